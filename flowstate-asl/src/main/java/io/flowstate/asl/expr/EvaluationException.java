@@ -1,0 +1,28 @@
+package io.flowstate.asl.expr;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A runtime failure while evaluating an expression, carrying the ASL error name (for example
+ * {@code States.Runtime} or {@code States.IntrinsicFailure}) and AWS's cause text. The interpreter turns it
+ * into a state failure, which Retry and Catch may handle; it never escapes to a user as a stack trace.
+ */
+public final class EvaluationException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final String error;
+
+    public EvaluationException(String error, String cause) {
+        super(requireNonNull(cause, "cause is null"), null, false, false);
+        this.error = requireNonNull(error, "error is null");
+    }
+
+    /** The ASL error name, e.g. {@code States.Runtime}. */
+    public String error() {
+        return error;
+    }
+
+    /** The cause text as AWS writes it. */
+    public String cause() {
+        return getMessage();
+    }
+}
