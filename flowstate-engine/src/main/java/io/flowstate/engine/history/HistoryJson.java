@@ -1,0 +1,126 @@
+package io.flowstate.engine.history;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flowstate.asl.json.Json;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Writes history events in GetExecutionHistory's JSON shape: {@code timestamp} in epoch seconds, payloads
+ * ({@code input}, {@code output}, {@code parameters}) as JSON strings with their {@code *Details} truncation flags.
+ */
+public final class HistoryJson {
+    private HistoryJson() {}
+
+    /** {@code {"events": [...]}} as GetExecutionHistory returns it. */
+    public static ObjectNode history(List<HistoryEvent> events) {
+        ObjectNode root = Json.object();
+        ArrayNode array = root.putArray("events");
+        events.forEach(e -> array.add(event(e)));
+        return root;
+    }
+
+    /** One event. */
+    public static ObjectNode event(HistoryEvent e) {
+        ObjectNode node = Json.object();
+        node.put("timestamp", BigDecimal.valueOf(e.timestamp().toEpochMilli()).movePointLeft(3));
+        node.put("type", e.type().awsName());
+        node.put("id", e.id());
+        node.put("previousEventId", e.previousEventId());
+        e.type().detailsKey().ifPresent(key -> {
+            ObjectNode d = details(e.details());
+            node.set(key, d);
+        });
+        return node;
+    }
+
+    private static ObjectNode details(EventDetails details) {
+        ObjectNode d = Json.object();
+        switch (details) {
+            case EventDetails.None n -> { }
+            case EventDetails.ExecutionStarted s -> {
+                payload(d, "input", s.input());
+                d.put("roleArn", s.roleArn());
+                s.stateMachineAliasArn().ifPresent(v -> d.put("stateMachineAliasArn", v));
+                s.stateMachineVersionArn().ifPresent(v -> d.put("stateMachineVersionArn", v));
+            }
+            case EventDetails.Output o -> payload(d, "output", o.output());
+            case EventDetails.Failure f -> errorCause(d, f.error(), f.cause());
+            case EventDetails.StateEntered s -> {
+                d.put("name", s.name());
+                payload(d, "input", s.input());
+            }
+            case EventDetails.StateExited s -> {
+                d.put("name", s.name());
+                payload(d, "output", s.output());
+                s.assignedVariables().ifPresent(vars -> {
+                    ObjectNode assigned = d.putObject("assignedVariables");
+                    for (Map.Entry<String, JsonNode> v : vars.entrySet()) {
+                        assigned.put(v.getKey(), Json.write(v.getValue()));
+                    }
+                    d.putObject("assignedVariablesDetails").put("truncated", false);
+                });
+            }
+            case EventDetails.TaskScheduled t -> {
+                d.put("resourceType", t.resourceType());
+                d.put("resource", t.resource());
+                d.put("region", t.region());
+                d.put("parameters", Json.write(t.parameters()));
+                t.timeoutInSeconds().ifPresent(v -> d.put("timeoutInSeconds", v));
+                t.heartbeatInSeconds().ifPresent(v -> d.put("heartbeatInSeconds", v));
+            }
+            case EventDetails.TaskStarted t -> {
+                d.put("resourceType", t.resourceType());
+                d.put("resource", t.resource());
+            }
+            case EventDetails.TaskOutput t -> {
+                d.put("resourceType", t.resourceType());
+                d.put("resource", t.resource());
+                payload(d, "output", t.output());
+            }
+            case EventDetails.TaskFailure t -> {
+                d.put("resourceType", t.resourceType());
+                d.put("resource", t.resource());
+                errorCause(d, t.error(), t.cause());
+            }
+            case EventDetails.Scheduled s -> {
+                d.put("resource", s.resource());
+                payload(d, "input", s.input());
+                s.timeoutInSeconds().ifPresent(v -> d.put("timeoutInSeconds", v));
+                s.heartbeatInSeconds().ifPresent(v -> d.put("heartbeatInSeconds", v));
+            }
+            case EventDetails.ActivityStarted a -> a.workerName().ifPresent(v -> d.put("workerName", v));
+            case EventDetails.MapStateStarted m -> d.put("length", m.length());
+            case EventDetails.MapIteration m -> {
+                d.put("name", m.name());
+                d.put("index", m.index());
+            }
+            case EventDetails.MapRunStarted m -> d.put("mapRunArn", m.mapRunArn());
+            case EventDetails.Redriven r -> {
+                r.mapRunArn().ifPresent(v -> d.put("mapRunArn", v));
+                d.put("redriveCount", r.redriveCount());
+            }
+            case EventDetails.EvaluationFailed f -> {
+                d.put("error", f.error());
+                d.put("cause", f.cause());
+                f.location().ifPresent(v -> d.put("location", v));
+                d.put("state", f.state());
+            }
+        }
+        return d;
+    }
+
+    private static void payload(ObjectNode d, String field, JsonNode value) {
+        d.put(field, Json.write(value));
+        d.putObject(field + "Details").put("truncated", false);
+    }
+
+    private static void errorCause(ObjectNode d, Optional<String> error, Optional<String> cause) {
+        error.ifPresent(v -> d.put("error", v));
+        cause.ifPresent(v -> d.put("cause", v));
+    }
+}

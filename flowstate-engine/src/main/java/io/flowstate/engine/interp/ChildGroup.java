@@ -1,0 +1,38 @@
+package io.flowstate.engine.interp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The children of a running Parallel or Map state: their fibers, results, and (for Map) the items still to
+ * start. The owner fiber waits in {@link Fiber.Phase#AWAIT_CHILDREN} until the group settles.
+ */
+final class ChildGroup {
+    /** Parallel branches or Map iterations. */
+    enum Kind { PARALLEL, MAP }
+
+    final Kind kind;
+    final Fiber owner;
+    final JsonNode[] results;
+    final List<Fiber> running = new ArrayList<>();
+    /** Map only: the iteration inputs, started in order. */
+    final JsonNode[] itemInputs;
+    final JsonNode[] itemValues;
+    final int maxConcurrency;
+    int nextToStart;
+    int remaining;
+    int failures;
+    long toleratedFailureCount = 0;
+    double toleratedFailurePercentage = 0;
+
+    ChildGroup(Kind kind, Fiber owner, int size, JsonNode[] itemInputs, JsonNode[] itemValues, int maxConcurrency) {
+        this.kind = kind;
+        this.owner = owner;
+        this.results = new JsonNode[size];
+        this.itemInputs = itemInputs;
+        this.itemValues = itemValues;
+        this.maxConcurrency = maxConcurrency;
+        this.remaining = size;
+    }
+}

@@ -1,0 +1,151 @@
+package io.flowstate.engine.interp;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.flowstate.asl.json.Json;
+import io.flowstate.asl.model.MapState;
+import io.flowstate.asl.model.ParallelState;
+import io.flowstate.asl.model.State;
+import io.flowstate.engine.history.EventDetails;
+import io.flowstate.engine.history.EventType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What happens when a Parallel branch or Map iteration ends: results are collected, more iterations start,
+ * and the owner state completes or fails. A failure aborts the siblings still running.
+ */
+final class Children {
+    private Children() {}
+
+    static void childSucceeded(Run r, Fiber child) {
+        if (child.group.kind == ChildGroup.Kind.MAP) {
+            r.emitDetached(child, EventType.MAP_ITERATION_SUCCEEDED,
+                    new EventDetails.MapIteration(child.group.owner.stateName, child.index));
+        }
+        childSucceededTolerated(r, child);
+    }
+
+    private static boolean tolerated(ChildGroup g) {
+        int total = g.results.length;
+        return g.failures <= g.toleratedFailureCount
+                || (g.toleratedFailurePercentage > 0 && g.failures * 100.0 / total <= g.toleratedFailurePercentage);
+    }
+
+    private static void childSucceededTolerated(Run r, Fiber child) {
+        ChildGroup g = child.group;
+        Fiber owner = g.owner;
+        g.results[child.index] = child.output;
+        g.running.remove(child);
+        g.remaining--;
+        if (g.kind == ChildGroup.Kind.MAP) {
+            owner.cursor = Math.max(owner.cursor, child.cursor);
+            startIterations(r, g);
+        }
+        if (g.remaining == 0) {
+            owner.cursor = r.exec.lastEventId;
+            ArrayNode results = Json.nodes().arrayNode(g.results.length);
+            for (var v : g.results) {
+                results.add(v);
+            }
+            State s = owner.machine.state(owner.stateName);
+            r.emitDetached(owner, g.kind == ChildGroup.Kind.MAP ? EventType.MAP_STATE_SUCCEEDED
+                    : EventType.PARALLEL_STATE_SUCCEEDED, EventDetails.NONE);
+            owner.children = null;
+            owner.phase = Fiber.Phase.ENTER;
+            switch (s) {
+                case ParallelState p -> ParallelStep.completed(r, owner, p, results);
+                case MapState m -> MapStep.completed(r, owner, m, results);
+                default -> throw new IllegalStateException("children of " + s.type());
+            }
+            r.resume(owner);
+        }
+    }
+
+    static void childFailed(Run r, Fiber child) {
+        ChildGroup g = child.group;
+        Fiber owner = g.owner;
+        g.running.remove(child);
+        if (g.kind == ChildGroup.Kind.MAP) {
+            r.emitDetached(child, EventType.MAP_ITERATION_FAILED, new EventDetails.MapIteration(owner.stateName, child.index));
+            g.failures++;
+            if (tolerated(g)) {
+                com.fasterxml.jackson.databind.node.ObjectNode err = Json.object();
+                err.put("Error", child.failure.error());
+                child.failure.cause().ifPresent(c -> err.put("Cause", c));
+                child.output = err;
+                g.running.add(child);
+                childSucceededTolerated(r, child);
+                return;
+            }
+        }
+        for (Fiber sibling : new ArrayList<>(g.running)) {
+            abort(r, sibling);
+        }
+        g.running.clear();
+        owner.cursor = child.cursor;
+        State s = owner.machine.state(owner.stateName);
+        r.emit(owner, g.kind == ChildGroup.Kind.MAP ? EventType.MAP_STATE_FAILED : EventType.PARALLEL_STATE_FAILED,
+                EventDetails.NONE);
+        owner.children = null;
+        owner.phase = Fiber.Phase.ENTER;
+        ErrorHandling.handle(r, owner, s, child.failure);
+        r.resume(owner);
+    }
+
+    /** Starts Map iterations while the concurrency limit allows. */
+    static void startIterations(Run r, ChildGroup g) {
+        while (g.nextToStart < g.itemInputs.length && (g.maxConcurrency == 0 || g.running.size() < g.maxConcurrency)) {
+            int i = g.nextToStart++;
+            Fiber owner = g.owner;
+            MapState m = (MapState) owner.machine.state(owner.stateName);
+            Fiber it = new Fiber(m.itemProcessor(), owner, g, i, new Scope(owner.scope), g.itemValues[i],
+                    g.itemInputs[i], owner.cursor);
+            g.running.add(it);
+            r.schedule(it);
+        }
+    }
+
+    /** Stops a fiber and everything under it; its outstanding task or timer is forgotten. */
+    static void abort(Run r, Fiber f) {
+        if (f.isDone()) {
+            return;
+        }
+        if (f.children != null) {
+            for (Fiber c : new ArrayList<>(f.children.running)) {
+                abort(r, c);
+            }
+        }
+        boolean waiting = f.phase == Fiber.Phase.AWAIT_TASK || f.phase == Fiber.Phase.AWAIT_TIMER
+                || f.phase == Fiber.Phase.AWAIT_RETRY || f.phase == Fiber.Phase.AWAIT_CHILDREN;
+        r.exec.tasks.remove(f.pendingTaskId);
+        r.exec.timers.remove(f.pendingTimerId);
+        f.phase = Fiber.Phase.ABORTED;
+        if (waiting) {
+            State s = f.machine.state(f.stateName);
+            EventType aborted = switch (s.type()) {
+                case "Task" -> EventType.TASK_STATE_ABORTED;
+                case "Wait" -> EventType.WAIT_STATE_ABORTED;
+                case "Map" -> EventType.MAP_STATE_ABORTED;
+                case "Parallel" -> EventType.PARALLEL_STATE_ABORTED;
+                default -> null;
+            };
+            if (aborted != null) {
+                r.emit(f, aborted, EventDetails.NONE);
+            }
+        }
+        if (f.group != null && f.group.kind == ChildGroup.Kind.MAP && f.announced) {
+            r.emitDetached(f, EventType.MAP_ITERATION_ABORTED, new EventDetails.MapIteration(f.group.owner.stateName, f.index));
+        }
+    }
+
+    static List<Fiber> branches(Run r, Fiber owner, ParallelState p, ChildGroup g) {
+        List<Fiber> fibers = new ArrayList<>();
+        for (int i = 0; i < p.branches().size(); i++) {
+            Fiber b = new Fiber(p.branches().get(i), owner, g, i, new Scope(owner.scope), null, owner.effectiveInput,
+                    owner.cursor);
+            b.announced = true;
+            fibers.add(b);
+        }
+        return fibers;
+    }
+}

@@ -1,0 +1,40 @@
+package io.flowstate.engine.interp;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Work a decision asks the shell to do; data, so it can be stored with the decision and survive a restart. */
+public sealed interface Effect {
+    /** Call a task resource; its result comes back as {@link Trigger.TaskSucceeded} or {@link Trigger.TaskFailed}. */
+    record InvokeTask(long taskId, String resource, JsonNode input, String stateName, int attempt,
+            Optional<String> taskToken, Optional<Long> timeoutSeconds) implements Effect {
+        public InvokeTask {
+            requireNonNull(resource, "resource is null");
+            requireNonNull(input, "input is null");
+            requireNonNull(stateName, "stateName is null");
+            requireNonNull(taskToken, "taskToken is null");
+            requireNonNull(timeoutSeconds, "timeoutSeconds is null");
+        }
+    }
+
+    /** Fire {@link Trigger.TimerFired} at {@code dueAt} (Wait states, retry backoff, timeouts). */
+    record StartTimer(long timerId, Instant dueAt) implements Effect {
+        public StartTimer {
+            requireNonNull(dueAt, "dueAt is null");
+        }
+    }
+
+    /** The execution ended. */
+    record Complete(ExecutionStatus status, Optional<JsonNode> output, Optional<String> error,
+            Optional<String> cause) implements Effect {
+        public Complete {
+            requireNonNull(status, "status is null");
+            requireNonNull(output, "output is null");
+            requireNonNull(error, "error is null");
+            requireNonNull(cause, "cause is null");
+        }
+    }
+}

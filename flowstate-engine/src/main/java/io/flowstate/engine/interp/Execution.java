@@ -1,0 +1,72 @@
+package io.flowstate.engine.interp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flowstate.asl.model.StateMachine;
+import io.flowstate.engine.history.HistoryEvent;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * The in-memory state of one execution between decisions: its fibers, outstanding tasks and timers, and the
+ * history so far. Advanced only by {@link Interpreter}, by one thread at a time; the history it accumulates is
+ * what a store persists, so the state can be rebuilt by replaying the triggers recorded there.
+ */
+public final class Execution {
+    /** Why a timer was started. */
+    enum TimerKind { WAIT, RETRY, TASK_TIMEOUT, EXECUTION_TIMEOUT }
+
+    /** What a pending timer will do when it fires. */
+    record PendingTimer(TimerKind kind, Fiber fiber, long taskId) {}
+
+    final StateMachine machine;
+    final ExecutionInfo info;
+    final List<HistoryEvent> history = new ArrayList<>();
+    final Map<Long, Fiber> tasks = new HashMap<>();
+    final Map<Long, PendingTimer> timers = new HashMap<>();
+    final SplittableRandom random;
+    Fiber root;
+    long lastEventId;
+    long nextTaskId = 1;
+    long nextTimerId = 1;
+    ExecutionStatus status = ExecutionStatus.RUNNING;
+    JsonNode output;
+    StateFailure failure;
+    ObjectNode contextExecution;
+    ObjectNode contextStateMachine;
+
+    Execution(StateMachine machine, ExecutionInfo info) {
+        this.machine = machine;
+        this.info = info;
+        this.random = new SplittableRandom(info.executionArn().hashCode());
+    }
+
+    /** The execution's identity. */
+    public ExecutionInfo info() {
+        return info;
+    }
+
+    /** The current status. */
+    public ExecutionStatus status() {
+        return status;
+    }
+
+    /** All events so far, oldest first. */
+    public List<HistoryEvent> history() {
+        return Collections.unmodifiableList(history);
+    }
+
+    /** The output, once SUCCEEDED. */
+    public java.util.Optional<JsonNode> output() {
+        return java.util.Optional.ofNullable(output);
+    }
+
+    /** The error and cause, once FAILED, TIMED_OUT or ABORTED. */
+    public java.util.Optional<StateFailure> failure() {
+        return java.util.Optional.ofNullable(failure);
+    }
+}

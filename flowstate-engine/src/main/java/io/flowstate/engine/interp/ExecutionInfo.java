@@ -1,0 +1,31 @@
+package io.flowstate.engine.interp;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+
+/**
+ * The identity of an execution, fixed when it starts: what the context object's {@code Execution} and
+ * {@code StateMachine} parts show, and the region used in history details.
+ */
+public record ExecutionInfo(
+        String executionArn,
+        String name,
+        String stateMachineArn,
+        String stateMachineName,
+        String roleArn,
+        String region,
+        Instant startTime,
+        JsonNode input) {
+    public ExecutionInfo {
+        requireNonNull(executionArn, "executionArn is null");
+        requireNonNull(name, "name is null");
+        requireNonNull(stateMachineArn, "stateMachineArn is null");
+        requireNonNull(stateMachineName, "stateMachineName is null");
+        requireNonNull(roleArn, "roleArn is null");
+        requireNonNull(region, "region is null");
+        requireNonNull(startTime, "startTime is null");
+        requireNonNull(input, "input is null");
+    }
+}

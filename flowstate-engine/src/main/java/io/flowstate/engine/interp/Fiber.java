@@ -1,0 +1,59 @@
+package io.flowstate.engine.interp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.flowstate.asl.model.StateMachine;
+import java.time.Instant;
+
+/**
+ * One thread of control inside an execution: the top-level machine, a Parallel branch or a Map iteration.
+ * It sits in one state at a time and tracks AWS's "previous event" cursor for the events it publishes.
+ *
+ * <p>Mutable, owned by its {@link Execution}; only the interpreter touches it, one decision at a time.
+ */
+final class Fiber {
+    /** Where a fiber is in its current state. */
+    enum Phase { ENTER, AWAIT_TASK, AWAIT_TIMER, AWAIT_RETRY, AWAIT_CHILDREN, SUCCEEDED, FAILED, ABORTED }
+
+    final StateMachine machine;
+    final Fiber parent;
+    final ChildGroup group;
+    final int index;
+    final Scope scope;
+    final JsonNode mapItemValue;
+
+    String stateName;
+    JsonNode input;
+    long cursor;
+    Phase phase = Phase.ENTER;
+
+    long enteredEventId;
+    Instant enteredTime;
+    int retryCount;
+    int[] retrierAttempts;
+    JsonNode effectiveInput;
+    long pendingTaskId = -1;
+    long pendingTimerId = -1;
+    ChildGroup children;
+
+    boolean announced;
+
+    JsonNode output;
+    StateFailure failure;
+
+    Fiber(StateMachine machine, Fiber parent, ChildGroup group, int index, Scope scope, JsonNode mapItemValue,
+            JsonNode input, long cursor) {
+        this.machine = machine;
+        this.parent = parent;
+        this.group = group;
+        this.index = index;
+        this.scope = scope;
+        this.mapItemValue = mapItemValue;
+        this.stateName = machine.startAt();
+        this.input = input;
+        this.cursor = cursor;
+    }
+
+    boolean isDone() {
+        return phase == Phase.SUCCEEDED || phase == Phase.FAILED || phase == Phase.ABORTED;
+    }
+}

@@ -1,0 +1,123 @@
+package io.flowstate.engine.interp;
+
+import io.flowstate.asl.model.State;
+import io.flowstate.asl.model.StateMachine;
+import io.flowstate.asl.model.TaskState;
+import io.flowstate.asl.model.WaitState;
+import io.flowstate.engine.history.EventDetails;
+import io.flowstate.engine.history.EventType;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The ASL interpreter: {@code (definition, execution, trigger, now) -> decision}. It does no I/O, reads no
+ * clock, starts no thread and never sleeps; waiting is expressed as timers and task invocations in the
+ * returned {@link Decision}, whose results come back as {@link Trigger}s. A decision runs as far as it can:
+ * a chain of Pass/Choice states is one decision.
+ */
+public final class Interpreter {
+    private Interpreter() {}
+
+    /** A started execution and its first decision. */
+    public record Started(Execution execution, Decision decision) {}
+
+    /** Starts an execution: {@code ExecutionStarted}, then as far as the machine can go. */
+    public static Started start(StateMachine machine, ExecutionInfo info, Instant now) {
+        Execution exec = new Execution(machine, info);
+        Run r = new Run(exec, now);
+        exec.root = new io.flowstate.engine.interp.Fiber(machine, null, null, 0, new Scope(null), null, info.input(), 0);
+        exec.root.announced = true;
+        r.emitDetached(exec.root, EventType.EXECUTION_STARTED,
+                new EventDetails.ExecutionStarted(info.input(), info.roleArn(), Optional.empty(), Optional.empty()));
+        machine.timeoutSeconds().ifPresent(t ->
+                r.startTimer(now.plusSeconds(t), Execution.TimerKind.EXECUTION_TIMEOUT, exec.root, -1));
+        r.schedule(exec.root);
+        r.drain();
+        return new Started(exec, r.decision());
+    }
+
+    /** Applies one trigger. Triggers for tasks or timers that are no longer pending are ignored. */
+    public static Decision advance(Execution exec, Trigger trigger, Instant now) {
+        Run r = new Run(exec, now);
+        if (exec.status != ExecutionStatus.RUNNING) {
+            return r.decision();
+        }
+        switch (trigger) {
+            case Trigger.TaskSucceeded t -> {
+                Fiber f = exec.tasks.remove(t.taskId());
+                if (f != null && f.phase == Fiber.Phase.AWAIT_TASK) {
+                    TaskStep.succeeded(r, f, (TaskState) current(f), t.output());
+                    r.resume(f);
+                }
+            }
+            case Trigger.TaskFailed t -> {
+                Fiber f = exec.tasks.remove(t.taskId());
+                if (f != null && f.phase == Fiber.Phase.AWAIT_TASK) {
+                    TaskStep.failed(r, f, (TaskState) current(f), new StateFailure(t.error(), t.cause()));
+                    r.resume(f);
+                }
+            }
+            case Trigger.TimerFired t -> timerFired(r, t.timerId());
+            case Trigger.Stop s -> {
+                Children.abort(r, exec.root);
+                finish(r, ExecutionStatus.ABORTED, EventType.EXECUTION_ABORTED, s.error(), s.cause());
+            }
+        }
+        r.drain();
+        return r.decision();
+    }
+
+    private static void timerFired(Run r, long timerId) {
+        Execution exec = r.exec;
+        Execution.PendingTimer pt = exec.timers.remove(timerId);
+        if (pt == null) {
+            return;
+        }
+        Fiber f = pt.fiber();
+        switch (pt.kind()) {
+            case WAIT -> {
+                if (f.phase == Fiber.Phase.AWAIT_TIMER && f.pendingTimerId == timerId) {
+                    f.phase = Fiber.Phase.ENTER;
+                    try {
+                        WaitStep.finish(r, f, (WaitState) current(f));
+                    } catch (io.flowstate.asl.expr.EvaluationException e) {
+                        r.failFiber(f, r.stateError(f, e));
+                    }
+                    r.resume(f);
+                }
+            }
+            case RETRY -> {
+                if (f.phase == Fiber.Phase.AWAIT_RETRY && f.pendingTimerId == timerId) {
+                    ErrorHandling.retryNow(r, f);
+                    r.resume(f);
+                }
+            }
+            case TASK_TIMEOUT -> {
+                if (f.phase == Fiber.Phase.AWAIT_TASK && f.pendingTaskId == pt.taskId()
+                        && exec.tasks.remove(pt.taskId()) != null) {
+                    TaskStep.timedOut(r, f, (TaskState) current(f));
+                    r.resume(f);
+                }
+            }
+            case EXECUTION_TIMEOUT -> {
+                Children.abort(r, exec.root);
+                finish(r, ExecutionStatus.TIMED_OUT, EventType.EXECUTION_TIMED_OUT,
+                        Optional.of(ErrorNames.TIMEOUT), Optional.empty());
+            }
+        }
+    }
+
+    private static void finish(Run r, ExecutionStatus status, EventType type, Optional<String> error,
+            Optional<String> cause) {
+        Execution exec = r.exec;
+        exec.status = status;
+        exec.failure = new StateFailure(error.orElse(""), cause);
+        r.emit(exec.root, type, new EventDetails.Failure(error, cause));
+        r.effects.add(new Effect.Complete(status, Optional.empty(), error, cause));
+        r.cancelAll();
+    }
+
+    private static State current(Fiber f) {
+        return f.machine.state(f.stateName);
+    }
+}

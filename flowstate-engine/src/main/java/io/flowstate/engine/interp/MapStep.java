@@ -1,0 +1,126 @@
+package io.flowstate.engine.interp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flowstate.asl.expr.EvalContext;
+import io.flowstate.asl.expr.EvaluationException;
+import io.flowstate.asl.json.Json;
+import io.flowstate.asl.model.IntSource;
+import io.flowstate.asl.model.MapState;
+import io.flowstate.asl.model.NumberSource;
+import io.flowstate.engine.history.EventDetails;
+import io.flowstate.engine.history.EventType;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Map (inline): runs the item processor once per item of the array at ItemsPath, at most MaxConcurrency at a
+ * time (0: no limit); the result is the array of iteration outputs in item order.
+ */
+final class MapStep {
+    private MapStep() {}
+
+    static void enter(Run r, Fiber f, MapState s) {
+        f.effectiveInput = Io.inputPath(r, f, s.io(), f.input);
+        start(r, f, s);
+    }
+
+    static void start(Run r, Fiber f, MapState s) {
+        JsonNode effective = f.effectiveInput;
+        JsonNode items = s.itemsPath().isPresent() && !Io.isRoot(s.itemsPath().get())
+                ? s.itemsPath().get().read(r.context(f, effective)) : effective;
+        if (!items.isArray()) {
+            throw new EvaluationException(ErrorNames.RUNTIME,
+                    "Map state input must be an array but was: " + Json.write(items));
+        }
+        int maxConcurrency = (int) integer(r, f, s.maxConcurrency(), effective, "MaxConcurrencyPath");
+        ChildGroup g = new ChildGroup(ChildGroup.Kind.MAP, f, items.size(), new JsonNode[items.size()],
+                new JsonNode[items.size()], maxConcurrency);
+        if (s.toleratedFailureCount().isPresent()) {
+            g.toleratedFailureCount = integer(r, f, s.toleratedFailureCount().get(), effective, "ToleratedFailureCountPath");
+            if (g.toleratedFailureCount < 0) {
+                throw new EvaluationException(ErrorNames.RUNTIME, "ToleratedFailureCount cannot be negative.");
+            }
+        }
+        if (s.toleratedFailurePercentage().isPresent()) {
+            g.toleratedFailurePercentage = number(r, f, s.toleratedFailurePercentage().get(), effective);
+            if (g.toleratedFailurePercentage < 0 || g.toleratedFailurePercentage > 100) {
+                throw new EvaluationException(ErrorNames.RUNTIME, "ToleratedFailurePercentage must be between 0 and 100.");
+            }
+        }
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode item = items.get(i);
+            g.itemValues[i] = item;
+            g.itemInputs[i] = s.itemSelector().isPresent() && s.itemSelector().get().compiled().isPresent()
+                    ? s.itemSelector().get().compiled().get().evaluate(itemContext(r, f, effective, i, item))
+                    : item;
+        }
+        r.emit(f, EventType.MAP_STATE_STARTED, new EventDetails.MapStateStarted(items.size()));
+        f.children = g;
+        f.phase = Fiber.Phase.AWAIT_CHILDREN;
+        if (items.isEmpty()) {
+            r.emitDetached(f, EventType.MAP_STATE_SUCCEEDED, EventDetails.NONE);
+            f.children = null;
+            f.phase = Fiber.Phase.ENTER;
+            completed(r, f, s, Json.nodes().arrayNode());
+            return;
+        }
+        Children.startIterations(r, g);
+    }
+
+    private static EvalContext itemContext(Run r, Fiber f, JsonNode effective, int index, JsonNode item) {
+        ObjectNode ctx = (ObjectNode) r.contextObject(f);
+        ObjectNode it = ctx.putObject("Map").putObject("Item");
+        it.put("Index", index);
+        it.set("Value", item);
+        return new EvalContext(effective, ctx, f.scope);
+    }
+
+    static void completed(Run r, Fiber f, MapState s, JsonNode results) {
+        try {
+            JsonNode selected = Io.resultSelector(r, f, s.io(), results);
+            Map<String, JsonNode> assigned = r.assign(f, s.common().assign(), selected);
+            JsonNode output = Io.outputPath(r, f, s.io(), Io.resultPath(s.io(), f.input, selected));
+            r.exit(f, s, output, assigned, s.transition());
+        } catch (EvaluationException e) {
+            r.failFiber(f, r.stateError(f, e));
+        }
+    }
+
+    private static long integer(Run r, Fiber f, IntSource source, JsonNode effective, String field) {
+        return switch (source) {
+            case IntSource.Literal l -> l.value();
+            case IntSource.FromPath p -> {
+                JsonNode v = p.path().read(r.context(f, effective));
+                if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+                    throw new EvaluationException(ErrorNames.RUNTIME, "The " + field + " field refers to value \""
+                            + shown(v) + "\" which is not a valid integer: " + p.path().text());
+                }
+                yield v.intValue();
+            }
+            case IntSource.FromJsonata j -> throw new EvaluationException(ErrorNames.QUERY_EVALUATION_ERROR,
+                    "JSONata is not supported yet");
+        };
+    }
+
+    private static double number(Run r, Fiber f, NumberSource source, JsonNode effective) {
+        return switch (source) {
+            case NumberSource.Literal l -> l.value();
+            case NumberSource.FromPath p -> {
+                JsonNode v = p.path().read(r.context(f, effective));
+                if (!v.isNumber()) {
+                    throw new EvaluationException(ErrorNames.RUNTIME, "The ToleratedFailurePercentagePath field refers to value \""
+                            + shown(v) + "\" which is not a valid float: " + p.path().text());
+                }
+                yield v.doubleValue();
+            }
+            case NumberSource.FromJsonata j -> throw new EvaluationException(ErrorNames.QUERY_EVALUATION_ERROR,
+                    "JSONata is not supported yet");
+        };
+    }
+
+    private static String shown(JsonNode v) {
+        return v.isTextual() ? v.textValue() : Json.write(v);
+    }
+
+}

@@ -1,0 +1,40 @@
+package io.flowstate.engine.interp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.flowstate.asl.model.ParallelState;
+import io.flowstate.engine.history.EventDetails;
+import io.flowstate.engine.history.EventType;
+import java.util.Map;
+
+/** Parallel: runs every branch on the effective input; the result is the array of branch outputs in order. */
+final class ParallelStep {
+    private ParallelStep() {}
+
+    static void enter(Run r, Fiber f, ParallelState s) {
+        JsonNode effective = Io.inputPath(r, f, s.io(), f.input);
+        f.effectiveInput = Io.parameters(r, f, s.io(), effective);
+        start(r, f, s);
+    }
+
+    static void start(Run r, Fiber f, ParallelState s) {
+        r.emit(f, EventType.PARALLEL_STATE_STARTED, EventDetails.NONE);
+        ChildGroup g = new ChildGroup(ChildGroup.Kind.PARALLEL, f, s.branches().size(), null, null, 0);
+        f.children = g;
+        f.phase = Fiber.Phase.AWAIT_CHILDREN;
+        for (Fiber b : Children.branches(r, f, s, g)) {
+            g.running.add(b);
+            r.schedule(b);
+        }
+    }
+
+    static void completed(Run r, Fiber f, ParallelState s, JsonNode results) {
+        try {
+            JsonNode selected = Io.resultSelector(r, f, s.io(), results);
+            Map<String, JsonNode> assigned = r.assign(f, s.common().assign(), selected);
+            JsonNode output = Io.outputPath(r, f, s.io(), Io.resultPath(s.io(), f.input, selected));
+            r.exit(f, s, output, assigned, s.transition());
+        } catch (io.flowstate.asl.expr.EvaluationException e) {
+            r.failFiber(f, r.stateError(f, e));
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package io.flowstate.engine.interp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.flowstate.asl.model.IoSpec;
+import io.flowstate.asl.model.PassState;
+import java.util.Map;
+
+/** Pass: {@code Result} (or the Parameters output, or the effective input) placed by ResultPath. */
+final class PassStep {
+    private PassStep() {}
+
+    static void enter(Run r, Fiber f, PassState s) {
+        IoSpec io = s.io();
+        JsonNode effective = Io.inputPath(r, f, io, f.input);
+        JsonNode result = s.result().isPresent() ? s.result().get() : Io.parameters(r, f, io, effective);
+        Map<String, JsonNode> assigned = r.assign(f, s.common().assign(), result);
+        JsonNode output = Io.outputPath(r, f, io, Io.resultPath(io, f.input, result));
+        r.exit(f, s, output, assigned, s.transition());
+    }
+}

@@ -1,0 +1,274 @@
+package io.flowstate.engine.interp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flowstate.asl.expr.EvalContext;
+import io.flowstate.asl.expr.EvaluationException;
+import io.flowstate.asl.json.Json;
+import io.flowstate.asl.model.State;
+import io.flowstate.asl.model.Template;
+import io.flowstate.asl.model.Transition;
+import io.flowstate.engine.history.EventDetails;
+import io.flowstate.engine.history.EventType;
+import io.flowstate.engine.history.HistoryEvent;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The working context of one decision: the execution being advanced, the decision's clock reading, and the
+ * events and effects it has produced so far. Runs fibers until each one completes or waits for something
+ * from outside. Shared machinery for the per-state steps lives here: publishing events with AWS's
+ * previous-event rules, leaving a state, failing a fiber, and the context object.
+ */
+final class Run {
+    private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ISO_INSTANT;
+
+    final Execution exec;
+    final Instant now;
+    final List<HistoryEvent> events = new ArrayList<>();
+    final List<Effect> effects = new ArrayList<>();
+    private final Deque<Fiber> runnable = new ArrayDeque<>();
+
+    Run(Execution exec, Instant now) {
+        this.exec = exec;
+        this.now = now;
+    }
+
+    Decision decision() {
+        return new Decision(events, effects);
+    }
+
+    // ---- events -------------------------------------------------------------------------------------
+
+    /** Publishes an event after the fiber's cursor and moves the cursor to it. */
+    long emit(Fiber f, EventType type, EventDetails details) {
+        long id = publish(f.cursor, type, details);
+        f.cursor = id;
+        return id;
+    }
+
+    /** Publishes an event after the fiber's cursor without moving the cursor (AWS does so for some events). */
+    long emitDetached(Fiber f, EventType type, EventDetails details) {
+        return publish(f.cursor, type, details);
+    }
+
+    long publish(long previous, EventType type, EventDetails details) {
+        long id = ++exec.lastEventId;
+        HistoryEvent e = new HistoryEvent(id, previous, now, type, details);
+        exec.history.add(e);
+        events.add(e);
+        return id;
+    }
+
+    // ---- scheduling ---------------------------------------------------------------------------------
+
+    void schedule(Fiber f) {
+        runnable.add(f);
+    }
+
+    /** Runs every runnable fiber until all wait or are done. */
+    void drain() {
+        Fiber f;
+        while ((f = runnable.poll()) != null) {
+            if (!f.announced) {
+                announce(f);
+            }
+            while (f.phase == Fiber.Phase.ENTER && exec.status == ExecutionStatus.RUNNING && !aborted(f)) {
+                enter(f);
+            }
+        }
+    }
+
+    /** A Map iteration publishes its start when it first runs, after the events of the iterations before it. */
+    private void announce(Fiber f) {
+        f.announced = true;
+        if (f.group != null && f.group.kind == ChildGroup.Kind.MAP) {
+            f.cursor = f.group.owner.cursor;
+            emit(f, EventType.MAP_ITERATION_STARTED, new EventDetails.MapIteration(f.group.owner.stateName, f.index));
+        }
+    }
+
+    /** Puts a fiber that left its waiting phase back on the run queue. */
+    void resume(Fiber f) {
+        if (f.phase == Fiber.Phase.ENTER) {
+            schedule(f);
+        }
+    }
+
+    private static boolean aborted(Fiber f) {
+        for (Fiber p = f; p != null; p = p.parent) {
+            if (p.phase == Fiber.Phase.ABORTED) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void enter(Fiber f) {
+        State s = f.machine.state(f.stateName);
+        f.enteredTime = now;
+        f.retryCount = 0;
+        f.retrierAttempts = null;
+        f.enteredEventId = emit(f, EventType.stateEntered(s.type()), new EventDetails.StateEntered(s.name(), f.input));
+        try {
+            switch (s) {
+                case io.flowstate.asl.model.PassState p -> PassStep.enter(this, f, p);
+                case io.flowstate.asl.model.TaskState t -> TaskStep.enter(this, f, t);
+                case io.flowstate.asl.model.ChoiceState c -> ChoiceStep.enter(this, f, c);
+                case io.flowstate.asl.model.WaitState w -> WaitStep.enter(this, f, w);
+                case io.flowstate.asl.model.SucceedState ss -> SucceedStep.enter(this, f, ss);
+                case io.flowstate.asl.model.FailState fs -> FailStep.enter(this, f, fs);
+                case io.flowstate.asl.model.ParallelState ps -> ParallelStep.enter(this, f, ps);
+                case io.flowstate.asl.model.MapState ms -> MapStep.enter(this, f, ms);
+            }
+        } catch (EvaluationException e) {
+            failFiber(f, stateError(f, e));
+        }
+    }
+
+    // ---- leaving states -----------------------------------------------------------------------------
+
+    /** Emits the state's Exited event and follows its transition. */
+    void exit(Fiber f, State s, JsonNode output, Map<String, JsonNode> assigned, Transition transition) {
+        emit(f, EventType.stateExited(s.type()), new EventDetails.StateExited(s.name(), output,
+                assigned.isEmpty() ? Optional.empty() : Optional.of(assigned)));
+        follow(f, output, transition);
+    }
+
+    /** Moves to the next state, or completes the fiber at an End. */
+    void follow(Fiber f, JsonNode output, Transition transition) {
+        switch (transition) {
+            case Transition.Next n -> {
+                f.stateName = n.state();
+                f.input = output;
+                f.phase = Fiber.Phase.ENTER;
+            }
+            case Transition.End e -> succeedFiber(f, output);
+        }
+    }
+
+    void succeedFiber(Fiber f, JsonNode output) {
+        f.phase = Fiber.Phase.SUCCEEDED;
+        f.output = output;
+        if (f.parent == null) {
+            exec.status = ExecutionStatus.SUCCEEDED;
+            exec.output = output;
+            emit(f, EventType.EXECUTION_SUCCEEDED, new EventDetails.Output(output));
+            effects.add(new Effect.Complete(ExecutionStatus.SUCCEEDED, Optional.of(output), Optional.empty(),
+                    Optional.empty()));
+        } else {
+            Children.childSucceeded(this, f);
+        }
+    }
+
+    void failFiber(Fiber f, StateFailure failure) {
+        f.phase = Fiber.Phase.FAILED;
+        f.failure = failure;
+        if (f.parent == null) {
+            exec.status = ExecutionStatus.FAILED;
+            exec.failure = failure;
+            emit(f, EventType.EXECUTION_FAILED, new EventDetails.Failure(Optional.of(failure.error())
+                    .filter(x -> !x.isEmpty()), failure.cause()));
+            effects.add(new Effect.Complete(ExecutionStatus.FAILED, Optional.empty(), Optional.of(failure.error()),
+                    failure.cause()));
+            cancelAll();
+        } else {
+            Children.childFailed(this, f);
+        }
+    }
+
+    /** Drops every outstanding task and timer: the execution is over. */
+    void cancelAll() {
+        exec.tasks.clear();
+        exec.timers.clear();
+    }
+
+    /** A runtime error with AWS's prefix naming the state and its entered event. */
+    StateFailure stateError(Fiber f, EvaluationException e) {
+        return stateError(f, e.error(), e.cause());
+    }
+
+    StateFailure stateError(Fiber f, String error, String message) {
+        return StateFailure.of(error, "An error occurred while executing the state '" + f.stateName
+                + "' (entered at the event id #" + f.enteredEventId + "). " + message);
+    }
+
+    // ---- timers and tasks ---------------------------------------------------------------------------
+
+    long startTimer(Instant dueAt, Execution.TimerKind kind, Fiber f, long taskId) {
+        long id = exec.nextTimerId++;
+        exec.timers.put(id, new Execution.PendingTimer(kind, f, taskId));
+        effects.add(new Effect.StartTimer(id, dueAt));
+        return id;
+    }
+
+    // ---- expressions --------------------------------------------------------------------------------
+
+    /** The evaluation context for a fiber's current state with {@code $} bound to {@code input}. */
+    EvalContext context(Fiber f, JsonNode input) {
+        return new EvalContext(input, contextObject(f), f.scope);
+    }
+
+    /** The context object {@code $$} as AWS shows it in the current state. */
+    JsonNode contextObject(Fiber f) {
+        ObjectNode root = Json.object();
+        root.set("Execution", executionContext());
+        ObjectNode state = root.putObject("State");
+        state.put("EnteredTime", ISO_MILLIS.format(f.enteredTime == null ? now : f.enteredTime));
+        state.put("Name", f.stateName);
+        state.put("RetryCount", f.retryCount);
+        root.set("StateMachine", stateMachineContext());
+        if (f.group != null && f.group.kind == ChildGroup.Kind.MAP) {
+            ObjectNode item = root.putObject("Map").putObject("Item");
+            item.put("Index", f.index);
+            item.set("Value", f.mapItemValue);
+        }
+        return root;
+    }
+
+    private ObjectNode executionContext() {
+        if (exec.contextExecution == null) {
+            ObjectNode e = Json.object();
+            e.put("Id", exec.info.executionArn());
+            e.set("Input", exec.info.input());
+            e.put("StartTime", ISO_MILLIS.format(exec.info.startTime()));
+            e.put("Name", exec.info.name());
+            e.put("RoleArn", exec.info.roleArn());
+            e.put("RedriveCount", 0);
+            exec.contextExecution = e;
+        }
+        return exec.contextExecution;
+    }
+
+    private ObjectNode stateMachineContext() {
+        if (exec.contextStateMachine == null) {
+            ObjectNode m = Json.object();
+            m.put("Id", exec.info.stateMachineArn());
+            m.put("Name", exec.info.stateMachineName());
+            exec.contextStateMachine = m;
+        }
+        return exec.contextStateMachine;
+    }
+
+    /**
+     * Evaluates an Assign block against the state's values as of entry ({@code $} bound to {@code value}) and
+     * applies it to the fiber's scope; returns what was assigned, for the Exited event.
+     */
+    Map<String, JsonNode> assign(Fiber f, Optional<Template> assign, JsonNode value) {
+        if (assign.isEmpty() || assign.get().compiled().isEmpty()) {
+            return Map.of();
+        }
+        JsonNode result = assign.get().compiled().get().evaluate(context(f, value));
+        Map<String, JsonNode> assigned = new LinkedHashMap<>();
+        result.properties().forEach(e -> assigned.put(e.getKey(), e.getValue()));
+        f.scope.assignAll(assigned);
+        return assigned;
+    }
+}

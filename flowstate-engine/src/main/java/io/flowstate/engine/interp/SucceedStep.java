@@ -1,0 +1,16 @@
+package io.flowstate.engine.interp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.flowstate.asl.model.SucceedState;
+import io.flowstate.asl.model.Transition;
+import java.util.Map;
+
+/** Succeed: ends its machine with the (Input/Output-path filtered) input. */
+final class SucceedStep {
+    private SucceedStep() {}
+
+    static void enter(Run r, Fiber f, SucceedState s) {
+        JsonNode output = Io.outputPath(r, f, s.io(), Io.inputPath(r, f, s.io(), f.input));
+        r.exit(f, s, output, Map.of(), Transition.END);
+    }
+}

@@ -1,0 +1,122 @@
+package io.flowstate.engine.interp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.flowstate.asl.expr.EvaluationException;
+import io.flowstate.asl.json.Json;
+import io.flowstate.asl.model.IntSource;
+import io.flowstate.asl.model.TaskState;
+import io.flowstate.engine.history.EventDetails;
+import io.flowstate.engine.history.EventType;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Task: schedules an invocation ({@link Effect.InvokeTask}) and waits for its result, a failure or its
+ * timeout; Retry and Catch apply to failures.
+ */
+final class TaskStep {
+    /** AWS's payload limit for a state's result. */
+    static final int MAX_PAYLOAD_BYTES = 256 * 1024;
+
+    private TaskStep() {}
+
+    static void enter(Run r, Fiber f, TaskState s) {
+        JsonNode effective = Io.inputPath(r, f, s.io(), f.input);
+        f.effectiveInput = Io.parameters(r, f, s.io(), effective);
+        schedule(r, f, s);
+    }
+
+    /** Schedules (or, on a retry, reschedules) the invocation with the effective parameters. */
+    static void schedule(Run r, Fiber f, TaskState s) {
+        Optional<Long> timeout = seconds(r, f, s.timeoutSeconds(), "TimeoutSecondsPath");
+        Optional<Long> heartbeat = seconds(r, f, s.heartbeatSeconds(), "HeartbeatSecondsPath");
+        TaskResource res = TaskResource.of(s.resource());
+        JsonNode params = f.effectiveInput;
+        switch (res.kind()) {
+            case LAMBDA_FUNCTION -> {
+                r.emit(f, EventType.LAMBDA_FUNCTION_SCHEDULED,
+                        new EventDetails.Scheduled(s.resource(), params, timeout, Optional.empty()));
+                r.emit(f, EventType.LAMBDA_FUNCTION_STARTED, EventDetails.NONE);
+            }
+            case ACTIVITY -> {
+                r.emit(f, EventType.ACTIVITY_SCHEDULED,
+                        new EventDetails.Scheduled(s.resource(), params, timeout, heartbeat));
+                r.emit(f, EventType.ACTIVITY_STARTED, new EventDetails.ActivityStarted(Optional.empty()));
+            }
+            case SERVICE -> {
+                r.emit(f, EventType.TASK_SCHEDULED, new EventDetails.TaskScheduled(res.resourceType(),
+                        res.resource(), r.exec.info.region(), params, timeout, heartbeat));
+                r.emit(f, EventType.TASK_STARTED, new EventDetails.TaskStarted(res.resourceType(), res.resource()));
+            }
+        }
+        long taskId = r.exec.nextTaskId++;
+        r.exec.tasks.put(taskId, f);
+        f.pendingTaskId = taskId;
+        f.phase = Fiber.Phase.AWAIT_TASK;
+        r.effects.add(new Effect.InvokeTask(taskId, s.resource(), params, s.name(), f.retryCount,
+                Optional.empty(), timeout));
+        timeout.ifPresent(t -> r.startTimer(r.now.plusSeconds(t), Execution.TimerKind.TASK_TIMEOUT, f, taskId));
+    }
+
+    static void succeeded(Run r, Fiber f, TaskState s, JsonNode result) {
+        TaskResource res = TaskResource.of(s.resource());
+        r.emit(f, res.succeeded(), res.kind() == TaskResource.Kind.SERVICE
+                ? new EventDetails.TaskOutput(res.resourceType(), res.resource(), result)
+                : new EventDetails.Output(result));
+        f.phase = Fiber.Phase.ENTER;
+        try {
+            if (Json.write(result).getBytes(StandardCharsets.UTF_8).length > MAX_PAYLOAD_BYTES) {
+                ErrorHandling.handle(r, f, s, StateFailure.of(ErrorNames.DATA_LIMIT_EXCEEDED, "The state/task '"
+                        + s.name() + "' returned a result with a size exceeding the maximum number of bytes service limit."));
+                return;
+            }
+            JsonNode selected = Io.resultSelector(r, f, s.io(), result);
+            Map<String, JsonNode> assigned = r.assign(f, s.common().assign(), selected);
+            JsonNode output = Io.outputPath(r, f, s.io(), Io.resultPath(s.io(), f.input, selected));
+            r.exit(f, s, output, assigned, s.transition());
+        } catch (EvaluationException e) {
+            r.failFiber(f, r.stateError(f, e));
+        }
+    }
+
+    static void failed(Run r, Fiber f, TaskState s, StateFailure failure) {
+        TaskResource res = TaskResource.of(s.resource());
+        EventDetails details = res.kind() == TaskResource.Kind.SERVICE
+                ? new EventDetails.TaskFailure(res.resourceType(), res.resource(), Optional.of(failure.error()), failure.cause())
+                : new EventDetails.Failure(Optional.of(failure.error()), failure.cause());
+        r.emit(f, res.failed(), details);
+        f.phase = Fiber.Phase.ENTER;
+        ErrorHandling.handle(r, f, s, failure);
+    }
+
+    static void timedOut(Run r, Fiber f, TaskState s) {
+        TaskResource res = TaskResource.of(s.resource());
+        EventDetails details = res.kind() == TaskResource.Kind.SERVICE
+                ? new EventDetails.TaskFailure(res.resourceType(), res.resource(), Optional.of(ErrorNames.TIMEOUT), Optional.empty())
+                : new EventDetails.Failure(Optional.of(ErrorNames.TIMEOUT), Optional.empty());
+        r.emit(f, res.timedOut(), details);
+        f.phase = Fiber.Phase.ENTER;
+        ErrorHandling.handle(r, f, s, new StateFailure(ErrorNames.TIMEOUT, Optional.empty()));
+    }
+
+    private static Optional<Long> seconds(Run r, Fiber f, Optional<IntSource> source, String field) {
+        if (source.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(switch (source.get()) {
+            case IntSource.Literal l -> l.value();
+            case IntSource.FromPath p -> {
+                JsonNode v = p.path().read(r.context(f, f.input));
+                if (!v.isIntegralNumber() || v.longValue() <= 0) {
+                    throw new EvaluationException(ErrorNames.RUNTIME, "The " + field + " field refers to value \""
+                            + (v.isTextual() ? v.textValue() : Json.write(v)) + "\" which is not a valid positive integer: "
+                            + p.path().text());
+                }
+                yield v.longValue();
+            }
+            case IntSource.FromJsonata j -> throw new EvaluationException(ErrorNames.QUERY_EVALUATION_ERROR,
+                    "JSONata is not supported yet");
+        });
+    }
+}

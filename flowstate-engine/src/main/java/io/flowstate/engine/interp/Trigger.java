@@ -1,0 +1,35 @@
+package io.flowstate.engine.interp;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Optional;
+
+/** Something from outside the interpreter that moves an execution on. */
+public sealed interface Trigger {
+    /** A task invocation ({@link Effect.InvokeTask}) returned a result. */
+    record TaskSucceeded(long taskId, JsonNode output) implements Trigger {
+        public TaskSucceeded {
+            requireNonNull(output, "output is null");
+        }
+    }
+
+    /** A task invocation failed. */
+    record TaskFailed(long taskId, String error, Optional<String> cause) implements Trigger {
+        public TaskFailed {
+            requireNonNull(error, "error is null");
+            requireNonNull(cause, "cause is null");
+        }
+    }
+
+    /** A timer ({@link Effect.StartTimer}) is due. Stale timers (whose purpose is gone) are ignored. */
+    record TimerFired(long timerId) implements Trigger {}
+
+    /** StopExecution: abort with an optional error and cause. */
+    record Stop(Optional<String> error, Optional<String> cause) implements Trigger {
+        public Stop {
+            requireNonNull(error, "error is null");
+            requireNonNull(cause, "cause is null");
+        }
+    }
+}
