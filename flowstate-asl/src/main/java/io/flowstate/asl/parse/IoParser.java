@@ -1,0 +1,53 @@
+package io.flowstate.asl.parse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.flowstate.asl.expr.Path;
+import io.flowstate.asl.expr.PayloadTemplate;
+import io.flowstate.asl.model.IoSpec;
+import io.flowstate.asl.model.Template;
+import java.util.Optional;
+
+/**
+ * JSONPath input and output processing: InputPath, Parameters, ResultSelector, ResultPath, OutputPath. An absent
+ * path defaults to {@code $}; {@code null} reads as empty (see {@link IoSpec}). A Map's {@code Parameters} is
+ * its legacy ItemSelector and is left to the Map parser.
+ */
+final class IoParser {
+    private static final Path ROOT = Path.compile("$");
+
+    private IoParser() {}
+
+    static IoSpec parse(FieldReader r, String type) {
+        Optional<Path> input = nullablePath(r, "InputPath", false);
+        Optional<Path> output = nullablePath(r, "OutputPath", false);
+        Optional<Path> result = nullablePath(r, "ResultPath", true);
+        Optional<PayloadTemplate> parameters = "Map".equals(type) ? Optional.empty() : template(r, "Parameters");
+        Optional<PayloadTemplate> selector = template(r, "ResultSelector");
+        return new IoSpec(input, parameters, selector, result, output);
+    }
+
+    /** Absent: {@code $}; null: empty; otherwise the compiled path ({@code ResultPath}: a reference path). */
+    static Optional<Path> nullablePath(FieldReader r, String field, boolean reference) {
+        JsonNode v = r.node().get(field);
+        if (v == null) {
+            return Optional.of(ROOT);
+        }
+        if (v.isNull()) {
+            return Optional.empty();
+        }
+        Optional<String> text = r.string(field);
+        if (text.isEmpty()) {
+            return Optional.of(ROOT);
+        }
+        Optional<Path> p = reference
+                ? Expressions.referencePath(text.get(), field, r.at(field), r.out())
+                : Expressions.path(text.get(), field, r.at(field), r.out());
+        return Optional.of(p.orElse(ROOT));
+    }
+
+    private static Optional<PayloadTemplate> template(FieldReader r, String field) {
+        return r.object(field)
+                .flatMap(o -> Expressions.template(o, r.at(field), r.out()))
+                .flatMap(Template::compiled);
+    }
+}
