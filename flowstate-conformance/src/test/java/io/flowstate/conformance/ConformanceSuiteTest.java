@@ -52,11 +52,20 @@ class ConformanceSuiteTest {
         CaseRunner runner = new CaseRunner(executor.get(),
                 Duration.ofSeconds(Long.getLong("flowstate.conformance.timeoutSeconds", 60)));
         Pattern filter = Pattern.compile(System.getProperty("flowstate.conformance.filter", ""));
-        Map<String, List<ConformanceCase>> byCategory = ConformanceCorpus.load(corpusDir.get()).stream()
+        List<ConformanceCase> all = ConformanceCorpus.load(corpusDir.get());
+        Set<String> unknown = new TreeSet<>(known.ids());
+        all.forEach(c -> unknown.remove(c.id()));
+        Stream<DynamicNode> listCheck = Stream.of(DynamicTest.dynamicTest("known-failures.txt names corpus cases",
+                () -> {
+                    if (!unknown.isEmpty()) {
+                        fail("known-failures.txt lists ids that are not corpus cases, remove them: " + unknown);
+                    }
+                }));
+        Map<String, List<ConformanceCase>> byCategory = all.stream()
                 .filter(c -> filter.matcher(c.id()).find())
                 .collect(Collectors.groupingBy(ConformanceCase::category, TreeMap::new, Collectors.toList()));
-        return byCategory.entrySet().stream().map(category -> DynamicContainer.dynamicContainer(category.getKey(),
-                category.getValue().stream().map(c -> DynamicTest.dynamicTest(c.id(), () -> check(runner.run(c))))));
+        return Stream.concat(listCheck, byCategory.entrySet().stream().map(category -> DynamicContainer.dynamicContainer(category.getKey(),
+                category.getValue().stream().map(c -> DynamicTest.dynamicTest(c.id(), () -> check(runner.run(c)))))));
     }
 
     /** One visible skipped test carrying the reason, so the skip shows in the build output and reports. */
