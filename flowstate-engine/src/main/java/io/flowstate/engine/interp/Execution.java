@@ -39,15 +39,34 @@ public final class Execution {
     ObjectNode contextExecution;
     ObjectNode contextStateMachine;
 
+    private final Map<JsonNode, String> originalTexts = new java.util.IdentityHashMap<>();
+    private final java.util.Set<JsonNode> resultArrays = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
     Execution(StateMachine machine, ExecutionInfo info) {
         this.machine = machine;
         this.info = info;
+        info.inputText().ifPresent(text -> originalTexts.put(info.input(), text));
         this.random = new SplittableRandom(info.executionArn().hashCode());
     }
 
     /** The execution's identity. */
     public ExecutionInfo info() {
         return info;
+    }
+
+    /** Writes this execution's event payloads: the input's original text while it is unchanged, else compact JSON. */
+    public io.flowstate.engine.history.PayloadWriter payloadWriter() {
+        if (originalTexts.isEmpty()) {
+            return io.flowstate.engine.history.PayloadWriter.COMPACT;
+        }
+        return node -> OriginalText.write(node, originalTexts, resultArrays);
+    }
+
+    /** Remembers a Parallel or Map result array: its items are whole payloads and keep their original text. */
+    void resultArray(JsonNode array) {
+        if (!originalTexts.isEmpty()) {
+            resultArrays.add(array);
+        }
     }
 
     /** The current status. */

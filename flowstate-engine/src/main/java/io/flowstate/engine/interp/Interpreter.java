@@ -59,7 +59,8 @@ public final class Interpreter {
             }
             case Trigger.TimerFired t -> timerFired(r, t.timerId());
             case Trigger.Stop s -> {
-                Children.abort(r, exec.root);
+                exec.root.phase = Fiber.Phase.ABORTED;
+                exec.root.cursor = 0;
                 finish(r, ExecutionStatus.ABORTED, EventType.EXECUTION_ABORTED, s.error(), s.cause());
             }
         }

@@ -65,6 +65,11 @@ final class Run {
         return publish(f.cursor, type, details);
     }
 
+    /** Publishes an event after the last event of the whole history, leaving the fiber's cursor alone. */
+    long emitAfterLast(Fiber f, EventType type, EventDetails details) {
+        return f.silent ? f.cursor : publish(exec.lastEventId, type, details);
+    }
+
     long publish(long previous, EventType type, EventDetails details) {
         long id = ++exec.lastEventId;
         HistoryEvent e = new HistoryEvent(id, previous, now, type, details);
@@ -143,6 +148,10 @@ final class Run {
 
     /** Emits the state's Exited event and follows its transition. */
     void exit(Fiber f, State s, JsonNode output, Map<String, JsonNode> assigned, Transition transition) {
+        if (JsonSize.exceeds(output, TaskStep.MAX_PAYLOAD_BYTES)) {
+            failFiber(f, dataLimitExceeded(s.name()));
+            return;
+        }
         emit(f, EventType.stateExited(s.type()), new EventDetails.StateExited(s.name(), output,
                 assigned.isEmpty() ? Optional.empty() : Optional.of(assigned)));
         follow(f, output, transition);
@@ -175,6 +184,10 @@ final class Run {
     }
 
     void failFiber(Fiber f, StateFailure failure) {
+        if (failure.error().equals(ErrorNames.TIMEOUT) && failure.cause().filter(String::isEmpty).isPresent()) {
+            // The empty Cause belongs to a Catch's error output only; the execution fails without one.
+            failure = new StateFailure(failure.error(), Optional.empty());
+        }
         f.phase = Fiber.Phase.FAILED;
         f.failure = failure;
         if (f.parent == null) {
@@ -194,6 +207,12 @@ final class Run {
     void cancelAll() {
         exec.tasks.clear();
         exec.timers.clear();
+    }
+
+    /** AWS's error for a state or task result over the 256 KiB payload limit. */
+    static StateFailure dataLimitExceeded(String what) {
+        return StateFailure.of(ErrorNames.DATA_LIMIT_EXCEEDED, "The state/task '" + what
+                + "' returned a result with a size exceeding the maximum number of bytes service limit.");
     }
 
     /** A runtime error with AWS's prefix naming the state and its entered event. */
@@ -229,7 +248,10 @@ final class Run {
         ObjectNode state = root.putObject("State");
         state.put("EnteredTime", ISO_MILLIS.format(f.enteredTime == null ? now : f.enteredTime));
         state.put("Name", f.stateName);
-        state.put("RetryCount", f.retryCount);
+        String type = f.machine.state(f.stateName).type();
+        if (type.equals("Task") || type.equals("Map") || type.equals("Parallel")) {
+            state.put("RetryCount", f.retryCount);
+        }
         root.set("StateMachine", stateMachineContext());
         if (f.group != null && f.group.kind == ChildGroup.Kind.MAP) {
             ObjectNode item = root.putObject("Map").putObject("Item");

@@ -7,7 +7,6 @@ import io.flowstate.asl.model.IntSource;
 import io.flowstate.asl.model.TaskState;
 import io.flowstate.engine.history.EventDetails;
 import io.flowstate.engine.history.EventType;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,6 +21,11 @@ final class TaskStep {
     private TaskStep() {}
 
     static void enter(Run r, Fiber f, TaskState s) {
+        attempt(r, f, s);
+    }
+
+    /** Evaluates InputPath and Parameters (again on a retry, where {@code $$.State.RetryCount} has grown) and schedules. */
+    static void attempt(Run r, Fiber f, TaskState s) {
         JsonNode effective = Io.inputPath(r, f, s.io(), f.input);
         f.effectiveInput = Io.parameters(r, f, s.io(), effective);
         schedule(r, f, s);
@@ -61,16 +65,15 @@ final class TaskStep {
 
     static void succeeded(Run r, Fiber f, TaskState s, JsonNode result) {
         TaskResource res = TaskResource.of(s.resource());
+        if (JsonSize.exceeds(result, MAX_PAYLOAD_BYTES)) {
+            failed(r, f, s, Run.dataLimitExceeded(res.kind() == TaskResource.Kind.SERVICE ? res.resourceType() : s.resource()));
+            return;
+        }
         r.emit(f, res.succeeded(), res.kind() == TaskResource.Kind.SERVICE
                 ? new EventDetails.TaskOutput(res.resourceType(), res.resource(), result)
                 : new EventDetails.Output(result));
         f.phase = Fiber.Phase.ENTER;
         try {
-            if (Json.write(result).getBytes(StandardCharsets.UTF_8).length > MAX_PAYLOAD_BYTES) {
-                ErrorHandling.handle(r, f, s, StateFailure.of(ErrorNames.DATA_LIMIT_EXCEEDED, "The state/task '"
-                        + s.name() + "' returned a result with a size exceeding the maximum number of bytes service limit."));
-                return;
-            }
             JsonNode selected = Io.resultSelector(r, f, s.io(), result);
             Map<String, JsonNode> assigned = r.assign(f, s.common().assign(), selected);
             JsonNode output = Io.outputPath(r, f, s.io(), Io.resultPath(s.io(), f.input, selected));
@@ -97,7 +100,8 @@ final class TaskStep {
                 : new EventDetails.Failure(Optional.of(ErrorNames.TIMEOUT), Optional.empty());
         r.emit(f, res.timedOut(), details);
         f.phase = Fiber.Phase.ENTER;
-        ErrorHandling.handle(r, f, s, new StateFailure(ErrorNames.TIMEOUT, Optional.empty()));
+        // AWS's error output for a timeout carries an empty Cause, though the event has none.
+        ErrorHandling.handle(r, f, s, new StateFailure(ErrorNames.TIMEOUT, Optional.of("")));
     }
 
     private static Optional<Long> seconds(Run r, Fiber f, Optional<IntSource> source, String field) {
