@@ -90,7 +90,7 @@ final class MapStep {
         ObjectNode it = ctx.putObject("Map").putObject("Item");
         it.put("Index", index);
         it.set("Value", item);
-        return new EvalContext(effective, ctx, f.scope);
+        return new EvalContext(effective, ctx, f.scope, r.exec.random);
     }
 
     static void completed(Run r, Fiber f, MapState s, JsonNode results) {
