@@ -18,7 +18,7 @@ import java.util.SplittableRandom;
  */
 public final class Execution {
     /** Why a timer was started. */
-    enum TimerKind { WAIT, RETRY, TASK_TIMEOUT, EXECUTION_TIMEOUT }
+    enum TimerKind { WAIT, RETRY, TASK_TIMEOUT, HEARTBEAT_TIMEOUT, EXECUTION_TIMEOUT }
 
     /** What a pending timer will do when it fires. */
     record PendingTimer(TimerKind kind, Fiber fiber, long taskId) {}

@@ -33,6 +33,7 @@ final class Fiber {
     JsonNode effectiveInput;
     long pendingTaskId = -1;
     long pendingTimerId = -1;
+    long heartbeatTimerId = -1;
     ChildGroup children;
 
     boolean announced;

@@ -71,11 +71,44 @@ final class Run {
     }
 
     long publish(long previous, EventType type, EventDetails details) {
+        if (exec.status != ExecutionStatus.RUNNING && exec.lastEventId > 0 && !terminal(type)) {
+            return exec.lastEventId;
+        }
+        if (exec.lastEventId == MAX_HISTORY_EVENTS - 1 && !terminal(type)) {
+            historyLimitReached(previous);
+            return exec.lastEventId;
+        }
         long id = ++exec.lastEventId;
         HistoryEvent e = new HistoryEvent(id, previous, now, type, details);
         exec.history.add(e);
         events.add(e);
         return id;
+    }
+
+    /**
+     * AWS's hard quota: an execution's history holds at most 25,000 events. The last one is spent on the
+     * execution failing; AWS documents the failure but not its exact error text, so the cause names the quota.
+     */
+    static final long MAX_HISTORY_EVENTS = 25_000;
+
+    private static boolean terminal(EventType type) {
+        return type == EventType.EXECUTION_FAILED || type == EventType.EXECUTION_SUCCEEDED
+                || type == EventType.EXECUTION_ABORTED || type == EventType.EXECUTION_TIMED_OUT;
+    }
+
+    private void historyLimitReached(long previous) {
+        StateFailure failure = StateFailure.of(ErrorNames.RUNTIME,
+                "The execution reached the maximum number of history events (25000).");
+        exec.status = ExecutionStatus.FAILED;
+        exec.failure = failure;
+        long id = ++exec.lastEventId;
+        HistoryEvent e = new HistoryEvent(id, previous, now, EventType.EXECUTION_FAILED,
+                new EventDetails.Failure(Optional.of(failure.error()), failure.cause()));
+        exec.history.add(e);
+        events.add(e);
+        effects.add(new Effect.Complete(ExecutionStatus.FAILED, Optional.empty(), Optional.of(failure.error()),
+                failure.cause()));
+        cancelAll();
     }
 
     // ---- scheduling ---------------------------------------------------------------------------------
@@ -172,6 +205,9 @@ final class Run {
     void succeedFiber(Fiber f, JsonNode output) {
         f.phase = Fiber.Phase.SUCCEEDED;
         f.output = output;
+        if (exec.status != ExecutionStatus.RUNNING) {
+            return;
+        }
         if (f.parent == null) {
             exec.status = ExecutionStatus.SUCCEEDED;
             exec.output = output;
@@ -190,6 +226,9 @@ final class Run {
         }
         f.phase = Fiber.Phase.FAILED;
         f.failure = failure;
+        if (exec.status != ExecutionStatus.RUNNING) {
+            return;
+        }
         if (f.parent == null) {
             exec.status = ExecutionStatus.FAILED;
             exec.failure = failure;

@@ -61,6 +61,8 @@ final class TaskStep {
         r.effects.add(new Effect.InvokeTask(taskId, s.resource(), params, s.name(), f.retryCount,
                 Optional.empty(), timeout));
         timeout.ifPresent(t -> r.startTimer(r.now.plusSeconds(t), Execution.TimerKind.TASK_TIMEOUT, f, taskId));
+        f.heartbeatTimerId = heartbeat.map(h -> r.startTimer(r.now.plusSeconds(h), Execution.TimerKind.HEARTBEAT_TIMEOUT,
+                f, taskId)).orElse(-1L);
     }
 
     static void succeeded(Run r, Fiber f, TaskState s, JsonNode result) {
@@ -93,15 +95,26 @@ final class TaskStep {
         ErrorHandling.handle(r, f, s, failure);
     }
 
-    static void timedOut(Run r, Fiber f, TaskState s) {
+    /** The task ran out of time: {@code States.Timeout} or, without a heartbeat in time, {@code States.HeartbeatTimeout}. */
+    static void timedOut(Run r, Fiber f, TaskState s, String error) {
         TaskResource res = TaskResource.of(s.resource());
         EventDetails details = res.kind() == TaskResource.Kind.SERVICE
-                ? new EventDetails.TaskFailure(res.resourceType(), res.resource(), Optional.of(ErrorNames.TIMEOUT), Optional.empty())
-                : new EventDetails.Failure(Optional.of(ErrorNames.TIMEOUT), Optional.empty());
+                ? new EventDetails.TaskFailure(res.resourceType(), res.resource(), Optional.of(error), Optional.empty())
+                : new EventDetails.Failure(Optional.of(error), Optional.empty());
         r.emit(f, res.timedOut(), details);
         f.phase = Fiber.Phase.ENTER;
         // AWS's error output for a timeout carries an empty Cause, though the event has none.
-        ErrorHandling.handle(r, f, s, new StateFailure(ErrorNames.TIMEOUT, Optional.of("")));
+        ErrorHandling.handle(r, f, s, new StateFailure(error, Optional.of("")));
+    }
+
+    /** A heartbeat: the heartbeat timeout starts over. */
+    static void heartbeat(Run r, Fiber f, TaskState s, long taskId) {
+        if (f.heartbeatTimerId < 0 || s.heartbeatSeconds().isEmpty()) {
+            return;
+        }
+        r.exec.timers.remove(f.heartbeatTimerId);
+        long seconds = seconds(r, f, s.heartbeatSeconds(), "HeartbeatSecondsPath").orElseThrow();
+        f.heartbeatTimerId = r.startTimer(r.now.plusSeconds(seconds), Execution.TimerKind.HEARTBEAT_TIMEOUT, f, taskId);
     }
 
     private static Optional<Long> seconds(Run r, Fiber f, Optional<IntSource> source, String field) {
