@@ -34,6 +34,7 @@ final class Fiber {
     long pendingTaskId = -1;
     long pendingTimerId = -1;
     long heartbeatTimerId = -1;
+    String taskToken;
     ChildGroup children;
 
     boolean announced;
