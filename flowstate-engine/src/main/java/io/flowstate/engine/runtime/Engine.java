@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.flowstate.asl.json.Json;
 import io.flowstate.asl.model.StateMachine;
 import io.flowstate.engine.history.HistoryEvent;
+import io.flowstate.engine.history.PayloadWriter;
 import io.flowstate.engine.interp.Decision;
 import io.flowstate.engine.interp.Effect;
 import io.flowstate.engine.interp.Execution;
@@ -28,6 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
 /**
  * The imperative shell around the {@link Interpreter} for long-running use (the API server, embedding):
@@ -60,6 +62,7 @@ public final class Engine implements AutoCloseable {
     private final TimerService timers;
     private final Map<String, Live> live = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<ExecutionSummary>> finished = new ConcurrentHashMap<>();
+    private final Map<String, PayloadWriter> finishedPayloads = new ConcurrentHashMap<>();
     private final Map<String, TaskRef> tokens = new ConcurrentHashMap<>();
     private final Map<String, BlockingQueue<ActivityTask>> activityQueues = new ConcurrentHashMap<>();
 
@@ -112,9 +115,32 @@ public final class Engine implements AutoCloseable {
         return store.find(executionArn);
     }
 
+    /** Summaries of the executions of a state machine (all when empty), newest first. */
+    public List<ExecutionSummary> list(Optional<String> stateMachineArn) {
+        return store.list(stateMachineArn);
+    }
+
     /** Up to {@code max} history events after {@code afterEventId}. */
     public List<HistoryEvent> history(String executionArn, long afterEventId, int max) {
         return store.history(executionArn, afterEventId, max);
+    }
+
+    /**
+     * Applies {@code use} to the writer of the execution's history payloads (the client's original text for
+     * values that passed through unchanged; compact JSON for the rest, and for executions this engine does not
+     * know). The writer reads the running execution's state, so it is only lent under the execution's lock.
+     */
+    public <T> T withPayloadWriter(String executionArn, Function<PayloadWriter, T> use) {
+        Live l = live.get(executionArn);
+        if (l != null) {
+            l.lock.lock();
+            try {
+                return use.apply(l.exec.payloadWriter());
+            } finally {
+                l.lock.unlock();
+            }
+        }
+        return use.apply(finishedPayloads.getOrDefault(executionArn, PayloadWriter.COMPACT));
     }
 
     /** StopExecution; false when the execution is not running. */
@@ -220,6 +246,7 @@ public final class Engine implements AutoCloseable {
                 case Effect.InvokeTask t -> invoke(l, t);
                 case Effect.StartTimer t -> timers.schedule(t.dueAt(), () -> submit(arn, new Trigger.TimerFired(t.timerId())));
                 case Effect.Complete c -> {
+                    finishedPayloads.put(arn, l.exec.payloadWriter());
                     live.remove(arn);
                     ExecutionSummary s = store.find(arn).orElseThrow();
                     finished.put(arn, CompletableFuture.completedFuture(s));
