@@ -50,7 +50,7 @@ public final class AwsJsonProtocol {
             return new Reply(200, Json.write(ResponseEncoder.encode((Record) service.handle(request))));
         } catch (ApiException e) {
             return error(e.httpStatus(), e.code(), e.getMessage());
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
             LOG.error("request {} ({}) failed", requestId, target.orElse("no target"), e);
             return error(500, "InternalFailure", "The server failed to process the request (request id " + requestId + ").");
         }
