@@ -155,17 +155,17 @@ public final class Engine implements AutoCloseable {
 
     /** SendTaskSuccess. */
     public TokenOutcome taskSucceeded(String token, JsonNode output) {
-        return withToken(token, true, ref -> new Trigger.TaskSucceeded(ref.taskId(), output));
+        return withToken(token, ref -> new Trigger.TaskSucceeded(ref.taskId(), output));
     }
 
     /** SendTaskFailure. */
     public TokenOutcome taskFailed(String token, String error, Optional<String> cause) {
-        return withToken(token, true, ref -> new Trigger.TaskFailed(ref.taskId(), error, cause));
+        return withToken(token, ref -> new Trigger.TaskFailed(ref.taskId(), error, cause));
     }
 
     /** SendTaskHeartbeat. */
     public TokenOutcome taskHeartbeat(String token) {
-        return withToken(token, false, ref -> new Trigger.TaskHeartbeat(ref.taskId()));
+        return withToken(token, ref -> new Trigger.TaskHeartbeat(ref.taskId()));
     }
 
     /**
@@ -196,18 +196,15 @@ public final class Engine implements AutoCloseable {
 
     // ---- the loop ---------------------------------------------------------------------------------
 
-    private TokenOutcome withToken(String token, boolean completes, java.util.function.Function<TaskRef, Trigger> trigger) {
+    private TokenOutcome withToken(String token, java.util.function.Function<TaskRef, Trigger> trigger) {
         TaskRef ref = tokens.get(token);
         if (ref == null) {
             return TokenOutcome.UNKNOWN_TOKEN;
         }
         Live l = live.get(ref.executionArn());
+        // A spent token stays known: AWS answers TaskTimedOut ("already closed") for it, not TaskDoesNotExist.
         if (l == null || !l.exec.isTaskPending(ref.taskId())) {
-            tokens.remove(token);
             return TokenOutcome.TASK_GONE;
-        }
-        if (completes) {
-            tokens.remove(token);
         }
         apply(l, trigger.apply(ref));
         return TokenOutcome.ACCEPTED;
