@@ -66,7 +66,7 @@ final class CatchParser {
                 ? IoParser.nullablePath(r, "ResultPath", true)
                 : Optional.of(Path.compile("$"));
         var assign = StateParser.assign(r, lang);
-        Optional<JsonNode> output = jsonpath ? Optional.empty() : r.value("Output");
+        Optional<io.flowstate.asl.jsonata.JsonataTemplate> output = jsonpath ? Optional.empty() : StateParser.output(r);
         if (errors.isEmpty() || next.isEmpty()) {
             return Optional.empty();
         }

@@ -10,6 +10,11 @@ import java.util.List;
 final class Messages {
     private Messages() {}
 
+    /** A {@code {% %}} expression the JSONata parser rejects; its own message says why. */
+    static String invalidJsonata(String expression, String parserMessage) {
+        return "The JSONata expression '" + expression + "' is invalid: " + parserMessage;
+    }
+
     /** Recorded: {@code These fields are required: [States, StartAt]}. */
     static String required(List<String> fields) {
         return "These fields are required: " + list(fields);

@@ -35,7 +35,7 @@ final class StateParser {
         QueryLanguage lang = language(r, ctx);
         checkFields(r, type, lang);
         StateCommon common = new StateCommon(name, r.string("Comment"), lang, assign(r, lang),
-                lang == QueryLanguage.JSONATA ? r.value("Output") : Optional.empty());
+                lang == QueryLanguage.JSONATA ? output(r) : Optional.empty());
         Transition transition = FieldSets.hasTransition(type) ? transition(r) : Transition.END;
         IoSpec io = lang == QueryLanguage.JSONPATH ? IoParser.parse(r, type) : IoSpec.DEFAULT;
         StateInput in = new StateInput(r, lang, ctx, common, transition, io);
@@ -113,7 +113,12 @@ final class StateParser {
         }
         return lang == QueryLanguage.JSONPATH
                 ? Expressions.template(obj.get(), r.at("Assign"), r.out())
-                : Optional.of(Expressions.raw(obj.get()));
+                : Expressions.jsonataTemplate(obj.get(), r.at("Assign"), r.out());
+    }
+
+    /** JSONata {@code Output}: any JSON value, with {@code {% %}} expressions anywhere inside. */
+    static Optional<io.flowstate.asl.jsonata.JsonataTemplate> output(FieldReader r) {
+        return r.value("Output").flatMap(v -> Expressions.jsonata(v, r.at("Output"), r.out()));
     }
 
     /** Exactly one of {@code "Next": name} and {@code "End": true}. */
