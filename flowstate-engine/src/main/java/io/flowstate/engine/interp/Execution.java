@@ -69,6 +69,16 @@ public final class Execution {
         }
     }
 
+    /** Whether the task invocation {@code taskId} still waits for its result (not completed, timed out or aborted). */
+    public boolean isTaskPending(long taskId) {
+        return tasks.containsKey(taskId);
+    }
+
+    /** The id of the last event, the version a commit of the next decision is checked against. */
+    public long lastEventId() {
+        return lastEventId;
+    }
+
     /** The current status. */
     public ExecutionStatus status() {
         return status;

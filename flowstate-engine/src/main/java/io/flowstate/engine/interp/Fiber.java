@@ -36,6 +36,7 @@ final class Fiber {
     long pendingTaskId = -1;
     long pendingTimerId = -1;
     long heartbeatTimerId = -1;
+    String taskToken;
     ChildGroup children;
 
     boolean announced;

@@ -348,6 +348,9 @@ final class Run {
             state.put("RetryCount", f.retryCount);
         }
         root.set("StateMachine", stateMachineContext());
+        if (f.taskToken != null) {
+            root.putObject("Task").put("Token", f.taskToken);
+        }
         if (f.group != null && f.group.kind == ChildGroup.Kind.MAP) {
             ObjectNode item = root.putObject("Map").putObject("Item");
             item.put("Index", f.index);

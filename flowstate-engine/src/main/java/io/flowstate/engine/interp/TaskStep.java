@@ -27,6 +27,8 @@ final class TaskStep {
 
     /** Evaluates InputPath and Parameters (again on a retry, where {@code $$.State.RetryCount} has grown) and schedules. */
     static void attempt(Run r, Fiber f, TaskState s) {
+        // Activities and .waitForTaskToken tasks are completed by whoever holds the token ($$.Task.Token).
+        f.taskToken = needsToken(s.resource()) ? token(r) : null;
         if (Run.jsonata(s)) {
             f.effectiveInput = s.arguments().isPresent()
                     ? JsonataIo.template(s.arguments().get(), JsonataIo.bindings(r, f, f.input), "Arguments")
@@ -67,7 +69,7 @@ final class TaskStep {
         f.pendingTaskId = taskId;
         f.phase = Fiber.Phase.AWAIT_TASK;
         r.effects.add(new Effect.InvokeTask(taskId, s.resource(), params, s.name(), f.retryCount,
-                Optional.empty(), timeout));
+                Optional.ofNullable(f.taskToken), timeout));
         timeout.ifPresent(t -> r.startTimer(r.now.plusSeconds(t), Execution.TimerKind.TASK_TIMEOUT, f, taskId));
         f.heartbeatTimerId = heartbeat.map(h -> r.startTimer(r.now.plusSeconds(h), Execution.TimerKind.HEARTBEAT_TIMEOUT,
                 f, taskId)).orElse(-1L);
@@ -121,6 +123,17 @@ final class TaskStep {
         f.phase = Fiber.Phase.ENTER;
         // AWS's error output for a timeout carries an empty Cause, though the event has none.
         ErrorHandling.handle(r, f, s, new StateFailure(error, Optional.of("")));
+    }
+
+    static boolean needsToken(String resource) {
+        return resource.endsWith(".waitForTaskToken") || TaskResource.of(resource).kind() == TaskResource.Kind.ACTIVITY;
+    }
+
+    /** A task token: unguessable for callers, yet drawn from the execution's seeded source so a replay repeats it. */
+    private static String token(Run r) {
+        byte[] bytes = new byte[48];
+        r.exec.random.nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** A heartbeat: the heartbeat timeout starts over. */
