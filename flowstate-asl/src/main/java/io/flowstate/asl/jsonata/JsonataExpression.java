@@ -22,11 +22,13 @@ public final class JsonataExpression {
     private final String text;
     private final Jsonata compiled;
     private final List<String> variableNames;
+    private final String code;
 
     private JsonataExpression(String text, Jsonata compiled, List<String> variableNames) {
         this.text = text;
         this.compiled = compiled;
         this.variableNames = variableNames;
+        this.code = code(text);
     }
 
     /**
@@ -51,6 +53,38 @@ public final class JsonataExpression {
         compiled.setOutputConvertNulls(false);
         StepFunctionsLibrary.registerStatic(compiled);
         return new JsonataExpression(text, compiled, List.copyOf(variableNames(text)));
+    }
+
+    /**
+     * True when {@code token} occurs in the expression outside string literals and comments (for the parser's
+     * checks of references AWS does not support, such as {@code $$}).
+     */
+    public boolean mentions(String token) {
+        return code.contains(token);
+    }
+
+    /** The text with string literals and comments blanked out. */
+    private static String code(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '\'' || c == '"') {
+                int end = skipQuoted(text, i, c);
+                out.append(c).append(" ".repeat(Math.max(0, Math.min(end, n) - i - 1)));
+                i = end;
+                if (end < n) {
+                    out.append(c);
+                }
+            } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
+                int end = text.indexOf("*/", i + 2);
+                i = end < 0 ? n : end + 1;
+                out.append(' ');
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** The expression as written between the delimiters. */

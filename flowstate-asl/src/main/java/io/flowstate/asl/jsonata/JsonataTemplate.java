@@ -60,6 +60,28 @@ public sealed interface JsonataTemplate {
         }
     }
 
+    /**
+     * Visits every expression with its location inside the field ({@code ""}, {@code /a/b[0]}), in document
+     * order.
+     */
+    default void forEachExpression(java.util.function.BiConsumer<String, JsonataExpression> visitor) {
+        visit(this, "", visitor);
+    }
+
+    private static void visit(JsonataTemplate t, String at,
+            java.util.function.BiConsumer<String, JsonataExpression> visitor) {
+        switch (t) {
+            case Literal l -> { }
+            case Expression e -> visitor.accept(at, e.expression());
+            case ObjectTemplate o -> o.fields().forEach((k, v) -> visit(v, at + "/" + k, visitor));
+            case ArrayTemplate a -> {
+                for (int i = 0; i < a.items().size(); i++) {
+                    visit(a.items().get(i), at + "[" + i + "]", visitor);
+                }
+            }
+        }
+    }
+
     /** True when {@code s} is written {@code {% ... %}} (exactly: no blanks outside the delimiters). */
     static boolean isExpression(String s) {
         return s.length() >= 4 && s.startsWith("{%") && s.endsWith("%}");

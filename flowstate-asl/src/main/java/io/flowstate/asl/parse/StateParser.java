@@ -104,6 +104,11 @@ final class StateParser {
 
     /** {@code Assign}: a payload template in JSONPath states, kept raw in JSONata ones. */
     static Optional<Template> assign(FieldReader r, QueryLanguage lang) {
+        return assign(r, lang, false);
+    }
+
+    /** {@code Assign}; {@code inCatch} for a catcher's, which may read {@code $states.errorOutput}. */
+    static Optional<Template> assign(FieldReader r, QueryLanguage lang, boolean inCatch) {
         if (!r.has("Assign")) {
             return Optional.empty();
         }
@@ -113,12 +118,16 @@ final class StateParser {
         }
         return lang == QueryLanguage.JSONPATH
                 ? Expressions.template(obj.get(), r.at("Assign"), r.out())
-                : Expressions.jsonataTemplate(obj.get(), r.at("Assign"), r.out());
+                : Expressions.jsonataTemplate(obj.get(), r.at("Assign"), r.out(), inCatch);
     }
 
     /** JSONata {@code Output}: any JSON value, with {@code {% %}} expressions anywhere inside. */
     static Optional<io.flowstate.asl.jsonata.JsonataTemplate> output(FieldReader r) {
-        return r.value("Output").flatMap(v -> Expressions.jsonata(v, r.at("Output"), r.out()));
+        return output(r, false);
+    }
+
+    static Optional<io.flowstate.asl.jsonata.JsonataTemplate> output(FieldReader r, boolean inCatch) {
+        return r.value("Output").flatMap(v -> Expressions.jsonata(v, r.at("Output"), r.out(), inCatch));
     }
 
     /** Exactly one of {@code "Next": name} and {@code "End": true}. */
