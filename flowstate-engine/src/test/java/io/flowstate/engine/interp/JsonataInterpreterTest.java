@@ -92,4 +92,15 @@ class JsonataInterpreterTest {
         assertThat(s.execution().status()).isEqualTo(ExecutionStatus.FAILED);
         assertThat(s.decision().events().get(4).type()).isEqualTo(EventType.EXECUTION_FAILED);
     }
+
+    @Test
+    void start_distributedMapItem_doesNotSeeOuterVariables() {
+        Interpreter.Started s = run("{'QueryLanguage':'JSONata','StartAt':'A','States':{"
+                + "'A':{'Type':'Pass','Assign':{'base':10},'Next':'M'},"
+                + "'M':{'Type':'Map','Items':[1],'ItemProcessor':{'ProcessorConfig':{'Mode':'DISTRIBUTED',"
+                + "'ExecutionType':'STANDARD'},'StartAt':'P','States':{"
+                + "'P':{'Type':'Pass','Output':'{% $base %}','End':true}}},'End':true}}}", "{}");
+
+        assertThat(s.execution().status()).isEqualTo(ExecutionStatus.FAILED);
+    }
 }
