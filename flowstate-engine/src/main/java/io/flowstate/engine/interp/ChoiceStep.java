@@ -7,7 +7,6 @@ import io.flowstate.asl.model.ChoiceState;
 import io.flowstate.asl.model.Transition;
 import io.flowstate.asl.jsonata.JsonataBindings;
 import io.flowstate.asl.model.ChoiceRule;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -24,8 +23,10 @@ final class ChoiceStep {
         EvalContext ctx = r.context(f, effective);
         for (Choice choice : s.choices()) {
             if (ChoiceEvaluator.evaluate(choice.rule(), ctx)) {
-                Map<String, JsonNode> assigned = new HashMap<>(r.assign(f, s.common().assign(), effective));
-                assigned.putAll(r.assign(f, choice.assign(), effective));
+                // Both Assign blocks see the variables as of state entry; then both apply.
+                Map<String, JsonNode> assigned = new LinkedHashMap<>(r.evaluateAssign(f, s.common().assign(), effective));
+                assigned.putAll(r.evaluateAssign(f, choice.assign(), effective));
+                r.applyAssign(f, assigned);
                 JsonNode output = Io.outputPath(r, f, s.io(), effective);
                 r.exit(f, s, output, assigned, new Transition.Next(choice.next()));
                 return;

@@ -388,13 +388,19 @@ final class Run {
      * applies it to the fiber's scope; returns what was assigned, for the Exited event.
      */
     Map<String, JsonNode> assign(Fiber f, Optional<Template> assign, JsonNode value) {
+        Map<String, JsonNode> assigned = evaluateAssign(f, assign, value);
+        f.scope.assignAll(assigned);
+        return assigned;
+    }
+
+    /** Evaluates a JSONPath-mode Assign block without applying it (see {@link #applyAssign}). */
+    Map<String, JsonNode> evaluateAssign(Fiber f, Optional<Template> assign, JsonNode value) {
         if (assign.isEmpty()) {
             return Map.of();
         }
         JsonNode result = assign.get().compiled().get().evaluate(context(f, value));
         Map<String, JsonNode> assigned = new LinkedHashMap<>();
         result.properties().forEach(e -> assigned.put(e.getKey(), e.getValue()));
-        f.scope.assignAll(assigned);
         return assigned;
     }
 }
