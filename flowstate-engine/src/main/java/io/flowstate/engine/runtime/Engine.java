@@ -82,12 +82,20 @@ public final class Engine implements AutoCloseable {
      * Returns empty when an execution with the same ARN exists already.
      */
     public Optional<ExecutionSummary> start(StateMachine machine, ExecutionInfo info, String type) {
+        return start(machine, "", info, type);
+    }
+
+    /**
+     * Starts an execution of {@code machine}, whose definition text is kept with it so that a durable store
+     * can rebuild it after a restart; see {@link #start(StateMachine, ExecutionInfo, String)}.
+     */
+    public Optional<ExecutionSummary> start(StateMachine machine, String definition, ExecutionInfo info, String type) {
         Interpreter.Started started = Interpreter.start(machine, info, info.startTime());
         Live l = new Live(started.execution(), type, info.inputText().orElseGet(() -> Json.write(info.input())));
         l.lock.lock();
         try {
             ExecutionSummary summary = summary(l);
-            if (!store.create(summary, started.decision().events())) {
+            if (!store.create(summary, new StartRecord(definition, type, info), started.decision().events())) {
                 return Optional.empty();
             }
             live.put(info.executionArn(), l);
@@ -225,11 +233,12 @@ public final class Engine implements AutoCloseable {
                 return;
             }
             long before = l.exec.lastEventId();
-            d = Interpreter.advance(l.exec, trigger, now());
+            Instant at = now();
+            d = Interpreter.advance(l.exec, trigger, at);
             if (d.events().isEmpty() && d.effects().isEmpty()) {
                 return;
             }
-            store.commit(summary(l), before, d.events());
+            store.commit(summary(l), before, d.events(), new JournalEntry(before, at, trigger));
         } finally {
             l.lock.unlock();
         }

@@ -14,13 +14,20 @@ import java.util.Optional;
  */
 public interface ExecutionStore {
     /** Stores a new execution with its first events; false (and nothing written) when its ARN exists already. */
-    boolean create(ExecutionSummary summary, List<HistoryEvent> events);
+    boolean create(ExecutionSummary summary, StartRecord start, List<HistoryEvent> events);
 
     /**
-     * Appends {@code events} and replaces the summary, provided the stored last event id is
-     * {@code expectedLastEventId}; else throws {@link VersionConflictException} and writes nothing.
+     * Appends {@code events} and the trigger that caused them to the journal, and replaces the summary,
+     * provided the stored last event id is {@code expectedLastEventId}; else throws
+     * {@link VersionConflictException} and writes nothing.
      */
-    void commit(ExecutionSummary summary, long expectedLastEventId, List<HistoryEvent> events);
+    void commit(ExecutionSummary summary, long expectedLastEventId, List<HistoryEvent> events, JournalEntry trigger);
+
+    /** How the execution started. */
+    Optional<StartRecord> start(String executionArn);
+
+    /** The triggers applied so far, in order. */
+    List<JournalEntry> journal(String executionArn);
 
     /** The summary of one execution. */
     Optional<ExecutionSummary> find(String executionArn);

@@ -12,24 +12,27 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class InMemoryExecutionStore implements ExecutionStore {
     private static final class Entry {
         ExecutionSummary summary;
+        final StartRecord start;
         final List<HistoryEvent> events = new ArrayList<>();
+        final List<JournalEntry> journal = new ArrayList<>();
 
-        Entry(ExecutionSummary summary) {
+        Entry(ExecutionSummary summary, StartRecord start) {
             this.summary = summary;
+            this.start = start;
         }
     }
 
     private final Map<String, Entry> executions = new ConcurrentHashMap<>();
 
     @Override
-    public boolean create(ExecutionSummary summary, List<HistoryEvent> events) {
-        Entry entry = new Entry(summary);
+    public boolean create(ExecutionSummary summary, StartRecord start, List<HistoryEvent> events) {
+        Entry entry = new Entry(summary, start);
         entry.events.addAll(events);
         return executions.putIfAbsent(summary.executionArn(), entry) == null;
     }
 
     @Override
-    public void commit(ExecutionSummary summary, long expectedLastEventId, List<HistoryEvent> events) {
+    public void commit(ExecutionSummary summary, long expectedLastEventId, List<HistoryEvent> events, JournalEntry trigger) {
         Entry entry = executions.get(summary.executionArn());
         if (entry == null) {
             throw new IllegalArgumentException("no execution " + summary.executionArn());
@@ -40,7 +43,24 @@ public final class InMemoryExecutionStore implements ExecutionStore {
                 throw new VersionConflictException(summary.executionArn(), expectedLastEventId, actual);
             }
             entry.events.addAll(events);
+            entry.journal.add(trigger);
             entry.summary = summary;
+        }
+    }
+
+    @Override
+    public Optional<StartRecord> start(String executionArn) {
+        return Optional.ofNullable(executions.get(executionArn)).map(e -> e.start);
+    }
+
+    @Override
+    public List<JournalEntry> journal(String executionArn) {
+        Entry entry = executions.get(executionArn);
+        if (entry == null) {
+            return List.of();
+        }
+        synchronized (entry) {
+            return List.copyOf(entry.journal);
         }
     }
 

@@ -17,6 +17,10 @@ import org.junit.jupiter.api.Test;
 public abstract class ExecutionStoreContract {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
+    private static final StartRecord START = new StartRecord("{}", "STANDARD", io.flowstate.engine.interp.ExecutionInfo.of(
+            "us-east-1", "1", "sm", "e", "arn:aws:iam::1:role/r", T0, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()));
+    private static final JournalEntry TRIGGER = new JournalEntry(0, T0, new io.flowstate.engine.interp.Trigger.TimerFired(1));
+
     protected abstract ExecutionStore newStore();
 
     private ExecutionStore store;
@@ -38,8 +42,8 @@ public abstract class ExecutionStoreContract {
 
     @Test
     void create_sameArnTwice_keepsFirstAndReturnsFalse() {
-        assertThat(store.create(summary("arn:e:1", ExecutionStatus.RUNNING, 2, T0), events(1, 2))).isTrue();
-        assertThat(store.create(summary("arn:e:1", ExecutionStatus.SUCCEEDED, 5, T0), events(1, 5))).isFalse();
+        assertThat(store.create(summary("arn:e:1", ExecutionStatus.RUNNING, 2, T0), START, events(1, 2))).isTrue();
+        assertThat(store.create(summary("arn:e:1", ExecutionStatus.SUCCEEDED, 5, T0), START, events(1, 5))).isFalse();
 
         assertThat(store.find("arn:e:1").orElseThrow().status()).isEqualTo(ExecutionStatus.RUNNING);
         assertThat(store.history("arn:e:1", 0, 100)).hasSize(2);
@@ -47,9 +51,9 @@ public abstract class ExecutionStoreContract {
 
     @Test
     void commit_expectedLastEventId_appendsAndReplacesSummary() {
-        store.create(summary("arn:e:1", ExecutionStatus.RUNNING, 2, T0), events(1, 2));
+        store.create(summary("arn:e:1", ExecutionStatus.RUNNING, 2, T0), START, events(1, 2));
 
-        store.commit(summary("arn:e:1", ExecutionStatus.SUCCEEDED, 4, T0), 2, events(3, 4));
+        store.commit(summary("arn:e:1", ExecutionStatus.SUCCEEDED, 4, T0), 2, events(3, 4), TRIGGER);
 
         assertThat(store.find("arn:e:1").orElseThrow().status()).isEqualTo(ExecutionStatus.SUCCEEDED);
         assertThat(store.history("arn:e:1", 0, 100)).extracting(HistoryEvent::id).containsExactly(1L, 2L, 3L, 4L);
@@ -57,10 +61,10 @@ public abstract class ExecutionStoreContract {
 
     @Test
     void commit_staleLastEventId_throwsAndWritesNothing() {
-        store.create(summary("arn:e:1", ExecutionStatus.RUNNING, 2, T0), events(1, 2));
-        store.commit(summary("arn:e:1", ExecutionStatus.RUNNING, 3, T0), 2, events(3, 3));
+        store.create(summary("arn:e:1", ExecutionStatus.RUNNING, 2, T0), START, events(1, 2));
+        store.commit(summary("arn:e:1", ExecutionStatus.RUNNING, 3, T0), 2, events(3, 3), TRIGGER);
 
-        assertThatThrownBy(() -> store.commit(summary("arn:e:1", ExecutionStatus.SUCCEEDED, 4, T0), 2, events(3, 4)))
+        assertThatThrownBy(() -> store.commit(summary("arn:e:1", ExecutionStatus.SUCCEEDED, 4, T0), 2, events(3, 4), TRIGGER))
                 .isInstanceOf(VersionConflictException.class);
         assertThat(store.history("arn:e:1", 0, 100)).hasSize(3);
         assertThat(store.find("arn:e:1").orElseThrow().status()).isEqualTo(ExecutionStatus.RUNNING);
@@ -68,7 +72,7 @@ public abstract class ExecutionStoreContract {
 
     @Test
     void history_afterAndMax_pagesInOrder() {
-        store.create(summary("arn:e:1", ExecutionStatus.RUNNING, 10, T0), events(1, 10));
+        store.create(summary("arn:e:1", ExecutionStatus.RUNNING, 10, T0), START, events(1, 10));
 
         assertThat(store.history("arn:e:1", 3, 4)).extracting(HistoryEvent::id).containsExactly(4L, 5L, 6L, 7L);
         assertThat(store.history("arn:e:1", 10, 4)).isEmpty();
@@ -77,11 +81,24 @@ public abstract class ExecutionStoreContract {
 
     @Test
     void list_byStateMachine_newestFirst() {
-        store.create(summary("arn:e:old", ExecutionStatus.RUNNING, 1, T0), events(1, 1));
-        store.create(summary("arn:e:new", ExecutionStatus.RUNNING, 1, T0.plusSeconds(5)), events(1, 1));
+        store.create(summary("arn:e:old", ExecutionStatus.RUNNING, 1, T0), START, events(1, 1));
+        store.create(summary("arn:e:new", ExecutionStatus.RUNNING, 1, T0.plusSeconds(5)), START, events(1, 1));
 
         assertThat(store.list(Optional.of("arn:aws:states:us-east-1:1:stateMachine:sm")))
                 .extracting(ExecutionSummary::executionArn).containsExactly("arn:e:new", "arn:e:old");
         assertThat(store.list(Optional.of("arn:other"))).isEmpty();
+    }
+
+    @Test
+    void journal_commits_keepTriggersInOrderWithStartRecord() {
+        store.create(summary("arn:e:1", ExecutionStatus.RUNNING, 2, T0), START, events(1, 2));
+        JournalEntry first = new JournalEntry(2, T0, new io.flowstate.engine.interp.Trigger.TimerFired(1));
+        JournalEntry second = new JournalEntry(3, T0.plusSeconds(1), new io.flowstate.engine.interp.Trigger.TaskHeartbeat(4));
+        store.commit(summary("arn:e:1", ExecutionStatus.RUNNING, 3, T0), 2, events(3, 3), first);
+        store.commit(summary("arn:e:1", ExecutionStatus.RUNNING, 4, T0), 3, events(4, 4), second);
+
+        assertThat(store.journal("arn:e:1")).containsExactly(first, second);
+        assertThat(store.start("arn:e:1")).contains(START);
+        assertThat(store.journal("arn:e:unknown")).isEmpty();
     }
 }
