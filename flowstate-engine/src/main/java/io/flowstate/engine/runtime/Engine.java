@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.flowstate.asl.json.Json;
 import io.flowstate.asl.model.StateMachine;
 import io.flowstate.engine.history.HistoryEvent;
+import io.flowstate.engine.history.PayloadWriter;
 import io.flowstate.engine.interp.Decision;
 import io.flowstate.engine.interp.Effect;
 import io.flowstate.engine.interp.Execution;
@@ -28,6 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
 /**
  * The imperative shell around the {@link Interpreter} for long-running use (the API server, embedding):
@@ -67,6 +69,7 @@ public final class Engine implements AutoCloseable {
     private final TimerService timers;
     private final Map<String, Live> live = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<ExecutionSummary>> finished = new ConcurrentHashMap<>();
+    private final Map<String, PayloadWriter> finishedPayloads = new ConcurrentHashMap<>();
     private final Map<String, TaskRef> tokens = new ConcurrentHashMap<>();
     private final Map<String, BlockingQueue<ActivityTask>> activityQueues = new ConcurrentHashMap<>();
 
@@ -136,6 +139,19 @@ public final class Engine implements AutoCloseable {
     /** The summary as stored. */
     public Optional<ExecutionSummary> describe(String executionArn) {
         return storeOf(executionArn).find(executionArn);
+    }
+
+    /**
+     * Summaries of the Standard executions of a state machine (all when empty), newest first. As on AWS,
+     * ListExecutions does not list Express executions (unless one store holds both).
+     */
+    public List<ExecutionSummary> list(Optional<String> stateMachineArn) {
+        return standard.list(stateMachineArn);
+    }
+
+    /** One page of ListExecutions over the Standard executions; see {@link ExecutionStore#list(ExecutionQuery)}. */
+    public ExecutionPage list(ExecutionQuery query) {
+        return standard.list(query);
     }
 
     /** Up to {@code max} history events after {@code afterEventId}. */
@@ -214,6 +230,24 @@ public final class Engine implements AutoCloseable {
                 "its stored definition does not parse: " + parsed.diagnostics()));
     }
 
+    /**
+     * Applies {@code use} to the writer of the execution's history payloads (the client's original text for
+     * values that passed through unchanged; compact JSON for the rest, and for executions this engine does not
+     * know). The writer reads the running execution's state, so it is only lent under the execution's lock.
+     */
+    public <T> T withPayloadWriter(String executionArn, Function<PayloadWriter, T> use) {
+        Live l = live.get(executionArn);
+        if (l != null) {
+            l.lock.lock();
+            try {
+                return use.apply(l.exec.payloadWriter());
+            } finally {
+                l.lock.unlock();
+            }
+        }
+        return use.apply(finishedPayloads.getOrDefault(executionArn, PayloadWriter.COMPACT));
+    }
+
     /** StopExecution; false when the execution is not running. */
     public boolean stop(String executionArn, Optional<String> error, Optional<String> cause) {
         Live l = live.get(executionArn);
@@ -226,17 +260,17 @@ public final class Engine implements AutoCloseable {
 
     /** SendTaskSuccess. */
     public TokenOutcome taskSucceeded(String token, JsonNode output) {
-        return withToken(token, true, ref -> new Trigger.TaskSucceeded(ref.taskId(), output));
+        return withToken(token, ref -> new Trigger.TaskSucceeded(ref.taskId(), output));
     }
 
     /** SendTaskFailure. */
     public TokenOutcome taskFailed(String token, String error, Optional<String> cause) {
-        return withToken(token, true, ref -> new Trigger.TaskFailed(ref.taskId(), error, cause));
+        return withToken(token, ref -> new Trigger.TaskFailed(ref.taskId(), error, cause));
     }
 
     /** SendTaskHeartbeat. */
     public TokenOutcome taskHeartbeat(String token) {
-        return withToken(token, false, ref -> new Trigger.TaskHeartbeat(ref.taskId()));
+        return withToken(token, ref -> new Trigger.TaskHeartbeat(ref.taskId()));
     }
 
     /**
@@ -267,18 +301,15 @@ public final class Engine implements AutoCloseable {
 
     // ---- the loop ---------------------------------------------------------------------------------
 
-    private TokenOutcome withToken(String token, boolean completes, java.util.function.Function<TaskRef, Trigger> trigger) {
+    private TokenOutcome withToken(String token, java.util.function.Function<TaskRef, Trigger> trigger) {
         TaskRef ref = tokens.get(token);
         if (ref == null) {
             return TokenOutcome.UNKNOWN_TOKEN;
         }
         Live l = live.get(ref.executionArn());
+        // A spent token stays known: AWS answers TaskTimedOut ("already closed") for it, not TaskDoesNotExist.
         if (l == null || !l.exec.isTaskPending(ref.taskId())) {
-            tokens.remove(token);
             return TokenOutcome.TASK_GONE;
-        }
-        if (completes) {
-            tokens.remove(token);
         }
         apply(l, trigger.apply(ref));
         return TokenOutcome.ACCEPTED;
@@ -318,6 +349,7 @@ public final class Engine implements AutoCloseable {
                 case Effect.InvokeTask t -> invoke(l, t);
                 case Effect.StartTimer t -> timers.schedule(t.dueAt(), () -> submit(arn, new Trigger.TimerFired(t.timerId())));
                 case Effect.Complete c -> {
+                    finishedPayloads.put(arn, l.exec.payloadWriter());
                     live.remove(arn);
                     ExecutionSummary s = l.store.find(arn).orElseThrow();
                     finished.put(arn, CompletableFuture.completedFuture(s));
