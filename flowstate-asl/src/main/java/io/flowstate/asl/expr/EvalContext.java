@@ -3,22 +3,35 @@ package io.flowstate.asl.expr;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * What an expression can see while it is evaluated: the state's effective input ({@code $}), the context
- * object ({@code $$}) and the workflow variables ({@code $name}).
+ * object ({@code $$}), the workflow variables ({@code $name}) and the random source used by
+ * {@code States.MathRandom} (unseeded) and {@code States.UUID}.
  *
- * <p>Values are Jackson trees treated as immutable: expressions never modify them.
+ * <p>Values are Jackson trees treated as immutable: expressions never modify them. The random source is
+ * injected so that tests (and replays) can make those two functions deterministic.
  */
-public record EvalContext(JsonNode input, JsonNode context, Variables variables) {
+public record EvalContext(JsonNode input, JsonNode context, Variables variables, RandomGenerator random) {
     public EvalContext {
         requireNonNull(input, "input is null");
         requireNonNull(context, "context is null");
         requireNonNull(variables, "variables is null");
+        requireNonNull(random, "random is null");
+    }
+
+    /**
+     * A context whose random source is the calling thread's {@link ThreadLocalRandom}: the instance is a
+     * singleton that always uses the current thread's state, so sharing it across threads is safe.
+     */
+    public EvalContext(JsonNode input, JsonNode context, Variables variables) {
+        this(input, context, variables, ThreadLocalRandom.current());
     }
 
     /** The same context with another {@code $}. */
     public EvalContext withInput(JsonNode newInput) {
-        return new EvalContext(newInput, context, variables);
+        return new EvalContext(newInput, context, variables, random);
     }
 }

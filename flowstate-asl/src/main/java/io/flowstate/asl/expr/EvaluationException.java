@@ -4,8 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * A runtime failure while evaluating an expression, carrying the ASL error name (for example
- * {@code States.Runtime} or {@code States.IntrinsicFailure}) and AWS's cause text. The interpreter turns it
+ * {@code States.Runtime} or {@code States.ResultPathMatchFailure}) and AWS's cause text. The interpreter turns it
  * into a state failure, which Retry and Catch may handle; it never escapes to a user as a stack trace.
+ *
+ * <p>The cause is the part AWS writes after its state prefix: the interpreter adds
+ * {@code "An error occurred while executing the state 'S' (entered at the event id #N). "} in front of it.
  */
 public final class EvaluationException extends RuntimeException {
     private static final long serialVersionUID = 1L;

@@ -52,6 +52,9 @@ public final class AslParser {
         Diagnostics out = new Diagnostics();
         ParseContext ctx = new ParseContext(out, type);
         Optional<StateMachine> machine = MachineParser.top(definition, ctx);
+        if (!out.hasErrors()) {
+            ctx.graphChecks.forEach(Runnable::run);
+        }
         List<Diagnostic> all = out.all();
         return new ParseResult(out.hasErrors() ? Optional.empty() : machine, all);
     }

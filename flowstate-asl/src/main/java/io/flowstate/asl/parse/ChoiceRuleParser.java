@@ -27,6 +27,12 @@ final class ChoiceRuleParser {
         RULE_FIELDS = Set.copyOf(s);
     }
 
+    /**
+     * Deeper rules are rejected instead of recursed into, so a hostile definition cannot exhaust the stack. No
+     * AWS definition comes close: rules this deep are machine-generated mistakes.
+     */
+    static final int MAX_DEPTH = 100;
+
     private ChoiceRuleParser() {}
 
     /** The fields a JSONPath rule may have besides those of a top-level choice (Next, Assign). */
@@ -36,6 +42,14 @@ final class ChoiceRuleParser {
 
     /** Parses the rule in {@code r}; unknown fields are checked by the caller for top-level rules. */
     static Optional<ChoiceRule> parse(FieldReader r) {
+        return parse(r, 0);
+    }
+
+    private static Optional<ChoiceRule> parse(FieldReader r, int depth) {
+        if (depth > MAX_DEPTH) {
+            r.out().error(Codes.TOO_DEEPLY_NESTED, Messages.rulesTooDeeplyNested(MAX_DEPTH), r.location());
+            return Optional.empty();
+        }
         List<String> kinds = new ArrayList<>();
         for (String f : List.of("And", "Or", "Not")) {
             if (r.has(f)) {
@@ -55,20 +69,21 @@ final class ChoiceRuleParser {
             return Optional.empty();
         }
         return switch (kinds.get(0)) {
-            case "And" -> list(r, "And").map(ChoiceRule.And::new);
-            case "Or" -> list(r, "Or").map(ChoiceRule.Or::new);
-            case "Not" -> r.object("Not").flatMap(n -> nested(n, r.at("Not"), r.out())).map(ChoiceRule.Not::new);
+            case "And" -> list(r, "And", depth).map(ChoiceRule.And::new);
+            case "Or" -> list(r, "Or", depth).map(ChoiceRule.Or::new);
+            case "Not" -> r.object("Not").flatMap(n -> nested(n, r.at("Not"), r.out(), depth + 1))
+                    .map(ChoiceRule.Not::new);
             default -> comparison(r, op.orElseThrow());
         };
     }
 
-    private static Optional<ChoiceRule> nested(ObjectNode node, String location, Diagnostics out) {
+    private static Optional<ChoiceRule> nested(ObjectNode node, String location, Diagnostics out, int depth) {
         FieldReader r = new FieldReader(node, location, out);
         r.rejectUnknown(RULE_FIELDS);
-        return parse(r);
+        return parse(r, depth);
     }
 
-    private static Optional<List<ChoiceRule>> list(FieldReader r, String field) {
+    private static Optional<List<ChoiceRule>> list(FieldReader r, String field, int depth) {
         Optional<ArrayNode> arr = r.array(field);
         if (arr.isEmpty()) {
             return Optional.empty();
@@ -87,7 +102,7 @@ final class ChoiceRuleParser {
                 ok = false;
                 continue;
             }
-            Optional<ChoiceRule> rule = nested((ObjectNode) n, loc, r.out());
+            Optional<ChoiceRule> rule = nested((ObjectNode) n, loc, r.out(), depth + 1);
             rule.ifPresent(rules::add);
             ok &= rule.isPresent();
         }

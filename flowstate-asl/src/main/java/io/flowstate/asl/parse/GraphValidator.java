@@ -80,14 +80,22 @@ final class GraphValidator {
                 || "Succeed".equals(type.asText()) || "Fail".equals(type.asText());
     }
 
+    /** The transitions of a state, in document order. */
     private static List<Edge> edges(JsonNode state, String at) {
         List<Edge> out = new ArrayList<>();
-        target(state, "Next", at, out);
-        target(state, "Default", at, out);
-        for (String list : List.of("Choices", "Catch")) {
-            JsonNode arr = state.path(list);
-            for (int i = 0; i < arr.size() && arr.isArray(); i++) {
-                target(arr.get(i), "Next", Diagnostics.index(Diagnostics.child(at, list), i), out);
+        if (!state.isObject()) {
+            return out;
+        }
+        for (Map.Entry<String, JsonNode> field : state.properties()) {
+            switch (field.getKey()) {
+                case "Next", "Default" -> target(state, field.getKey(), at, out);
+                case "Choices", "Catch" -> {
+                    JsonNode arr = field.getValue();
+                    for (int i = 0; i < arr.size() && arr.isArray(); i++) {
+                        target(arr.get(i), "Next", Diagnostics.index(Diagnostics.child(at, field.getKey()), i), out);
+                    }
+                }
+                default -> { }
             }
         }
         return out;

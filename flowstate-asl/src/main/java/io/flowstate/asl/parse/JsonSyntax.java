@@ -2,6 +2,8 @@ package io.flowstate.asl.parse;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns a JSON syntax error into AWS's {@code INVALID_JSON_DESCRIPTION} diagnostic. AWS parses with Jackson and
@@ -10,15 +12,22 @@ import com.fasterxml.jackson.core.JsonProcessingException;
  */
 final class JsonSyntax {
     private static final int SNIPPET = 500;
+    private static final Pattern UNRECOGNIZED = Pattern.compile("^Unrecognized token '([^']*)'");
 
     private JsonSyntax() {}
 
     static Diagnostic diagnostic(JsonProcessingException e, String source) {
         JsonLocation loc = e.getLocation();
-        String where = "[Source: (String)\"" + snippet(source) + "; line: " + (loc == null ? 1 : loc.getLineNr())
-                + ", column: " + (loc == null ? 1 : loc.getColumnNr()) + "]";
-        String message = e.getOriginalMessage() + "\n at " + where;
-        return Diagnostic.error(Codes.INVALID_JSON_DESCRIPTION, message, where);
+        int line = loc == null ? 1 : loc.getLineNr();
+        int column = loc == null ? 1 : loc.getColumnNr();
+        String message = e.getOriginalMessage();
+        // AWS's Jackson points just after an unrecognized token; ours points at its start.
+        Matcher m = UNRECOGNIZED.matcher(message);
+        if (m.find()) {
+            column += m.group(1).length();
+        }
+        String where = "[Source: (String)\"" + snippet(source) + "; line: " + line + ", column: " + column + "]";
+        return Diagnostic.error(Codes.INVALID_JSON_DESCRIPTION, message + "\n at " + where, where);
     }
 
     private static String snippet(String source) {

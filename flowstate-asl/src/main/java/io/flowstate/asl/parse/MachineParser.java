@@ -59,8 +59,8 @@ final class MachineParser {
         if (statesNode.isEmpty()) {
             return Optional.empty();
         }
+        ctx.graphChecks.add(() -> GraphValidator.validate(statesNode.get(), startAt, location, ctx.out));
         Map<String, State> states = states(statesNode.get(), r.at("States"), ctx);
-        GraphValidator.validate(statesNode.get(), startAt, location, ctx.out);
         if (states.size() != statesNode.get().size() || startAt.isEmpty() || states.isEmpty()
                 || !states.containsKey(startAt.get())) {
             return Optional.empty();

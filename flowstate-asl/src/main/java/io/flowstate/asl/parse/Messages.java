@@ -154,6 +154,10 @@ final class Messages {
         return "The states are too deeply nested";
     }
 
+    static String rulesTooDeeplyNested(int max) {
+        return "Choice rules are nested more than " + max + " levels deep";
+    }
+
     private static String list(List<String> items) {
         return "[" + String.join(", ", items) + "]";
     }

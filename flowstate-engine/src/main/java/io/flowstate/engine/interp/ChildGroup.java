@@ -23,6 +23,7 @@ final class ChildGroup {
     int nextToStart;
     int remaining;
     int failures;
+    boolean distributed;
     long toleratedFailureCount = 0;
     double toleratedFailurePercentage = 0;
 

@@ -48,6 +48,9 @@ final class Children {
                 results.add(v);
             }
             State s = owner.machine.state(owner.stateName);
+            if (g.distributed) {
+                r.emit(owner, EventType.MAP_RUN_SUCCEEDED, EventDetails.NONE);
+            }
             r.emitDetached(owner, g.kind == ChildGroup.Kind.MAP ? EventType.MAP_STATE_SUCCEEDED
                     : EventType.PARALLEL_STATE_SUCCEEDED, EventDetails.NONE);
             owner.children = null;
@@ -82,8 +85,14 @@ final class Children {
             abort(r, sibling);
         }
         g.running.clear();
-        owner.cursor = child.cursor;
+        if (!child.silent) {
+            owner.cursor = child.cursor;
+        }
         State s = owner.machine.state(owner.stateName);
+        if (g.distributed) {
+            r.emit(owner, EventType.MAP_RUN_FAILED, EventDetails.Failure.of(
+                    ErrorNames.EXCEEDS_TOLERATED_FAILURE_THRESHOLD, "The specified tolerated failure threshold was exceeded"));
+        }
         r.emit(owner, g.kind == ChildGroup.Kind.MAP ? EventType.MAP_STATE_FAILED : EventType.PARALLEL_STATE_FAILED,
                 EventDetails.NONE);
         owner.children = null;
@@ -100,6 +109,7 @@ final class Children {
             MapState m = (MapState) owner.machine.state(owner.stateName);
             Fiber it = new Fiber(m.itemProcessor(), owner, g, i, new Scope(owner.scope), g.itemValues[i],
                     g.itemInputs[i], owner.cursor);
+            it.silent = owner.silent || g.distributed;
             g.running.add(it);
             r.schedule(it);
         }
@@ -143,6 +153,7 @@ final class Children {
         for (int i = 0; i < p.branches().size(); i++) {
             Fiber b = new Fiber(p.branches().get(i), owner, g, i, new Scope(owner.scope), null, owner.effectiveInput,
                     owner.cursor);
+            b.silent = owner.silent;
             b.announced = true;
             fibers.add(b);
         }

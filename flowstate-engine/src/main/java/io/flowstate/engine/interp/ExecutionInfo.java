@@ -28,4 +28,15 @@ public record ExecutionInfo(
         requireNonNull(startTime, "startTime is null");
         requireNonNull(input, "input is null");
     }
+
+    /**
+     * The identity of a Standard execution of {@code stateMachineName} in {@code region} and {@code account},
+     * with AWS's ARN shapes ({@code arn:aws:states:REGION:ACCOUNT:execution:MACHINE:NAME}).
+     */
+    public static ExecutionInfo of(String region, String account, String stateMachineName, String executionName,
+            String roleArn, Instant startTime, JsonNode input) {
+        String prefix = "arn:aws:states:" + region + ":" + account + ":";
+        return new ExecutionInfo(prefix + "execution:" + stateMachineName + ":" + executionName, executionName,
+                prefix + "stateMachine:" + stateMachineName, stateMachineName, roleArn, region, startTime, input);
+    }
 }

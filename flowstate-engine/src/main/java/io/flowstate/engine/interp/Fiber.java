@@ -36,6 +36,8 @@ final class Fiber {
     ChildGroup children;
 
     boolean announced;
+    /** True inside a Distributed Map: its events belong to child executions, not to this history. */
+    boolean silent;
 
     JsonNode output;
     StateFailure failure;

@@ -8,6 +8,7 @@ import io.flowstate.asl.json.Json;
 import io.flowstate.asl.model.IntSource;
 import io.flowstate.asl.model.MapState;
 import io.flowstate.asl.model.NumberSource;
+import io.flowstate.asl.model.ProcessorConfig;
 import io.flowstate.engine.history.EventDetails;
 import io.flowstate.engine.history.EventType;
 import java.util.Map;
@@ -56,9 +57,16 @@ final class MapStep {
                     : item;
         }
         r.emit(f, EventType.MAP_STATE_STARTED, new EventDetails.MapStateStarted(items.size()));
+        if (s.processorConfig().mode() == ProcessorConfig.Mode.DISTRIBUTED) {
+            g.distributed = true;
+            r.emit(f, EventType.MAP_RUN_STARTED, new EventDetails.MapRunStarted(mapRunArn(r, s)));
+        }
         f.children = g;
         f.phase = Fiber.Phase.AWAIT_CHILDREN;
         if (items.isEmpty()) {
+            if (g.distributed) {
+                r.emit(f, EventType.MAP_RUN_SUCCEEDED, EventDetails.NONE);
+            }
             r.emitDetached(f, EventType.MAP_STATE_SUCCEEDED, EventDetails.NONE);
             f.children = null;
             f.phase = Fiber.Phase.ENTER;
@@ -66,6 +74,14 @@ final class MapStep {
             return;
         }
         Children.startIterations(r, g);
+    }
+
+    /** {@code arn:aws:states:REGION:ACCOUNT:mapRun:MACHINE/LABEL:ID}; the id is unique per Map run. */
+    private static String mapRunArn(Run r, MapState s) {
+        String machineArn = r.exec.info.stateMachineArn();
+        String prefix = machineArn.replace(":stateMachine:", ":mapRun:");
+        String label = s.label().orElse(Long.toHexString(r.exec.random.nextLong() & 0xffffffffL));
+        return prefix + "/" + label + ":" + new java.util.UUID(r.exec.random.nextLong(), r.exec.random.nextLong());
     }
 
     private static EvalContext itemContext(Run r, Fiber f, JsonNode effective, int index, JsonNode item) {

@@ -49,6 +49,9 @@ final class Run {
 
     /** Publishes an event after the fiber's cursor and moves the cursor to it. */
     long emit(Fiber f, EventType type, EventDetails details) {
+        if (f.silent) {
+            return f.cursor;
+        }
         long id = publish(f.cursor, type, details);
         f.cursor = id;
         return id;
@@ -56,6 +59,9 @@ final class Run {
 
     /** Publishes an event after the fiber's cursor without moving the cursor (AWS does so for some events). */
     long emitDetached(Fiber f, EventType type, EventDetails details) {
+        if (f.silent) {
+            return f.cursor;
+        }
         return publish(f.cursor, type, details);
     }
 

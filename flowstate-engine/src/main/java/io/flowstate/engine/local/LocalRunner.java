@@ -39,6 +39,16 @@ public final class LocalRunner {
 
     /** Runs {@code machine} with {@code info} (its start time is taken as the clock's current time). */
     public RunResult run(StateMachine machine, ExecutionInfo info) throws InterruptedException {
+        return run(machine, info, Optional.empty());
+    }
+
+    /**
+     * Runs {@code machine}; when {@code stopWhenWaiting} is given, StopExecution is applied the first time the
+     * execution has nothing to do but wait for a timer (as a user stopping a waiting execution would).
+     */
+    public RunResult run(StateMachine machine, ExecutionInfo info, Optional<Trigger.Stop> stopWhenWaiting)
+            throws InterruptedException {
+        Optional<Trigger.Stop> stop = stopWhenWaiting;
         Interpreter.Started started = Interpreter.start(machine, info, clock.instant());
         Execution exec = started.execution();
         Deque<Effect.InvokeTask> invocations = new ArrayDeque<>();
@@ -68,6 +78,9 @@ public final class LocalRunner {
                     timers.add(new Due(ready, seq[0]++, trigger));
                     continue;
                 }
+            } else if (stop.isPresent()) {
+                trigger = stop.get();
+                stop = Optional.empty();
             } else {
                 Due next = timers.poll();
                 if (next == null) {

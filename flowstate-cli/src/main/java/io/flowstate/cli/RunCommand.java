@@ -1,0 +1,142 @@
+package io.flowstate.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flowstate.asl.json.Json;
+import io.flowstate.asl.model.StateMachine;
+import io.flowstate.asl.parse.AslParser;
+import io.flowstate.asl.parse.ParseResult;
+import io.flowstate.engine.history.HistoryJson;
+import io.flowstate.engine.interp.ExecutionInfo;
+import io.flowstate.engine.interp.ExecutionStatus;
+import io.flowstate.engine.local.LocalRunner;
+import io.flowstate.engine.local.RunClock;
+import io.flowstate.engine.local.RunResult;
+import io.flowstate.engine.local.VirtualClock;
+import io.flowstate.engine.task.TaskHandler;
+import io.flowstate.engine.task.TaskHandlers;
+import io.flowstate.engine.task.mock.MockConfig;
+import io.flowstate.engine.task.mock.MockTaskHandler;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code flowstate run DEFINITION.json}: one Standard execution in process. SUCCEEDED prints the output and
+ * exits 0; FAILED, TIMED_OUT or ABORTED print {@code {"status","error","cause"}} and exit 1; an invalid
+ * definition, input or option prints diagnostics on stderr and exits 2.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Runs one execution of a definition in process.")
+final class RunCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "DEFINITION.json", description = "The ASL definition file.")
+    Path definition;
+
+    @Option(names = "--input", paramLabel = "JSON|@FILE", defaultValue = "{}",
+            description = "The execution input, inline or @file (default: {}).")
+    String input;
+
+    @Option(names = "--name", description = "The execution name (default: a UUID).")
+    String name;
+
+    @Option(names = "--state-machine-name",
+            description = "The state machine name (default: the definition file name without .json).")
+    String stateMachineName;
+
+    @Option(names = "--mock-config", paramLabel = "FILE",
+            description = "Step Functions Local MockConfigFile answering Task states.")
+    Path mockConfig;
+
+    @Option(names = "--test-case", paramLabel = "NAME", description = "The mock config test case to use.")
+    String testCase;
+
+    @Option(names = "--skip-waits", description = "Virtual time: jump to each timer instead of waiting.")
+    boolean skipWaits;
+
+    @Option(names = "--history", paramLabel = "FILE", description = "Write the events as GetExecutionHistory's JSON.")
+    Path history;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isRegularFile(definition)) {
+            return usage("no such file: " + definition);
+        }
+        ParseResult parsed = AslParser.parse(Files.readString(definition, StandardCharsets.UTF_8));
+        if (!parsed.isValid()) {
+            System.err.println(Json.mapper().writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(Diagnostics.validationResponse(parsed)));
+            return 2;
+        }
+        StateMachine machine = parsed.machine().orElseThrow();
+        JsonNode inputJson;
+        try {
+            String text = input.startsWith("@") ? Files.readString(Path.of(input.substring(1))) : input;
+            inputJson = Json.parse(text);
+        } catch (JsonProcessingException e) {
+            return usage("the input is not valid JSON: " + e.getOriginalMessage());
+        } catch (java.io.IOException e) {
+            return usage("cannot read the input file: " + e.getMessage());
+        }
+        String smName = stateMachineName != null ? stateMachineName
+                : definition.getFileName().toString().replaceFirst("\\.(asl\\.)?json$", "");
+        TaskHandler tasks;
+        try {
+            tasks = taskHandler(smName);
+        } catch (IllegalArgumentException e) {
+            return usage(e.getMessage());
+        }
+        RunClock clock = skipWaits ? new VirtualClock(Instant.now()) : RunClock.system();
+        String execName = name != null ? name : UUID.randomUUID().toString();
+        ExecutionInfo info = ExecutionInfo.of("us-east-1", "123456789012", smName, execName,
+                "arn:aws:iam::123456789012:role/flowstate-local", clock.instant(), inputJson);
+        RunResult result = new LocalRunner(tasks, clock).run(machine, info);
+        if (history != null) {
+            Files.writeString(history, Json.mapper().writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(HistoryJson.history(result.history())));
+        }
+        if (result.status() == ExecutionStatus.SUCCEEDED) {
+            System.out.println(Json.write(result.output().orElseThrow()));
+            return 0;
+        }
+        ObjectNode out = Json.object();
+        out.put("status", result.status().name());
+        result.error().ifPresent(e -> out.put("error", e));
+        result.cause().ifPresent(c -> out.put("cause", c));
+        System.out.println(Json.write(out));
+        return 1;
+    }
+
+    private TaskHandler taskHandler(String smName) throws java.io.IOException {
+        if (mockConfig == null) {
+            if (testCase != null) {
+                throw new IllegalArgumentException("--test-case needs --mock-config");
+            }
+            return TaskHandlers.unbound();
+        }
+        if (testCase == null) {
+            throw new IllegalArgumentException("--mock-config needs --test-case");
+        }
+        JsonNode configJson;
+        try {
+            configJson = Json.parse(Files.readString(mockConfig));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("the mock config is not valid JSON: " + e.getOriginalMessage());
+        }
+        MockConfig config = MockConfig.of(configJson);
+        List<String> machines = config.stateMachines();
+        String machineKey = machines.contains(smName) || machines.size() != 1 ? smName : machines.get(0);
+        return new MockTaskHandler(config, machineKey, testCase, TaskHandlers.unbound());
+    }
+
+    private static int usage(String message) {
+        System.err.println("flowstate: " + message);
+        return 2;
+    }
+}
