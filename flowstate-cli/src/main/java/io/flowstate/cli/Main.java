@@ -23,6 +23,8 @@ public final class Main implements Runnable {
     /** Runs the command line and returns its exit code (tests call this). */
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new Main());
+        // "--input @file.json" is ours: picocli would otherwise read @file as more arguments.
+        cli.setExpandAtFiles(false);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("flowstate: " + e.getMessage());
             return 2;

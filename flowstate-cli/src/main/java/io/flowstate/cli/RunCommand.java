@@ -76,9 +76,10 @@ final class RunCommand implements Callable<Integer> {
         }
         StateMachine machine = parsed.machine().orElseThrow();
         JsonNode inputJson;
+        String inputText;
         try {
-            String text = input.startsWith("@") ? Files.readString(Path.of(input.substring(1))) : input;
-            inputJson = Json.parse(text);
+                inputText = input.startsWith("@") ? Files.readString(Path.of(input.substring(1))) : input;
+            inputJson = Json.parse(inputText);
         } catch (JsonProcessingException e) {
             return usage("the input is not valid JSON: " + e.getOriginalMessage());
         } catch (java.io.IOException e) {
@@ -95,11 +96,11 @@ final class RunCommand implements Callable<Integer> {
         RunClock clock = skipWaits ? new VirtualClock(Instant.now()) : RunClock.system();
         String execName = name != null ? name : UUID.randomUUID().toString();
         ExecutionInfo info = ExecutionInfo.of("us-east-1", "123456789012", smName, execName,
-                "arn:aws:iam::123456789012:role/flowstate-local", clock.instant(), inputJson);
+                "arn:aws:iam::123456789012:role/flowstate-local", clock.instant(), inputJson).withInputText(inputText);
         RunResult result = new LocalRunner(tasks, clock).run(machine, info);
         if (history != null) {
             Files.writeString(history, Json.mapper().writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(HistoryJson.history(result.history())));
+                    .writeValueAsString(HistoryJson.history(result.history(), result.payloads())));
         }
         if (result.status() == ExecutionStatus.SUCCEEDED) {
             System.out.println(Json.write(result.output().orElseThrow()));

@@ -30,11 +30,12 @@ public record CaseNames(
         Map<String, String> arns = new LinkedHashMap<>();
         int n = 1;
         for (LambdaNeed need : testCase.needs()) {
-            String name = "fsconf-fn" + n++ + "-" + suffix;
+            String name = "fsconffn" + n++ + "x" + suffix;
             names.put(need.nameToken(), name);
             arns.put(need.arnToken(), Arns.lambdaFunction(name));
         }
-        return new CaseNames("fsconf-sm-" + suffix, "fsconf-ex-" + suffix, names, arns);
+        // No separators in the names: cases split $$.StateMachine.Name on '-' and expect the whole name back.
+        return new CaseNames("fsconfsm" + suffix, "fsconfex" + suffix, names, arns);
     }
 
     /** Replaces the Lambda tokens of a definition or input by this case's ARNs and names. */

@@ -31,7 +31,9 @@ final class CorpusLambdas implements TaskHandler {
     public TaskOutcome invoke(TaskInvocation inv) {
         if (inv.resource().startsWith(INVOKE)) {
             JsonNode fn = inv.input().path("FunctionName");
-            String payload = inv.input().has("Payload") ? Json.write(inv.input().get("Payload")) : "{}";
+            // As Lambda's Invoke API: a string Payload is sent as it is, an absent or null one as {}.
+            JsonNode p = inv.input().path("Payload");
+            String payload = p.isMissingNode() || p.isNull() ? "{}" : p.isTextual() ? p.textValue() : Json.write(p);
             return call(fn.asText(), payload, true);
         }
         return call(inv.resource(), Json.write(inv.input()), false);
@@ -46,6 +48,9 @@ final class CorpusLambdas implements TaskHandler {
                     + UUID.randomUUID() + "; Proxy: null)");
         }
         TaskOutcome outcome = switch (fn.invoke(payload)) {
+            case LambdaResult.Success s when s.payload().getBytes(StandardCharsets.UTF_8).length > 256 * 1024 ->
+                    TaskOutcome.Failure.of("States.DataLimitExceeded", "The state/task '" + (invokeIntegration ? "lambda" : arn)
+                            + "' returned a result with a size exceeding the maximum number of bytes service limit.");
             case LambdaResult.Success s -> {
                 Optional<JsonNode> json = s.json();
                 if (json.isEmpty()) {

@@ -39,7 +39,7 @@ public final class EngineCaseExecutor implements CaseExecutor {
         VirtualClock clock = new VirtualClock(Instant.now());
         ExecutionInfo info = new ExecutionInfo(Arns.execution(request.stateMachineName(), request.executionName()),
                 request.executionName(), request.stateMachineArn(), request.stateMachineName(), request.roleArn(),
-                Arns.REGION, clock.instant(), input);
+                Arns.REGION, clock.instant(), input, Optional.of(request.input()));
         Optional<Trigger.Stop> stop = request.stop().map(s -> new Trigger.Stop(s.error(), s.cause()));
         RunResult result;
         try {
@@ -50,7 +50,7 @@ public final class EngineCaseExecutor implements CaseExecutor {
         }
         List<JsonNode> events = new ArrayList<>();
         for (HistoryEvent e : result.history()) {
-            events.add(HistoryJson.event(e));
+            events.add(HistoryJson.event(e, result.payloads()));
         }
         return new ExecutionResult(result.status().name(), result.output(), result.error(), result.cause(), events);
     }

@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * wildcards. The top-level {@code output} is compared parsed, as recorded, and is not walked by step 1.
  */
 public record Normaliser(List<Replacement> replacements, List<SnapshotTransformer> transformers,
-        boolean parallelSorted) {
+        boolean parallelSorted, boolean customEvents) {
     /** A plain-text replacement inside string values. */
     public record Replacement(String from, String to) {
         public Replacement {
@@ -65,7 +65,8 @@ public record Normaliser(List<Replacement> replacements, List<SnapshotTransforme
         replacements.add(new Replacement("arn:" + Arns.PARTITION + ":", "arn:<partition>:"));
         replacements.add(new Replacement(Arns.REGION, "<region>"));
         boolean parallelSorted = "parallel-sorted".equals(expected.path("events_normalisation").asText());
-        return new Normaliser(replacements, SnapshotTransformer.of(expected), parallelSorted);
+        boolean custom = "custom".equals(expected.path("events_normalisation").asText());
+        return new Normaliser(replacements, SnapshotTransformer.of(expected), parallelSorted, custom);
     }
 
     /**
@@ -77,6 +78,9 @@ public record Normaliser(List<Replacement> replacements, List<SnapshotTransforme
             JsonStrings.parseObjectStrings(events);
             if (parallelSorted) {
                 ParallelEvents.normalise(events);
+            }
+            if (customEvents) {
+                JsonStrings.parseOutputStrings(events);
             }
         }
         if (copy instanceof ObjectNode object && copy.path("cause").isTextual()) {

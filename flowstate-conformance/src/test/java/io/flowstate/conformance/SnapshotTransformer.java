@@ -97,6 +97,15 @@ public sealed interface SnapshotTransformer {
         List<SnapshotTransformer> transformers = new ArrayList<>();
         for (JsonNode spec : expected.path("test_snapshot_transformers")) {
             parse(spec).ifPresent(transformers::add);
+            // expected.json's top-level output was taken from the transformed ExecutionSucceeded event, so a
+            // transformer of that event's output applies to the top-level output too.
+            String path = spec.path("jsonpath").asText();
+            String marker = "executionSucceededEventDetails.output";
+            if ("jsonpath".equals(spec.path("type").asText()) && path.contains(marker)) {
+                transformers.add(new JsonPathReplacement(SimpleJsonPath.compile("$.output"
+                        + path.substring(path.indexOf(marker) + marker.length())), spec.path("replacement").asText(),
+                        spec.path("replace_reference").asBoolean()));
+            }
         }
         return List.copyOf(transformers);
     }

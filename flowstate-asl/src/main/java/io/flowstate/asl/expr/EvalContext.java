@@ -3,7 +3,7 @@ package io.flowstate.asl.expr;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 /**
@@ -23,11 +23,11 @@ public record EvalContext(JsonNode input, JsonNode context, Variables variables,
     }
 
     /**
-     * A context whose random source is the calling thread's {@link ThreadLocalRandom}: the instance is a
-     * singleton that always uses the current thread's state, so sharing it across threads is safe.
+     * A context with a fresh, unpredictably seeded random source. The interpreter passes its execution's own
+     * seeded source instead, so that a replayed execution draws the same numbers.
      */
     public EvalContext(JsonNode input, JsonNode context, Variables variables) {
-        this(input, context, variables, ThreadLocalRandom.current());
+        this(input, context, variables, new SplittableRandom());
     }
 
     /** The same context with another {@code $}. */

@@ -17,46 +17,51 @@ public final class HistoryJson {
     private HistoryJson() {}
 
     /** {@code {"events": [...]}} as GetExecutionHistory returns it. */
-    public static ObjectNode history(List<HistoryEvent> events) {
+    public static ObjectNode history(List<HistoryEvent> events, PayloadWriter payloads) {
         ObjectNode root = Json.object();
         ArrayNode array = root.putArray("events");
-        events.forEach(e -> array.add(event(e)));
+        events.forEach(e -> array.add(event(e, payloads)));
         return root;
     }
 
-    /** One event. */
+    /** One event, payloads as compact JSON. */
     public static ObjectNode event(HistoryEvent e) {
+        return event(e, PayloadWriter.COMPACT);
+    }
+
+    /** One event, payloads written by {@code payloads}. */
+    public static ObjectNode event(HistoryEvent e, PayloadWriter payloads) {
         ObjectNode node = Json.object();
         node.put("timestamp", BigDecimal.valueOf(e.timestamp().toEpochMilli()).movePointLeft(3));
         node.put("type", e.type().awsName());
         node.put("id", e.id());
         node.put("previousEventId", e.previousEventId());
         e.type().detailsKey().ifPresent(key -> {
-            ObjectNode d = details(e.details());
+            ObjectNode d = details(e.details(), payloads);
             node.set(key, d);
         });
         return node;
     }
 
-    private static ObjectNode details(EventDetails details) {
+    private static ObjectNode details(EventDetails details, PayloadWriter payloads) {
         ObjectNode d = Json.object();
         switch (details) {
             case EventDetails.None n -> { }
             case EventDetails.ExecutionStarted s -> {
-                payload(d, "input", s.input());
+                payload(d, "input", s.input(), payloads);
                 d.put("roleArn", s.roleArn());
                 s.stateMachineAliasArn().ifPresent(v -> d.put("stateMachineAliasArn", v));
                 s.stateMachineVersionArn().ifPresent(v -> d.put("stateMachineVersionArn", v));
             }
-            case EventDetails.Output o -> payload(d, "output", o.output());
+            case EventDetails.Output o -> payload(d, "output", o.output(), payloads);
             case EventDetails.Failure f -> errorCause(d, f.error(), f.cause());
             case EventDetails.StateEntered s -> {
                 d.put("name", s.name());
-                payload(d, "input", s.input());
+                payload(d, "input", s.input(), payloads);
             }
             case EventDetails.StateExited s -> {
                 d.put("name", s.name());
-                payload(d, "output", s.output());
+                payload(d, "output", s.output(), payloads);
                 s.assignedVariables().ifPresent(vars -> {
                     ObjectNode assigned = d.putObject("assignedVariables");
                     for (Map.Entry<String, JsonNode> v : vars.entrySet()) {
@@ -69,7 +74,7 @@ public final class HistoryJson {
                 d.put("resourceType", t.resourceType());
                 d.put("resource", t.resource());
                 d.put("region", t.region());
-                d.put("parameters", Json.write(t.parameters()));
+                d.put("parameters", payloads.write(t.parameters()));
                 t.timeoutInSeconds().ifPresent(v -> d.put("timeoutInSeconds", v));
                 t.heartbeatInSeconds().ifPresent(v -> d.put("heartbeatInSeconds", v));
             }
@@ -80,7 +85,7 @@ public final class HistoryJson {
             case EventDetails.TaskOutput t -> {
                 d.put("resourceType", t.resourceType());
                 d.put("resource", t.resource());
-                payload(d, "output", t.output());
+                payload(d, "output", t.output(), payloads);
             }
             case EventDetails.TaskFailure t -> {
                 d.put("resourceType", t.resourceType());
@@ -89,7 +94,7 @@ public final class HistoryJson {
             }
             case EventDetails.Scheduled s -> {
                 d.put("resource", s.resource());
-                payload(d, "input", s.input());
+                payload(d, "input", s.input(), payloads);
                 s.timeoutInSeconds().ifPresent(v -> d.put("timeoutInSeconds", v));
                 s.heartbeatInSeconds().ifPresent(v -> d.put("heartbeatInSeconds", v));
             }
@@ -114,8 +119,8 @@ public final class HistoryJson {
         return d;
     }
 
-    private static void payload(ObjectNode d, String field, JsonNode value) {
-        d.put(field, Json.write(value));
+    private static void payload(ObjectNode d, String field, JsonNode value, PayloadWriter payloads) {
+        d.put(field, payloads.write(value));
         d.putObject(field + "Details").put("truncated", false);
     }
 

@@ -42,16 +42,20 @@ final class Children {
             startIterations(r, g);
         }
         if (g.remaining == 0) {
-            owner.cursor = r.exec.lastEventId;
+            if (!g.distributed) {
+                owner.cursor = r.exec.lastEventId;
+            }
             ArrayNode results = Json.nodes().arrayNode(g.results.length);
             for (var v : g.results) {
                 results.add(v);
             }
+            r.exec.resultArray(results);
             State s = owner.machine.state(owner.stateName);
             if (g.distributed) {
-                r.emit(owner, EventType.MAP_RUN_SUCCEEDED, EventDetails.NONE);
+                r.emitDetached(owner, EventType.MAP_RUN_SUCCEEDED, EventDetails.NONE);
             }
-            r.emitDetached(owner, g.kind == ChildGroup.Kind.MAP ? EventType.MAP_STATE_SUCCEEDED
+            // As AWS records: Succeeded follows the last event published, Exited the owner's own cursor.
+            r.emitAfterLast(owner, g.kind == ChildGroup.Kind.MAP ? EventType.MAP_STATE_SUCCEEDED
                     : EventType.PARALLEL_STATE_SUCCEEDED, EventDetails.NONE);
             owner.children = null;
             owner.phase = Fiber.Phase.ENTER;
@@ -93,11 +97,14 @@ final class Children {
             r.emit(owner, EventType.MAP_RUN_FAILED, EventDetails.Failure.of(
                     ErrorNames.EXCEEDS_TOLERATED_FAILURE_THRESHOLD, "The specified tolerated failure threshold was exceeded"));
         }
-        r.emit(owner, g.kind == ChildGroup.Kind.MAP ? EventType.MAP_STATE_FAILED : EventType.PARALLEL_STATE_FAILED,
-                EventDetails.NONE);
         owner.children = null;
         owner.phase = Fiber.Phase.ENTER;
-        ErrorHandling.handle(r, owner, s, child.failure);
+        // AWS starts a retry without a Map/ParallelStateFailed event; it records one only when the error goes on.
+        if (!ErrorHandling.retry(r, owner, s, child.failure)) {
+            r.emit(owner, g.kind == ChildGroup.Kind.MAP ? EventType.MAP_STATE_FAILED : EventType.PARALLEL_STATE_FAILED,
+                    EventDetails.NONE);
+            ErrorHandling.fail(r, owner, s, child.failure);
+        }
         r.resume(owner);
     }
 

@@ -25,6 +25,13 @@ final class ErrorHandling {
     private ErrorHandling() {}
 
     static void handle(Run r, Fiber f, State s, StateFailure failure) {
+        if (!retry(r, f, s, failure)) {
+            fail(r, f, s, failure);
+        }
+    }
+
+    /** Starts a retry when the first matching retrier has attempts left; false when the error goes on. */
+    static boolean retry(Run r, Fiber f, State s, StateFailure failure) {
         List<Retrier> retry = retriers(s);
         for (int i = 0; i < retry.size(); i++) {
             Retrier rt = retry.get(i);
@@ -38,11 +45,16 @@ final class ErrorHandling {
                     f.retryCount++;
                     f.phase = Fiber.Phase.AWAIT_RETRY;
                     f.pendingTimerId = r.startTimer(r.now.plus(delay), Execution.TimerKind.RETRY, f, -1);
-                    return;
+                    return true;
                 }
                 break;
             }
         }
+        return false;
+    }
+
+    /** Catch, or fail the fiber: what happens to an error no retrier takes. */
+    static void fail(Run r, Fiber f, State s, StateFailure failure) {
         for (Catcher c : catchers(s)) {
             if (ErrorNames.matches(c.errorEquals(), failure.error())) {
                 caught(r, f, s, c, failure);
@@ -90,7 +102,7 @@ final class ErrorHandling {
         f.phase = Fiber.Phase.ENTER;
         try {
             switch (s) {
-                case TaskState t -> TaskStep.schedule(r, f, t);
+                case TaskState t -> TaskStep.attempt(r, f, t);
                 case ParallelState p -> ParallelStep.start(r, f, p);
                 case MapState m -> MapStep.start(r, f, m);
                 default -> throw new IllegalStateException("no retry for " + s.type());

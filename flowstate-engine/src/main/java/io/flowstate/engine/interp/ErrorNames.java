@@ -22,7 +22,8 @@ public final class ErrorNames {
 
     /**
      * Whether {@code errorEquals} (one Retrier's or Catcher's list) covers {@code error}. {@code States.ALL}
-     * matches everything but {@code States.Runtime} and {@code States.DataLimitExceeded}, which are terminal;
+     * matches everything but {@code States.Runtime}; AWS's documentation says it also skips
+     * {@code States.DataLimitExceeded}, but the service (as recorded in the conformance corpus) catches it.
      * {@code States.TaskFailed} matches any task failure except a timeout.
      */
     public static boolean matches(List<String> errorEquals, String error) {
@@ -30,7 +31,7 @@ public final class ErrorNames {
             if (name.equals(error)) {
                 return true;
             }
-            if (name.equals(ALL) && !error.equals(RUNTIME) && !error.equals(DATA_LIMIT_EXCEEDED)) {
+            if (name.equals(ALL) && !error.equals(RUNTIME)) {
                 return true;
             }
             if (name.equals(TASK_FAILED) && !error.equals(TIMEOUT) && !error.equals(HEARTBEAT_TIMEOUT)

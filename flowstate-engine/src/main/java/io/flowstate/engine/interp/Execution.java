@@ -18,7 +18,7 @@ import java.util.SplittableRandom;
  */
 public final class Execution {
     /** Why a timer was started. */
-    enum TimerKind { WAIT, RETRY, TASK_TIMEOUT, EXECUTION_TIMEOUT }
+    enum TimerKind { WAIT, RETRY, TASK_TIMEOUT, HEARTBEAT_TIMEOUT, EXECUTION_TIMEOUT }
 
     /** What a pending timer will do when it fires. */
     record PendingTimer(TimerKind kind, Fiber fiber, long taskId) {}
@@ -39,15 +39,44 @@ public final class Execution {
     ObjectNode contextExecution;
     ObjectNode contextStateMachine;
 
+    private final Map<JsonNode, String> originalTexts = new java.util.IdentityHashMap<>();
+    private final java.util.Set<JsonNode> resultArrays = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
     Execution(StateMachine machine, ExecutionInfo info) {
         this.machine = machine;
         this.info = info;
+        info.inputText().ifPresent(text -> originalTexts.put(info.input(), text));
         this.random = new SplittableRandom(info.executionArn().hashCode());
     }
 
     /** The execution's identity. */
     public ExecutionInfo info() {
         return info;
+    }
+
+    /** Writes this execution's event payloads: the input's original text while it is unchanged, else compact JSON. */
+    public io.flowstate.engine.history.PayloadWriter payloadWriter() {
+        if (originalTexts.isEmpty()) {
+            return io.flowstate.engine.history.PayloadWriter.COMPACT;
+        }
+        return node -> OriginalText.write(node, originalTexts, resultArrays);
+    }
+
+    /** Remembers a Parallel or Map result array: its items are whole payloads and keep their original text. */
+    void resultArray(JsonNode array) {
+        if (!originalTexts.isEmpty()) {
+            resultArrays.add(array);
+        }
+    }
+
+    /** Whether the task invocation {@code taskId} still waits for its result (not completed, timed out or aborted). */
+    public boolean isTaskPending(long taskId) {
+        return tasks.containsKey(taskId);
+    }
+
+    /** The id of the last event, the version a commit of the next decision is checked against. */
+    public long lastEventId() {
+        return lastEventId;
     }
 
     /** The current status. */

@@ -17,7 +17,8 @@ public record ExecutionInfo(
         String roleArn,
         String region,
         Instant startTime,
-        JsonNode input) {
+        JsonNode input,
+        java.util.Optional<String> inputText) {
     public ExecutionInfo {
         requireNonNull(executionArn, "executionArn is null");
         requireNonNull(name, "name is null");
@@ -27,6 +28,13 @@ public record ExecutionInfo(
         requireNonNull(region, "region is null");
         requireNonNull(startTime, "startTime is null");
         requireNonNull(input, "input is null");
+        requireNonNull(inputText, "inputText is null");
+    }
+
+    /** The same identity, remembering the input's text exactly as the client sent it. */
+    public ExecutionInfo withInputText(String text) {
+        return new ExecutionInfo(executionArn, name, stateMachineArn, stateMachineName, roleArn, region, startTime,
+                input, java.util.Optional.of(text));
     }
 
     /**
@@ -37,6 +45,7 @@ public record ExecutionInfo(
             String roleArn, Instant startTime, JsonNode input) {
         String prefix = "arn:aws:states:" + region + ":" + account + ":";
         return new ExecutionInfo(prefix + "execution:" + stateMachineName + ":" + executionName, executionName,
-                prefix + "stateMachine:" + stateMachineName, stateMachineName, roleArn, region, startTime, input);
+                prefix + "stateMachine:" + stateMachineName, stateMachineName, roleArn, region, startTime, input,
+                java.util.Optional.empty());
     }
 }

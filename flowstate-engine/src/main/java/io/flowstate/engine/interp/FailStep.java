@@ -23,12 +23,7 @@ final class FailStep {
         return switch (source.get()) {
             case TextSource.Literal l -> Optional.of(l.value());
             case TextSource.FromExpression e -> {
-                JsonNode v;
-                try {
-                    v = e.expression().evaluate(r.context(f, f.input));
-                } catch (EvaluationException ex) {
-                    throw ex;
-                }
+                JsonNode v = e.expression().evaluate(r.context(f, f.input), field);
                 yield Optional.of(v.isTextual() ? v.asText() : io.flowstate.asl.json.Json.write(v));
             }
             case TextSource.FromJsonata j -> throw new EvaluationException("States.QueryEvaluationError",

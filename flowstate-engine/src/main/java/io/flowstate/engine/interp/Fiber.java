@@ -33,6 +33,8 @@ final class Fiber {
     JsonNode effectiveInput;
     long pendingTaskId = -1;
     long pendingTimerId = -1;
+    long heartbeatTimerId = -1;
+    String taskToken;
     ChildGroup children;
 
     boolean announced;

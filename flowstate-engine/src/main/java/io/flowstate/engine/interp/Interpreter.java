@@ -57,9 +57,16 @@ public final class Interpreter {
                     r.resume(f);
                 }
             }
+            case Trigger.TaskHeartbeat h -> {
+                Fiber f = exec.tasks.get(h.taskId());
+                if (f != null && f.phase == Fiber.Phase.AWAIT_TASK) {
+                    TaskStep.heartbeat(r, f, (TaskState) current(f), h.taskId());
+                }
+            }
             case Trigger.TimerFired t -> timerFired(r, t.timerId());
             case Trigger.Stop s -> {
-                Children.abort(r, exec.root);
+                exec.root.phase = Fiber.Phase.ABORTED;
+                exec.root.cursor = 0;
                 finish(r, ExecutionStatus.ABORTED, EventType.EXECUTION_ABORTED, s.error(), s.cause());
             }
         }
@@ -95,7 +102,14 @@ public final class Interpreter {
             case TASK_TIMEOUT -> {
                 if (f.phase == Fiber.Phase.AWAIT_TASK && f.pendingTaskId == pt.taskId()
                         && exec.tasks.remove(pt.taskId()) != null) {
-                    TaskStep.timedOut(r, f, (TaskState) current(f));
+                    TaskStep.timedOut(r, f, (TaskState) current(f), ErrorNames.TIMEOUT);
+                    r.resume(f);
+                }
+            }
+            case HEARTBEAT_TIMEOUT -> {
+                if (f.phase == Fiber.Phase.AWAIT_TASK && f.pendingTaskId == pt.taskId() && f.heartbeatTimerId == timerId
+                        && exec.tasks.remove(pt.taskId()) != null) {
+                    TaskStep.timedOut(r, f, (TaskState) current(f), ErrorNames.HEARTBEAT_TIMEOUT);
                     r.resume(f);
                 }
             }

@@ -37,6 +37,15 @@ final class MapStep {
         int maxConcurrency = (int) integer(r, f, s.maxConcurrency(), effective, "MaxConcurrencyPath");
         ChildGroup g = new ChildGroup(ChildGroup.Kind.MAP, f, items.size(), new JsonNode[items.size()],
                 new JsonNode[items.size()], maxConcurrency);
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode item = items.get(i);
+            g.itemValues[i] = item;
+            g.itemInputs[i] = s.itemSelector().isPresent() && s.itemSelector().get().compiled().isPresent()
+                    ? s.itemSelector().get().compiled().get().evaluate(itemContext(r, f, effective, i, item))
+                    : item;
+        }
+        r.emit(f, EventType.MAP_STATE_STARTED, new EventDetails.MapStateStarted(items.size()));
+        // AWS evaluates the tolerated-failure fields after MapStateStarted (their errors follow that event).
         if (s.toleratedFailureCount().isPresent()) {
             g.toleratedFailureCount = integer(r, f, s.toleratedFailureCount().get(), effective, "ToleratedFailureCountPath");
             if (g.toleratedFailureCount < 0) {
@@ -49,14 +58,6 @@ final class MapStep {
                 throw new EvaluationException(ErrorNames.RUNTIME, "ToleratedFailurePercentage must be between 0 and 100.");
             }
         }
-        for (int i = 0; i < items.size(); i++) {
-            JsonNode item = items.get(i);
-            g.itemValues[i] = item;
-            g.itemInputs[i] = s.itemSelector().isPresent() && s.itemSelector().get().compiled().isPresent()
-                    ? s.itemSelector().get().compiled().get().evaluate(itemContext(r, f, effective, i, item))
-                    : item;
-        }
-        r.emit(f, EventType.MAP_STATE_STARTED, new EventDetails.MapStateStarted(items.size()));
         if (s.processorConfig().mode() == ProcessorConfig.Mode.DISTRIBUTED) {
             g.distributed = true;
             r.emit(f, EventType.MAP_RUN_STARTED, new EventDetails.MapRunStarted(mapRunArn(r, s)));
@@ -65,9 +66,9 @@ final class MapStep {
         f.phase = Fiber.Phase.AWAIT_CHILDREN;
         if (items.isEmpty()) {
             if (g.distributed) {
-                r.emit(f, EventType.MAP_RUN_SUCCEEDED, EventDetails.NONE);
+                r.emitDetached(f, EventType.MAP_RUN_SUCCEEDED, EventDetails.NONE);
             }
-            r.emitDetached(f, EventType.MAP_STATE_SUCCEEDED, EventDetails.NONE);
+            r.emitAfterLast(f, EventType.MAP_STATE_SUCCEEDED, EventDetails.NONE);
             f.children = null;
             f.phase = Fiber.Phase.ENTER;
             completed(r, f, s, Json.nodes().arrayNode());
@@ -89,7 +90,7 @@ final class MapStep {
         ObjectNode it = ctx.putObject("Map").putObject("Item");
         it.put("Index", index);
         it.set("Value", item);
-        return new EvalContext(effective, ctx, f.scope);
+        return new EvalContext(effective, ctx, f.scope, r.exec.random);
     }
 
     static void completed(Run r, Fiber f, MapState s, JsonNode results) {
@@ -108,11 +109,12 @@ final class MapStep {
             case IntSource.Literal l -> l.value();
             case IntSource.FromPath p -> {
                 JsonNode v = p.path().read(r.context(f, effective));
-                if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+                java.util.OptionalLong n = wholeNumber(v);
+                if (n.isEmpty()) {
                     throw new EvaluationException(ErrorNames.RUNTIME, "The " + field + " field refers to value \""
                             + shown(v) + "\" which is not a valid integer: " + p.path().text());
                 }
-                yield v.intValue();
+                yield n.getAsLong();
             }
             case IntSource.FromJsonata j -> throw new EvaluationException(ErrorNames.QUERY_EVALUATION_ERROR,
                     "JSONata is not supported yet");
@@ -124,6 +126,13 @@ final class MapStep {
             case NumberSource.Literal l -> l.value();
             case NumberSource.FromPath p -> {
                 JsonNode v = p.path().read(r.context(f, effective));
+                if (v.isTextual()) {
+                    try {
+                        yield Double.parseDouble(v.textValue());
+                    } catch (NumberFormatException e) {
+                        // reported below with AWS's message
+                    }
+                }
                 if (!v.isNumber()) {
                     throw new EvaluationException(ErrorNames.RUNTIME, "The ToleratedFailurePercentagePath field refers to value \""
                             + shown(v) + "\" which is not a valid float: " + p.path().text());
@@ -133,6 +142,21 @@ final class MapStep {
             case NumberSource.FromJsonata j -> throw new EvaluationException(ErrorNames.QUERY_EVALUATION_ERROR,
                     "JSONata is not supported yet");
         };
+    }
+
+    /** An integer, or a string holding one (AWS accepts {@code "1"} from a path). */
+    private static java.util.OptionalLong wholeNumber(JsonNode v) {
+        if (v.isIntegralNumber() && v.canConvertToInt()) {
+            return java.util.OptionalLong.of(v.intValue());
+        }
+        if (v.isTextual()) {
+            try {
+                return java.util.OptionalLong.of(Integer.parseInt(v.textValue().strip()));
+            } catch (NumberFormatException e) {
+                return java.util.OptionalLong.empty();
+            }
+        }
+        return java.util.OptionalLong.empty();
     }
 
     private static String shown(JsonNode v) {

@@ -65,12 +65,50 @@ final class Run {
         return publish(f.cursor, type, details);
     }
 
+    /** Publishes an event after the last event of the whole history, leaving the fiber's cursor alone. */
+    long emitAfterLast(Fiber f, EventType type, EventDetails details) {
+        return f.silent ? f.cursor : publish(exec.lastEventId, type, details);
+    }
+
     long publish(long previous, EventType type, EventDetails details) {
+        if (exec.status != ExecutionStatus.RUNNING && exec.lastEventId > 0 && !terminal(type)) {
+            return exec.lastEventId;
+        }
+        if (exec.lastEventId == MAX_HISTORY_EVENTS - 1 && !terminal(type)) {
+            historyLimitReached(previous);
+            return exec.lastEventId;
+        }
         long id = ++exec.lastEventId;
         HistoryEvent e = new HistoryEvent(id, previous, now, type, details);
         exec.history.add(e);
         events.add(e);
         return id;
+    }
+
+    /**
+     * AWS's hard quota: an execution's history holds at most 25,000 events. The last one is spent on the
+     * execution failing; AWS documents the failure but not its exact error text, so the cause names the quota.
+     */
+    static final long MAX_HISTORY_EVENTS = 25_000;
+
+    private static boolean terminal(EventType type) {
+        return type == EventType.EXECUTION_FAILED || type == EventType.EXECUTION_SUCCEEDED
+                || type == EventType.EXECUTION_ABORTED || type == EventType.EXECUTION_TIMED_OUT;
+    }
+
+    private void historyLimitReached(long previous) {
+        StateFailure failure = StateFailure.of(ErrorNames.RUNTIME,
+                "The execution reached the maximum number of history events (25000).");
+        exec.status = ExecutionStatus.FAILED;
+        exec.failure = failure;
+        long id = ++exec.lastEventId;
+        HistoryEvent e = new HistoryEvent(id, previous, now, EventType.EXECUTION_FAILED,
+                new EventDetails.Failure(Optional.of(failure.error()), failure.cause()));
+        exec.history.add(e);
+        events.add(e);
+        effects.add(new Effect.Complete(ExecutionStatus.FAILED, Optional.empty(), Optional.of(failure.error()),
+                failure.cause()));
+        cancelAll();
     }
 
     // ---- scheduling ---------------------------------------------------------------------------------
@@ -143,6 +181,10 @@ final class Run {
 
     /** Emits the state's Exited event and follows its transition. */
     void exit(Fiber f, State s, JsonNode output, Map<String, JsonNode> assigned, Transition transition) {
+        if (JsonSize.exceeds(output, TaskStep.MAX_PAYLOAD_BYTES)) {
+            failFiber(f, dataLimitExceeded(s.name()));
+            return;
+        }
         emit(f, EventType.stateExited(s.type()), new EventDetails.StateExited(s.name(), output,
                 assigned.isEmpty() ? Optional.empty() : Optional.of(assigned)));
         follow(f, output, transition);
@@ -163,6 +205,9 @@ final class Run {
     void succeedFiber(Fiber f, JsonNode output) {
         f.phase = Fiber.Phase.SUCCEEDED;
         f.output = output;
+        if (exec.status != ExecutionStatus.RUNNING) {
+            return;
+        }
         if (f.parent == null) {
             exec.status = ExecutionStatus.SUCCEEDED;
             exec.output = output;
@@ -175,8 +220,15 @@ final class Run {
     }
 
     void failFiber(Fiber f, StateFailure failure) {
+        if (failure.error().equals(ErrorNames.TIMEOUT) && failure.cause().filter(String::isEmpty).isPresent()) {
+            // The empty Cause belongs to a Catch's error output only; the execution fails without one.
+            failure = new StateFailure(failure.error(), Optional.empty());
+        }
         f.phase = Fiber.Phase.FAILED;
         f.failure = failure;
+        if (exec.status != ExecutionStatus.RUNNING) {
+            return;
+        }
         if (f.parent == null) {
             exec.status = ExecutionStatus.FAILED;
             exec.failure = failure;
@@ -194,6 +246,12 @@ final class Run {
     void cancelAll() {
         exec.tasks.clear();
         exec.timers.clear();
+    }
+
+    /** AWS's error for a state or task result over the 256 KiB payload limit. */
+    static StateFailure dataLimitExceeded(String what) {
+        return StateFailure.of(ErrorNames.DATA_LIMIT_EXCEEDED, "The state/task '" + what
+                + "' returned a result with a size exceeding the maximum number of bytes service limit.");
     }
 
     /** A runtime error with AWS's prefix naming the state and its entered event. */
@@ -219,7 +277,7 @@ final class Run {
 
     /** The evaluation context for a fiber's current state with {@code $} bound to {@code input}. */
     EvalContext context(Fiber f, JsonNode input) {
-        return new EvalContext(input, contextObject(f), f.scope);
+        return new EvalContext(input, contextObject(f), f.scope, exec.random);
     }
 
     /** The context object {@code $$} as AWS shows it in the current state. */
@@ -229,8 +287,14 @@ final class Run {
         ObjectNode state = root.putObject("State");
         state.put("EnteredTime", ISO_MILLIS.format(f.enteredTime == null ? now : f.enteredTime));
         state.put("Name", f.stateName);
-        state.put("RetryCount", f.retryCount);
+        String type = f.machine.state(f.stateName).type();
+        if (type.equals("Task") || type.equals("Map") || type.equals("Parallel")) {
+            state.put("RetryCount", f.retryCount);
+        }
         root.set("StateMachine", stateMachineContext());
+        if (f.taskToken != null) {
+            root.putObject("Task").put("Token", f.taskToken);
+        }
         if (f.group != null && f.group.kind == ChildGroup.Kind.MAP) {
             ObjectNode item = root.putObject("Map").putObject("Item");
             item.put("Index", f.index);

@@ -7,7 +7,6 @@ import io.flowstate.asl.model.IntSource;
 import io.flowstate.asl.model.TaskState;
 import io.flowstate.engine.history.EventDetails;
 import io.flowstate.engine.history.EventType;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,6 +21,13 @@ final class TaskStep {
     private TaskStep() {}
 
     static void enter(Run r, Fiber f, TaskState s) {
+        attempt(r, f, s);
+    }
+
+    /** Evaluates InputPath and Parameters (again on a retry, where {@code $$.State.RetryCount} has grown) and schedules. */
+    static void attempt(Run r, Fiber f, TaskState s) {
+        // Activities and .waitForTaskToken tasks are completed by whoever holds the token ($$.Task.Token).
+        f.taskToken = needsToken(s.resource()) ? token(r) : null;
         JsonNode effective = Io.inputPath(r, f, s.io(), f.input);
         f.effectiveInput = Io.parameters(r, f, s.io(), effective);
         schedule(r, f, s);
@@ -55,22 +61,23 @@ final class TaskStep {
         f.pendingTaskId = taskId;
         f.phase = Fiber.Phase.AWAIT_TASK;
         r.effects.add(new Effect.InvokeTask(taskId, s.resource(), params, s.name(), f.retryCount,
-                Optional.empty(), timeout));
+                Optional.ofNullable(f.taskToken), timeout));
         timeout.ifPresent(t -> r.startTimer(r.now.plusSeconds(t), Execution.TimerKind.TASK_TIMEOUT, f, taskId));
+        f.heartbeatTimerId = heartbeat.map(h -> r.startTimer(r.now.plusSeconds(h), Execution.TimerKind.HEARTBEAT_TIMEOUT,
+                f, taskId)).orElse(-1L);
     }
 
     static void succeeded(Run r, Fiber f, TaskState s, JsonNode result) {
         TaskResource res = TaskResource.of(s.resource());
+        if (JsonSize.exceeds(result, MAX_PAYLOAD_BYTES)) {
+            failed(r, f, s, Run.dataLimitExceeded(res.kind() == TaskResource.Kind.SERVICE ? res.resourceType() : s.resource()));
+            return;
+        }
         r.emit(f, res.succeeded(), res.kind() == TaskResource.Kind.SERVICE
                 ? new EventDetails.TaskOutput(res.resourceType(), res.resource(), result)
                 : new EventDetails.Output(result));
         f.phase = Fiber.Phase.ENTER;
         try {
-            if (Json.write(result).getBytes(StandardCharsets.UTF_8).length > MAX_PAYLOAD_BYTES) {
-                ErrorHandling.handle(r, f, s, StateFailure.of(ErrorNames.DATA_LIMIT_EXCEEDED, "The state/task '"
-                        + s.name() + "' returned a result with a size exceeding the maximum number of bytes service limit."));
-                return;
-            }
             JsonNode selected = Io.resultSelector(r, f, s.io(), result);
             Map<String, JsonNode> assigned = r.assign(f, s.common().assign(), selected);
             JsonNode output = Io.outputPath(r, f, s.io(), Io.resultPath(s.io(), f.input, selected));
@@ -90,14 +97,37 @@ final class TaskStep {
         ErrorHandling.handle(r, f, s, failure);
     }
 
-    static void timedOut(Run r, Fiber f, TaskState s) {
+    /** The task ran out of time: {@code States.Timeout} or, without a heartbeat in time, {@code States.HeartbeatTimeout}. */
+    static void timedOut(Run r, Fiber f, TaskState s, String error) {
         TaskResource res = TaskResource.of(s.resource());
         EventDetails details = res.kind() == TaskResource.Kind.SERVICE
-                ? new EventDetails.TaskFailure(res.resourceType(), res.resource(), Optional.of(ErrorNames.TIMEOUT), Optional.empty())
-                : new EventDetails.Failure(Optional.of(ErrorNames.TIMEOUT), Optional.empty());
+                ? new EventDetails.TaskFailure(res.resourceType(), res.resource(), Optional.of(error), Optional.empty())
+                : new EventDetails.Failure(Optional.of(error), Optional.empty());
         r.emit(f, res.timedOut(), details);
         f.phase = Fiber.Phase.ENTER;
-        ErrorHandling.handle(r, f, s, new StateFailure(ErrorNames.TIMEOUT, Optional.empty()));
+        // AWS's error output for a timeout carries an empty Cause, though the event has none.
+        ErrorHandling.handle(r, f, s, new StateFailure(error, Optional.of("")));
+    }
+
+    static boolean needsToken(String resource) {
+        return resource.endsWith(".waitForTaskToken") || TaskResource.of(resource).kind() == TaskResource.Kind.ACTIVITY;
+    }
+
+    /** A task token: unguessable for callers, yet drawn from the execution's seeded source so a replay repeats it. */
+    private static String token(Run r) {
+        byte[] bytes = new byte[48];
+        r.exec.random.nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** A heartbeat: the heartbeat timeout starts over. */
+    static void heartbeat(Run r, Fiber f, TaskState s, long taskId) {
+        if (f.heartbeatTimerId < 0 || s.heartbeatSeconds().isEmpty()) {
+            return;
+        }
+        r.exec.timers.remove(f.heartbeatTimerId);
+        long seconds = seconds(r, f, s.heartbeatSeconds(), "HeartbeatSecondsPath").orElseThrow();
+        f.heartbeatTimerId = r.startTimer(r.now.plusSeconds(seconds), Execution.TimerKind.HEARTBEAT_TIMEOUT, f, taskId);
     }
 
     private static Optional<Long> seconds(Run r, Fiber f, Optional<IntSource> source, String field) {

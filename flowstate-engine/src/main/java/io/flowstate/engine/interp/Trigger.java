@@ -22,6 +22,9 @@ public sealed interface Trigger {
         }
     }
 
+    /** The worker of a task invocation is alive (SendTaskHeartbeat): its heartbeat timeout starts again. */
+    record TaskHeartbeat(long taskId) implements Trigger {}
+
     /** A timer ({@link Effect.StartTimer}) is due. Stale timers (whose purpose is gone) are ignored. */
     record TimerFired(long timerId) implements Trigger {}
 

@@ -94,7 +94,7 @@ public final class LocalRunner {
         Optional<StateFailure> failure = exec.failure();
         return new RunResult(info, exec.status(), exec.output(),
                 failure.map(StateFailure::error).filter(e -> !e.isEmpty()), failure.flatMap(StateFailure::cause),
-                exec.history());
+                exec.history(), exec.payloadWriter());
     }
 
     private static void collect(Decision d, Deque<Effect.InvokeTask> invocations, PriorityQueue<Due> timers, long[] seq) {

@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /** How an in-process execution ended: status, output or error and cause, and its whole history. */
 public record RunResult(ExecutionInfo info, ExecutionStatus status, Optional<JsonNode> output, Optional<String> error,
-        Optional<String> cause, List<HistoryEvent> history) {
+        Optional<String> cause, List<HistoryEvent> history, io.flowstate.engine.history.PayloadWriter payloads) {
     public RunResult {
         requireNonNull(info, "info is null");
         requireNonNull(status, "status is null");
@@ -19,5 +19,6 @@ public record RunResult(ExecutionInfo info, ExecutionStatus status, Optional<Jso
         requireNonNull(error, "error is null");
         requireNonNull(cause, "cause is null");
         history = List.copyOf(history);
+        requireNonNull(payloads, "payloads is null");
     }
 }

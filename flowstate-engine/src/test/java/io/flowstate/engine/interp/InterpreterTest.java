@@ -170,4 +170,37 @@ class InterpreterTest {
 
         assertThat(s.execution().failure().orElseThrow().error()).isEqualTo("States.NoChoiceMatched");
     }
+
+    @Test
+    void advance_noHeartbeatInTime_failsWithHeartbeatTimeout() {
+        StateMachine m = parse("{'StartAt':'T','States':{'T':{'Type':'Task','Resource':'arn:aws:states:us-east-1:123456789012:activity:a',"
+                + "'TimeoutSeconds':100,'HeartbeatSeconds':10,'End':true}}}");
+        Interpreter.Started s = Interpreter.start(m, info(json("{}")), T0);
+        Effect.InvokeTask call = (Effect.InvokeTask) s.decision().effects().get(0);
+        Effect.StartTimer heartbeat = (Effect.StartTimer) s.decision().effects().get(2);
+        assertThat(heartbeat.dueAt()).isEqualTo(T0.plusSeconds(10));
+
+        Decision beat = Interpreter.advance(s.execution(), new Trigger.TaskHeartbeat(call.taskId()), T0.plusSeconds(5));
+        Effect.StartTimer next = (Effect.StartTimer) beat.effects().get(0);
+        assertThat(next.dueAt()).isEqualTo(T0.plusSeconds(15));
+        assertThat(Interpreter.advance(s.execution(), new Trigger.TimerFired(heartbeat.timerId()), T0.plusSeconds(10)).events())
+                .as("the heartbeat replaced the first timeout").isEmpty();
+
+        Decision d = Interpreter.advance(s.execution(), new Trigger.TimerFired(next.timerId()), T0.plusSeconds(15));
+        assertThat(types(d.events())).containsExactly("ActivityTimedOut", "ExecutionFailed");
+        assertThat(s.execution().failure().orElseThrow().error()).isEqualTo("States.HeartbeatTimeout");
+    }
+
+    @Test
+    void start_loopBeyondHistoryQuota_failsAtEvent25000() {
+        StateMachine m = parse("{'StartAt':'A','States':{'A':{'Type':'Pass','Next':'C'},"
+                + "'C':{'Type':'Choice','Choices':[{'Variable':'$.stop','IsPresent':true,'Next':'E'}],'Default':'A'},"
+                + "'E':{'Type':'Succeed'}}}");
+        Interpreter.Started s = Interpreter.start(m, info(json("{}")), T0);
+
+        List<HistoryEvent> h = s.execution().history();
+        assertThat(h).hasSize(25_000);
+        assertThat(h.get(24_999).type()).isEqualTo(EventType.EXECUTION_FAILED);
+        assertThat(s.execution().failure().orElseThrow().error()).isEqualTo("States.Runtime");
+    }
 }

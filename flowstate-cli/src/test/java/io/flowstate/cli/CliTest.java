@@ -1,0 +1,152 @@
+package io.flowstate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.flowstate.asl.json.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI contract other tools script against: what goes to stdout/stderr and the exit code. */
+class CliTest {
+    @TempDir
+    Path dir;
+
+    private record Outcome(int exit, String out, String err) {
+        JsonNode json() throws Exception {
+            return Json.parse(out);
+        }
+    }
+
+    private static synchronized Outcome flowstate(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int exit = Main.execute(args);
+            return new Outcome(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    private Path file(String name, String singleQuoted) throws Exception {
+        Path p = dir.resolve(name);
+        Files.writeString(p, singleQuoted.replace('\'', '"').replace('`', '\''));
+        return p;
+    }
+
+    @Test
+    void run_succeedingMachine_printsOutputAndExitsZero() throws Exception {
+        Path def = file("hello.json", "{'StartAt':'P','States':{'P':{'Type':'Pass',"
+                + "'Parameters':{'greeting.$':'States.Format(`Hello, {}!`, $.name)'},'End':true}}}");
+
+        Outcome o = flowstate("run", def.toString(), "--input", "{\"name\":\"world\"}");
+
+        assertThat(o.exit()).as(o.err()).isZero();
+        assertThat(o.json()).isEqualTo(Json.parse("{\"greeting\":\"Hello, world!\"}"));
+    }
+
+    @Test
+    void run_failingMachine_printsStatusErrorCauseAndExitsOne() throws Exception {
+        Path def = file("fail.json", "{'StartAt':'F','States':{'F':{'Type':'Fail','Error':'Boom','Cause':'why'}}}");
+
+        Outcome o = flowstate("run", def.toString());
+
+        assertThat(o.exit()).isEqualTo(1);
+        assertThat(o.json()).isEqualTo(Json.parse("{\"status\":\"FAILED\",\"error\":\"Boom\",\"cause\":\"why\"}"));
+    }
+
+    @Test
+    void run_invalidDefinition_printsDiagnosticsOnStderrAndExitsTwo() throws Exception {
+        Path def = file("bad.json", "{'StartAt':'Nope','States':{'P':{'Type':'Pass','End':true}}}");
+
+        Outcome o = flowstate("run", def.toString());
+
+        assertThat(o.exit()).isEqualTo(2);
+        assertThat(o.out()).isEmpty();
+        assertThat(o.err()).contains("MISSING_TRANSITION_TARGET").doesNotContain("Exception");
+    }
+
+    @Test
+    void run_malformedInput_exitsTwoWithMessage() throws Exception {
+        Path def = file("p.json", "{'StartAt':'P','States':{'P':{'Type':'Pass','End':true}}}");
+
+        Outcome o = flowstate("run", def.toString(), "--input", "{nope");
+
+        assertThat(o.exit()).isEqualTo(2);
+        assertThat(o.err()).contains("the input is not valid JSON");
+    }
+
+    @Test
+    void run_skipWaits_finishesOneDayWaitAndWritesHistory() throws Exception {
+        Path def = file("wait.json", "{'StartAt':'W','States':{'W':{'Type':'Wait','Seconds':86400,'End':true}}}");
+        Path history = dir.resolve("history.json");
+
+        Outcome o = flowstate("run", def.toString(), "--skip-waits", "--input", "@" + file("in.json", "[1, 2]"),
+                "--history", history.toString());
+
+        assertThat(o.exit()).as(o.err()).isZero();
+        JsonNode events = Json.parse(Files.readString(history)).get("events");
+        assertThat(events).hasSize(4);
+        assertThat(events.get(0).get("executionStartedEventDetails").get("input").asText()).isEqualTo("[1, 2]");
+        double start = events.get(0).get("timestamp").asDouble();
+        double end = events.get(3).get("timestamp").asDouble();
+        assertThat(end - start).isEqualTo(86400.0);
+    }
+
+    @Test
+    void run_mockConfig_answersTaskWithMockedResponsePerInvocation() throws Exception {
+        Path def = file("LambdaMachine.json", "{'StartAt':'Call','States':{'Call':{'Type':'Task',"
+                + "'Resource':'arn:aws:lambda:us-east-1:123456789012:function:f','Retry':[{'ErrorEquals':['States.ALL'],"
+                + "'IntervalSeconds':1}],'End':true}}}");
+        Path mocks = file("mocks.json", "{'StateMachines':{'LambdaMachine':{'TestCases':{'Flaky':{'Call':'FailOnce'}}}},"
+                + "'MockedResponses':{'FailOnce':{'0':{'Throw':{'Error':'Lambda.ServiceException','Cause':'busy'}},"
+                + "'1':{'Return':{'ok':true}}}}}");
+
+        Outcome o = flowstate("run", def.toString(), "--mock-config", mocks.toString(), "--test-case", "Flaky", "--skip-waits");
+
+        assertThat(o.exit()).as(o.err()).isZero();
+        assertThat(o.json()).isEqualTo(Json.parse("{\"ok\":true}"));
+    }
+
+    @Test
+    void run_unknownTestCase_exitsTwoWithMessage() throws Exception {
+        Path def = file("m.json", "{'StartAt':'P','States':{'P':{'Type':'Pass','End':true}}}");
+        Path mocks = file("mocks.json", "{'StateMachines':{'m':{'TestCases':{}}},'MockedResponses':{}}");
+
+        Outcome o = flowstate("run", def.toString(), "--mock-config", mocks.toString(), "--test-case", "Nope");
+
+        assertThat(o.exit()).isEqualTo(2);
+        assertThat(o.err()).contains("no test case 'Nope'");
+    }
+
+    @Test
+    void validate_validAndInvalid_printResultAndExitCodes() throws Exception {
+        Outcome ok = flowstate("validate", file("ok.json", "{'StartAt':'P','States':{'P':{'Type':'Pass','End':true}}}").toString());
+        Outcome bad = flowstate("validate", file("bad.json", "{'StartAt':'P','States':{'P':{'Type':'Pazz','End':true}}}").toString());
+
+        assertThat(ok.exit()).isZero();
+        assertThat(ok.json().get("result").asText()).isEqualTo("OK");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.json().get("result").asText()).isEqualTo("FAIL");
+        assertThat(bad.json().get("diagnostics").get(0).get("code").asText()).isEqualTo("SCHEMA_VALIDATION_FAILED");
+    }
+
+    @Test
+    void run_missingFile_exitsTwo() {
+        Outcome o = flowstate("run", dir.resolve("absent.json").toString());
+
+        assertThat(o.exit()).isEqualTo(2);
+        assertThat(o.err()).contains("no such file");
+    }
+}

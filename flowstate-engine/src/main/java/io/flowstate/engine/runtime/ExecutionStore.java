@@ -1,0 +1,40 @@
+package io.flowstate.engine.runtime;
+
+import io.flowstate.engine.history.HistoryEvent;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where executions live: each execution's summary and history. A decision's events and the new summary are
+ * committed together, checked against the last event id the decision started from (optimistic concurrency),
+ * so a history never has a gap or a duplicate.
+ *
+ * <p>Implementations: in memory here; SQLite and PostgreSQL in the durable store module. Every implementation
+ * passes {@code ExecutionStoreContract}.
+ */
+public interface ExecutionStore {
+    /** Stores a new execution with its first events; false (and nothing written) when its ARN exists already. */
+    boolean create(ExecutionSummary summary, StartRecord start, List<HistoryEvent> events);
+
+    /**
+     * Appends {@code events} and the trigger that caused them to the journal, and replaces the summary,
+     * provided the stored last event id is {@code expectedLastEventId}; else throws
+     * {@link VersionConflictException} and writes nothing.
+     */
+    void commit(ExecutionSummary summary, long expectedLastEventId, List<HistoryEvent> events, JournalEntry trigger);
+
+    /** How the execution started. */
+    Optional<StartRecord> start(String executionArn);
+
+    /** The triggers applied so far, in order. */
+    List<JournalEntry> journal(String executionArn);
+
+    /** The summary of one execution. */
+    Optional<ExecutionSummary> find(String executionArn);
+
+    /** Up to {@code max} events with ids greater than {@code afterEventId}, oldest first. */
+    List<HistoryEvent> history(String executionArn, long afterEventId, int max);
+
+    /** Summaries of the executions of a state machine (all when empty), newest first. */
+    List<ExecutionSummary> list(Optional<String> stateMachineArn);
+}

@@ -1,0 +1,59 @@
+package io.flowstate.engine.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flowstate.asl.json.Json;
+import io.flowstate.engine.interp.Trigger;
+import java.util.Optional;
+
+/** Triggers as JSON, for stores that keep an execution's journal. */
+public final class TriggerJson {
+    private TriggerJson() {}
+
+    public static ObjectNode write(Trigger trigger) {
+        ObjectNode n = Json.object();
+        switch (trigger) {
+            case Trigger.TaskSucceeded t -> {
+                n.put("type", "TaskSucceeded");
+                n.put("taskId", t.taskId());
+                n.set("output", t.output());
+            }
+            case Trigger.TaskFailed t -> {
+                n.put("type", "TaskFailed");
+                n.put("taskId", t.taskId());
+                n.put("error", t.error());
+                t.cause().ifPresent(c -> n.put("cause", c));
+            }
+            case Trigger.TaskHeartbeat t -> {
+                n.put("type", "TaskHeartbeat");
+                n.put("taskId", t.taskId());
+            }
+            case Trigger.TimerFired t -> {
+                n.put("type", "TimerFired");
+                n.put("timerId", t.timerId());
+            }
+            case Trigger.Stop s -> {
+                n.put("type", "Stop");
+                s.error().ifPresent(e -> n.put("error", e));
+                s.cause().ifPresent(c -> n.put("cause", c));
+            }
+        }
+        return n;
+    }
+
+    /** Reads what {@link #write} wrote; {@link IllegalArgumentException} for anything else. */
+    public static Trigger read(JsonNode n) {
+        return switch (n.path("type").asText()) {
+            case "TaskSucceeded" -> new Trigger.TaskSucceeded(n.path("taskId").asLong(), n.path("output"));
+            case "TaskFailed" -> new Trigger.TaskFailed(n.path("taskId").asLong(), n.path("error").asText(), text(n, "cause"));
+            case "TaskHeartbeat" -> new Trigger.TaskHeartbeat(n.path("taskId").asLong());
+            case "TimerFired" -> new Trigger.TimerFired(n.path("timerId").asLong());
+            case "Stop" -> new Trigger.Stop(text(n, "error"), text(n, "cause"));
+            default -> throw new IllegalArgumentException("not a stored trigger: " + n);
+        };
+    }
+
+    private static Optional<String> text(JsonNode n, String field) {
+        return n.hasNonNull(field) ? Optional.of(n.get(field).asText()) : Optional.empty();
+    }
+}
