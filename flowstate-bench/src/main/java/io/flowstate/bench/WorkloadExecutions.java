@@ -19,16 +19,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * in real time; in these workloads it never fires anyway.
  */
 public final class WorkloadExecutions {
-    private static final String ACCOUNT = "arn:aws:states:us-east-1:123456789012:";
-
     private final Workload workload;
-    private final String stateMachineArn;
+    private final String machineName;
     private final AtomicInteger workers = new AtomicInteger();
 
     /** Executions of {@code workload}. */
     public WorkloadExecutions(Workload workload) {
         this.workload = requireNonNull(workload, "workload is null");
-        this.stateMachineArn = ACCOUNT + "stateMachine:bench-" + workload.name();
+        this.machineName = "bench-" + workload.name();
     }
 
     /** A new worker, to be used by one thread. */
@@ -57,9 +55,8 @@ public final class WorkloadExecutions {
         public JsonNode run() throws BenchFailure, InterruptedException {
             // Unique names, as StartExecution requires; the ARN also seeds the execution's random source.
             String name = namePrefix + count++;
-            ExecutionInfo info = new ExecutionInfo(ACCOUNT + "execution:bench-" + workload.name() + ":" + name, name,
-                    stateMachineArn, "bench-" + workload.name(), "arn:aws:iam::123456789012:role/bench", "us-east-1",
-                    clock.instant(), workload.input());
+            ExecutionInfo info = ExecutionInfo.of("us-east-1", "123456789012", machineName, name,
+                    "arn:aws:iam::123456789012:role/bench", clock.instant(), workload.input());
             RunResult result = runner.run(workload.machine(), info);
             if (result.status() != ExecutionStatus.SUCCEEDED) {
                 throw new BenchFailure(workload.name() + ": execution " + name + " ended " + result.status()

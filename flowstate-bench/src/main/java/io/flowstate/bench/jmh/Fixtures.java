@@ -57,8 +57,7 @@ final class Fixtures {
     }
 
     static ExecutionInfo info(JsonNode input) {
-        return new ExecutionInfo("arn:aws:states:us-east-1:123456789012:execution:jmh:e1", "e1",
-                "arn:aws:states:us-east-1:123456789012:stateMachine:jmh", "jmh",
-                "arn:aws:iam::123456789012:role/jmh", "us-east-1", START, input);
+        return ExecutionInfo.of("us-east-1", "123456789012", "jmh", "e1", "arn:aws:iam::123456789012:role/jmh", START,
+                input);
     }
 }
