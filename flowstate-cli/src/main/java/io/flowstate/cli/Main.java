@@ -3,10 +3,10 @@ package io.flowstate.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code flowstate} command: {@code run}, {@code validate}, {@code bench}. */
+/** The {@code flowstate} command: {@code run}, {@code validate}, {@code server}, {@code bench}. */
 @Command(name = "flowstate", mixinStandardHelpOptions = true, version = "flowstate 0.1.0",
         description = "Runs AWS Step Functions state machines (Amazon States Language) anywhere.",
-        subcommands = {RunCommand.class, ValidateCommand.class})
+        subcommands = {RunCommand.class, ValidateCommand.class, ServerCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

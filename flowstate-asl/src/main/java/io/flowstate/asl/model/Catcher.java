@@ -2,7 +2,7 @@ package io.flowstate.asl.model;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.flowstate.asl.jsonata.JsonataTemplate;
 import io.flowstate.asl.expr.Path;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +16,7 @@ public record Catcher(
         String next,
         Optional<Path> resultPath,
         Optional<Template> assign,
-        Optional<JsonNode> output) {
+        Optional<JsonataTemplate> output) {
     public Catcher {
         errorEquals = List.copyOf(errorEquals);
         requireNonNull(next, "next is null");

@@ -40,8 +40,8 @@ public sealed interface ChoiceRule {
         }
     }
 
-    /** JSONata {@code Condition}: a {@code {% %}} expression (or a literal boolean), kept as written. */
-    record Condition(JsonNode expression) implements ChoiceRule {
+    /** JSONata {@code Condition}: a {@code {% %}} expression (or a literal boolean), compiled. */
+    record Condition(io.flowstate.asl.jsonata.JsonataTemplate expression) implements ChoiceRule {
         public Condition {
             requireNonNull(expression, "expression is null");
         }

@@ -19,8 +19,8 @@ public sealed interface IntSource {
         }
     }
 
-    /** A {@code {% ... %}} JSONata expression, as written. */
-    record FromJsonata(String expression) implements IntSource {
+    /** A {@code {% ... %}} JSONata expression, compiled. */
+    record FromJsonata(io.flowstate.asl.jsonata.JsonataTemplate expression) implements IntSource {
         public FromJsonata {
             requireNonNull(expression, "expression is null");
         }

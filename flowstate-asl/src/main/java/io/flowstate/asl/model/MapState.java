@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flowstate.asl.expr.Path;
+import io.flowstate.asl.jsonata.JsonataTemplate;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,7 +20,7 @@ public record MapState(
         StateMachine itemProcessor,
         ProcessorConfig processorConfig,
         Optional<Path> itemsPath,
-        Optional<JsonNode> items,
+        Optional<JsonataTemplate> items,
         Optional<Template> itemSelector,
         IntSource maxConcurrency,
         Optional<IntSource> toleratedFailureCount,

@@ -16,8 +16,8 @@ public sealed interface NumberSource {
         }
     }
 
-    /** A {@code {% ... %}} JSONata expression, as written. */
-    record FromJsonata(String expression) implements NumberSource {
+    /** A {@code {% ... %}} JSONata expression, compiled. */
+    record FromJsonata(io.flowstate.asl.jsonata.JsonataTemplate expression) implements NumberSource {
         public FromJsonata {
             requireNonNull(expression, "expression is null");
         }

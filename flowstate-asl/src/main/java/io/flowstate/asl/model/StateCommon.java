@@ -2,7 +2,7 @@ package io.flowstate.asl.model;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.flowstate.asl.jsonata.JsonataTemplate;
 import java.util.Optional;
 
 /**
@@ -14,7 +14,7 @@ public record StateCommon(
         Optional<String> comment,
         QueryLanguage queryLanguage,
         Optional<Template> assign,
-        Optional<JsonNode> output) {
+        Optional<JsonataTemplate> output) {
     public StateCommon {
         requireNonNull(name, "name is null");
         requireNonNull(comment, "comment is null");

@@ -21,8 +21,8 @@ public sealed interface TextSource {
         }
     }
 
-    /** A {@code {% ... %}} JSONata expression, as written. */
-    record FromJsonata(String expression) implements TextSource {
+    /** A {@code {% ... %}} JSONata expression, compiled. */
+    record FromJsonata(io.flowstate.asl.jsonata.JsonataTemplate expression) implements TextSource {
         public FromJsonata {
             requireNonNull(expression, "expression is null");
         }

@@ -65,8 +65,8 @@ final class CatchParser {
         Optional<Path> resultPath = jsonpath
                 ? IoParser.nullablePath(r, "ResultPath", true)
                 : Optional.of(Path.compile("$"));
-        var assign = StateParser.assign(r, lang);
-        Optional<JsonNode> output = jsonpath ? Optional.empty() : r.value("Output");
+        var assign = StateParser.assign(r, lang, true);
+        Optional<io.flowstate.asl.jsonata.JsonataTemplate> output = jsonpath ? Optional.empty() : StateParser.output(r, true);
         if (errors.isEmpty() || next.isEmpty()) {
             return Optional.empty();
         }

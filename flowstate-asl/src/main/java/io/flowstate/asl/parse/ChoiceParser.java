@@ -67,10 +67,10 @@ final class ChoiceParser {
         Optional<String> next = r.string("Next");
         Optional<Template> assign = StateParser.assign(r, in.language());
         Optional<ChoiceRule> rule;
-        Optional<JsonNode> output = Optional.empty();
+        Optional<io.flowstate.asl.jsonata.JsonataTemplate> output = Optional.empty();
         if (in.jsonata()) {
             r.string("Comment");
-            output = r.value("Output");
+            output = StateParser.output(r);
             rule = condition(r);
         } else {
             rule = ChoiceRuleParser.parse(r);
@@ -91,6 +91,6 @@ final class ChoiceParser {
             r.out().schema(Messages.wrongType("Condition", "a BOOLEAN or a JSONata expression"), r.at("Condition"));
             return Optional.empty();
         }
-        return Optional.of(new ChoiceRule.Condition(c));
+        return Expressions.jsonata(c, r.at("Condition"), r.out()).map(ChoiceRule.Condition::new);
     }
 }

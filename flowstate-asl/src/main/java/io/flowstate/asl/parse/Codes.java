@@ -12,6 +12,8 @@ final class Codes {
     static final String DUPLICATE_LABEL_NAME = "DUPLICATE_LABEL_NAME";
     static final String INVALID_RESOURCE = "INVALID_RESOURCE";
     static final String TOO_DEEPLY_NESTED = "TOO_DEEPLY_NESTED";
+    static final String INVALID_JSONATA_EXPRESSION = "INVALID_JSONATA_EXPRESSION";
+    static final String UNSUPPORTED_JSONATA_EXPRESSION = "UNSUPPORTED_JSONATA_EXPRESSION";
 
     private Codes() {}
 }

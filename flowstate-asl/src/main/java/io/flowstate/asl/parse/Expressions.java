@@ -5,6 +5,7 @@ import io.flowstate.asl.expr.ExpressionSyntaxException;
 import io.flowstate.asl.expr.Path;
 import io.flowstate.asl.expr.PayloadTemplate;
 import io.flowstate.asl.expr.ValueExpression;
+import io.flowstate.asl.jsonata.JsonataTemplate;
 import io.flowstate.asl.model.Template;
 import java.util.Map;
 import java.util.Optional;
@@ -59,16 +60,56 @@ final class Expressions {
             return Optional.empty();
         }
         try {
-            return Optional.of(new Template(source, Optional.of(PayloadTemplate.compile(source))));
+            return Optional.of(Template.of(PayloadTemplate.compile(source)));
         } catch (ExpressionSyntaxException e) {
             out.schema(e.getMessage(), location);
             return Optional.empty();
         }
     }
 
-    /** A JSONata-mode template: kept as written for the JSONata evaluator. */
-    static Template raw(JsonNode source) {
-        return new Template(source, Optional.empty());
+    /**
+     * A JSONata-mode value: every {@code {% %}} string inside is compiled; one that does not compile is an
+     * {@code INVALID_JSONATA_EXPRESSION} at its own location.
+     */
+    static Optional<JsonataTemplate> jsonata(JsonNode source, String location, Diagnostics out) {
+        return jsonata(source, location, out, false);
+    }
+
+    /**
+     * As {@link #jsonata(JsonNode, String, Diagnostics)}; {@code inCatch} is true for a catcher's Output and
+     * Assign, the only fields where {@code $states.errorOutput} exists. References AWS refuses ({@code $$},
+     * {@code $states.errorOutput} elsewhere) are {@code UNSUPPORTED_JSONATA_EXPRESSION}.
+     */
+    static Optional<JsonataTemplate> jsonata(JsonNode source, String location, Diagnostics out, boolean inCatch) {
+        JsonataTemplate t;
+        try {
+            t = JsonataTemplate.compile(source);
+        } catch (JsonataTemplate.TemplateSyntaxException e) {
+            out.error(Codes.INVALID_JSONATA_EXPRESSION, Messages.invalidJsonata(e.expression(), e.getMessage()),
+                    location + e.at());
+            return Optional.empty();
+        }
+        boolean[] ok = {true};
+        t.forEachExpression((at, e) -> {
+            if (e.mentions("$$")) {
+                out.error(Codes.UNSUPPORTED_JSONATA_EXPRESSION, Messages.unsupportedReference("$$"), location + at);
+                ok[0] = false;
+            } else if (!inCatch && e.mentions("$states.errorOutput")) {
+                out.error(Codes.UNSUPPORTED_JSONATA_EXPRESSION, Messages.unsupportedReference("$states.errorOutput"),
+                        location + at);
+                ok[0] = false;
+            }
+        });
+        return ok[0] ? Optional.of(t) : Optional.empty();
+    }
+
+    /** A JSONata-mode template field (Arguments, Assign, ItemSelector). */
+    static Optional<Template> jsonataTemplate(JsonNode source, String location, Diagnostics out) {
+        return jsonata(source, location, out).map(Template::of);
+    }
+
+    static Optional<Template> jsonataTemplate(JsonNode source, String location, Diagnostics out, boolean inCatch) {
+        return jsonata(source, location, out, inCatch).map(Template::of);
     }
 
     private static boolean checkDollarKeys(JsonNode node, String location, Diagnostics out, int depth) {

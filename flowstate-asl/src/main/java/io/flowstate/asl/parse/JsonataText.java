@@ -12,7 +12,6 @@ final class JsonataText {
     }
 
     static boolean is(String s) {
-        String t = s.strip();
-        return t.length() >= 4 && t.startsWith("{%") && t.endsWith("%}");
+        return io.flowstate.asl.jsonata.JsonataTemplate.isExpression(s);
     }
 }

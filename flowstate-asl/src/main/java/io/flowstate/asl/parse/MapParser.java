@@ -41,7 +41,9 @@ final class MapParser {
         Optional<Template> selector = itemSelector(r, in);
         Optional<Path> itemsPath = in.jsonata() ? Optional.empty()
                 : r.string("ItemsPath").flatMap(p -> Expressions.path(p, "ItemsPath", r.at("ItemsPath"), in.out()));
-        Optional<JsonNode> items = in.jsonata() ? r.value("Items") : Optional.empty();
+        Optional<io.flowstate.asl.jsonata.JsonataTemplate> items = in.jsonata()
+                ? r.value("Items").flatMap(v -> Expressions.jsonata(v, r.at("Items"), in.out()))
+                : Optional.empty();
         IntSource maxConcurrency = Sources.integer(r, "MaxConcurrency", "MaxConcurrencyPath", in.language(), 0,
                 Long.MAX_VALUE).orElse(new IntSource.Literal(0));
         Optional<IntSource> toleratedCount = Sources.integer(r, "ToleratedFailureCount", "ToleratedFailureCountPath",
@@ -70,7 +72,7 @@ final class MapParser {
             return Optional.empty();
         }
         if (in.jsonata()) {
-            return r.value(field).map(Expressions::raw);
+            return r.value(field).flatMap(v -> Expressions.jsonataTemplate(v, r.at(field), in.out()));
         }
         return r.object(field).flatMap(o -> Expressions.template(o, r.at(field), in.out()));
     }

@@ -10,6 +10,16 @@ import java.util.List;
 final class Messages {
     private Messages() {}
 
+    /** A {@code {% %}} expression the JSONata parser rejects; its own message says why. */
+    static String invalidJsonata(String expression, String parserMessage) {
+        return "The JSONata expression '" + expression + "' is invalid: " + parserMessage;
+    }
+
+    /** A JSONata reference AWS does not support where it is written. */
+    static String unsupportedReference(String reference) {
+        return "Reference to '" + reference + "' is not supported.";
+    }
+
     /** Recorded: {@code These fields are required: [States, StartAt]}. */
     static String required(List<String> fields) {
         return "These fields are required: " + list(fields);

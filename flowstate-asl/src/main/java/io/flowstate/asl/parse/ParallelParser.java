@@ -18,7 +18,9 @@ final class ParallelParser {
     static Optional<State> parse(StateInput in) {
         FieldReader r = in.fields();
         r.require("Branches");
-        Optional<Template> arguments = in.jsonata() ? r.value("Arguments").map(Expressions::raw) : Optional.empty();
+        Optional<Template> arguments = in.jsonata()
+                ? r.value("Arguments").flatMap(a -> Expressions.jsonataTemplate(a, r.at("Arguments"), in.out()))
+                : Optional.empty();
         var retry = RetryParser.parse(r);
         var catchers = CatchParser.parse(r, in.language());
         Optional<ArrayNode> arr = r.array("Branches");

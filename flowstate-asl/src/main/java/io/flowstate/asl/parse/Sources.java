@@ -24,7 +24,7 @@ final class Sources {
         Optional<JsonNode> literal = r.value(field);
         if (literal.isPresent()) {
             if (lang == QueryLanguage.JSONATA && JsonataText.is(literal.get())) {
-                return Optional.of(new IntSource.FromJsonata(literal.get().textValue()));
+                return jsonata(r, field, literal.get()).map(IntSource.FromJsonata::new);
             }
             OptionalLong v = r.integerValue(literal.get(), field, r.at(field), min, max);
             return v.isPresent() ? Optional.of(new IntSource.Literal(v.getAsLong())) : Optional.empty();
@@ -40,7 +40,7 @@ final class Sources {
         Optional<JsonNode> literal = r.value(field);
         if (literal.isPresent()) {
             if (lang == QueryLanguage.JSONATA && JsonataText.is(literal.get())) {
-                return Optional.of(new NumberSource.FromJsonata(literal.get().textValue()));
+                return jsonata(r, field, literal.get()).map(NumberSource.FromJsonata::new);
             }
             return r.number(field, min, max).map(NumberSource.Literal::new);
         }
@@ -59,7 +59,7 @@ final class Sources {
         if (r.has(field)) {
             JsonNode v = r.value(field).orElseThrow();
             if (lang == QueryLanguage.JSONATA && JsonataText.is(v)) {
-                return Optional.of(new TextSource.FromJsonata(v.textValue()));
+                return jsonata(r, field, v).map(TextSource.FromJsonata::new);
             }
             return r.string(field).map(TextSource.Literal::new);
         }
@@ -72,6 +72,10 @@ final class Sources {
             return Optional.empty();
         }
         return Expressions.value(path.get(), pathField, r.at(pathField), r.out()).map(TextSource.FromExpression::new);
+    }
+
+    private static Optional<io.flowstate.asl.jsonata.JsonataTemplate> jsonata(FieldReader r, String field, JsonNode v) {
+        return Expressions.jsonata(v, r.at(field), r.out());
     }
 
     private static Optional<io.flowstate.asl.expr.Path> referencePath(FieldReader r, String pathField) {

@@ -35,7 +35,7 @@ final class StateParser {
         QueryLanguage lang = language(r, ctx);
         checkFields(r, type, lang);
         StateCommon common = new StateCommon(name, r.string("Comment"), lang, assign(r, lang),
-                lang == QueryLanguage.JSONATA ? r.value("Output") : Optional.empty());
+                lang == QueryLanguage.JSONATA ? output(r) : Optional.empty());
         Transition transition = FieldSets.hasTransition(type) ? transition(r) : Transition.END;
         IoSpec io = lang == QueryLanguage.JSONPATH ? IoParser.parse(r, type) : IoSpec.DEFAULT;
         StateInput in = new StateInput(r, lang, ctx, common, transition, io);
@@ -104,6 +104,11 @@ final class StateParser {
 
     /** {@code Assign}: a payload template in JSONPath states, kept raw in JSONata ones. */
     static Optional<Template> assign(FieldReader r, QueryLanguage lang) {
+        return assign(r, lang, false);
+    }
+
+    /** {@code Assign}; {@code inCatch} for a catcher's, which may read {@code $states.errorOutput}. */
+    static Optional<Template> assign(FieldReader r, QueryLanguage lang, boolean inCatch) {
         if (!r.has("Assign")) {
             return Optional.empty();
         }
@@ -113,7 +118,16 @@ final class StateParser {
         }
         return lang == QueryLanguage.JSONPATH
                 ? Expressions.template(obj.get(), r.at("Assign"), r.out())
-                : Optional.of(Expressions.raw(obj.get()));
+                : Expressions.jsonataTemplate(obj.get(), r.at("Assign"), r.out(), inCatch);
+    }
+
+    /** JSONata {@code Output}: any JSON value, with {@code {% %}} expressions anywhere inside. */
+    static Optional<io.flowstate.asl.jsonata.JsonataTemplate> output(FieldReader r) {
+        return output(r, false);
+    }
+
+    static Optional<io.flowstate.asl.jsonata.JsonataTemplate> output(FieldReader r, boolean inCatch) {
+        return r.value("Output").flatMap(v -> Expressions.jsonata(v, r.at("Output"), r.out(), inCatch));
     }
 
     /** Exactly one of {@code "Next": name} and {@code "End": true}. */

@@ -19,7 +19,9 @@ final class TaskParser {
         r.require("Resource");
         Optional<String> resource = r.string("Resource");
         resource.ifPresent(res -> ResourceRules.check(res, r.at("Resource"), in.ctx().type, in.out()));
-        Optional<Template> arguments = in.jsonata() ? r.value("Arguments").map(Expressions::raw) : Optional.empty();
+        Optional<Template> arguments = in.jsonata()
+                ? r.value("Arguments").flatMap(a -> Expressions.jsonataTemplate(a, r.at("Arguments"), in.out()))
+                : Optional.empty();
         Optional<IntSource> timeout = Sources.integer(r, "TimeoutSeconds", "TimeoutSecondsPath", in.language(), 1,
                 MAX_SECONDS);
         Optional<IntSource> heartbeat = Sources.integer(r, "HeartbeatSeconds", "HeartbeatSecondsPath",

@@ -47,13 +47,14 @@ class QueryLanguageRulesTest {
     }
 
     @Test
-    void parse_jsonataExpressions_areKeptRaw() {
+    void parse_jsonataExpressions_areCompiled() {
         TaskState t = (TaskState) valid(Defs.jsonata("{'Type':'Task','Resource':'arn:aws:states:::lambda:invoke',"
                 + "'Arguments':'{% $states.input %}','TimeoutSeconds':'{% 5 %}','Assign':{'v':'{% 1 %}'},"
                 + "'End':true}")).machine().orElseThrow().start();
-        assertThat(t.arguments().orElseThrow().compiled()).isEmpty();
-        assertThat(t.timeoutSeconds()).contains(new IntSource.FromJsonata("{% 5 %}"));
-        assertThat(t.common().assign().orElseThrow().compiled()).isEmpty();
+        assertThat(t.arguments().orElseThrow().jsonata()).isPresent();
+        assertThat(t.timeoutSeconds().orElseThrow()).isInstanceOfSatisfying(IntSource.FromJsonata.class,
+                j -> assertThat(j.expression().source().textValue()).isEqualTo("{% 5 %}"));
+        assertThat(t.common().assign().orElseThrow().jsonata()).isPresent();
         MapState m = (MapState) valid(Defs.jsonata("{'Type':'Map','Items':[1,2],'MaxConcurrency':'{% 2 %}',"
                 + "'ItemProcessor':{'StartAt':'I','States':{'I':{'Type':'Pass','End':true}}},'End':true}"))
                 .machine().orElseThrow().start();

@@ -114,8 +114,10 @@ final class Children {
             int i = g.nextToStart++;
             Fiber owner = g.owner;
             MapState m = (MapState) owner.machine.state(owner.stateName);
-            Fiber it = new Fiber(m.itemProcessor(), owner, g, i, new Scope(owner.scope), g.itemValues[i],
-                    g.itemInputs[i], owner.cursor);
+            // A Distributed Map's items are child executions: they do not see the parent's variables.
+            Scope scope = new Scope(g.distributed ? null : owner.scope);
+            Fiber it = new Fiber(m.itemProcessor(), owner, g, i, scope, g.itemValues[i], g.itemInputs[i],
+                    owner.cursor);
             it.silent = owner.silent || g.distributed;
             g.running.add(it);
             r.schedule(it);

@@ -24,12 +24,7 @@ final class ChoiceEvaluator {
             case ChoiceRule.Or o -> o.rules().stream().anyMatch(r -> evaluate(r, ctx));
             case ChoiceRule.Not n -> !evaluate(n.rule(), ctx);
             case ChoiceRule.Comparison c -> compare(c, ctx);
-            case ChoiceRule.Condition c -> {
-                if (c.expression().isBoolean()) {
-                    yield c.expression().booleanValue();
-                }
-                throw new EvaluationException("States.QueryEvaluationError", "JSONata conditions are not supported yet");
-            }
+            case ChoiceRule.Condition c -> throw new IllegalStateException("a JSONata Condition in a JSONPath Choice");
         };
     }
 

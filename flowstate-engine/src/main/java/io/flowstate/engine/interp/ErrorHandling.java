@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowstate.asl.expr.EvaluationException;
 import io.flowstate.asl.expr.ResultPaths;
 import io.flowstate.asl.json.Json;
+import io.flowstate.asl.jsonata.JsonataBindings;
 import io.flowstate.asl.model.Catcher;
 import io.flowstate.asl.model.MapState;
 import io.flowstate.asl.model.ParallelState;
@@ -55,9 +56,15 @@ final class ErrorHandling {
 
     /** Catch, or fail the fiber: what happens to an error no retrier takes. */
     static void fail(Run r, Fiber f, State s, StateFailure failure) {
-        for (Catcher c : catchers(s)) {
+        List<Catcher> catchers = catchers(s);
+        for (int i = 0; i < catchers.size(); i++) {
+            Catcher c = catchers.get(i);
             if (ErrorNames.matches(c.errorEquals(), failure.error())) {
-                caught(r, f, s, c, failure);
+                if (Run.jsonata(s)) {
+                    caughtJsonata(r, f, s, c, i, failure);
+                } else {
+                    caught(r, f, s, c, failure);
+                }
                 return;
             }
         }
@@ -81,6 +88,30 @@ final class ErrorHandling {
             r.exit(f, s, output, assigned, new Transition.Next(c.next()));
         } catch (EvaluationException e) {
             r.failFiber(f, r.stateError(f, e));
+        }
+    }
+
+    /**
+     * JSONata: the catcher's Output (default: the error output) and Assign see {@code $states.errorOutput};
+     * {@code $states.input} is still the state's input.
+     */
+    private static void caughtJsonata(Run r, Fiber f, State s, Catcher c, int index, StateFailure failure) {
+        ObjectNode errorOutput = Json.object();
+        errorOutput.put("Error", failure.error());
+        failure.cause().ifPresent(cause -> errorOutput.put("Cause", cause));
+        try {
+            JsonataBindings b = JsonataIo.bindings(r, f, f.input).withErrorOutput(errorOutput);
+            String at = "Catch[" + index + "]";
+            Map<String, JsonNode> assigned = JsonataIo.assign(c.assign(), b, at + "/Assign");
+            JsonNode output = JsonataIo.output(c.output(), b, at + "/Output", errorOutput);
+            r.applyAssign(f, assigned);
+            r.exit(f, s, output, assigned, new Transition.Next(c.next()));
+        } catch (EvaluationException e) {
+            StateFailure err = r.stateError(f, e);
+            if (e.error().equals(ErrorNames.QUERY_EVALUATION_ERROR)) {
+                r.evaluationFailed(f, err, e.location(), f.cursor);
+            }
+            r.failFiber(f, err);
         }
     }
 
@@ -108,7 +139,7 @@ final class ErrorHandling {
                 default -> throw new IllegalStateException("no retry for " + s.type());
             }
         } catch (EvaluationException e) {
-            r.failFiber(f, r.stateError(f, e));
+            r.failState(f, s, e, s instanceof MapState);
         }
     }
 

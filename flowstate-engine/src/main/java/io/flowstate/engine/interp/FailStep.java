@@ -1,7 +1,6 @@
 package io.flowstate.engine.interp;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.flowstate.asl.expr.EvaluationException;
 import io.flowstate.asl.model.FailState;
 import io.flowstate.asl.model.TextSource;
 import java.util.Optional;
@@ -26,8 +25,8 @@ final class FailStep {
                 JsonNode v = e.expression().evaluate(r.context(f, f.input), field);
                 yield Optional.of(v.isTextual() ? v.asText() : io.flowstate.asl.json.Json.write(v));
             }
-            case TextSource.FromJsonata j -> throw new EvaluationException("States.QueryEvaluationError",
-                    "JSONata is not supported yet in field " + field);
+            case TextSource.FromJsonata j -> Optional.of(JsonataIo.text(j.expression(),
+                    JsonataIo.bindings(r, f, f.input), field.replace("Path", "")));
         };
     }
 }

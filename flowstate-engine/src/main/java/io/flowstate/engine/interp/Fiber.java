@@ -27,6 +27,8 @@ final class Fiber {
     Phase phase = Phase.ENTER;
 
     long enteredEventId;
+    /** The event the state's Entered event follows: AWS chains an {@code EvaluationFailed} to it. */
+    long enteredPreviousEventId;
     Instant enteredTime;
     int retryCount;
     int[] retrierAttempts;

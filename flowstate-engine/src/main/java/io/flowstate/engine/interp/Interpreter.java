@@ -88,7 +88,7 @@ public final class Interpreter {
                     try {
                         WaitStep.finish(r, f, (WaitState) current(f));
                     } catch (io.flowstate.asl.expr.EvaluationException e) {
-                        r.failFiber(f, r.stateError(f, e));
+                        r.failState(f, current(f), e);
                     }
                     r.resume(f);
                 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowstate.asl.expr.EvalContext;
 import io.flowstate.asl.expr.EvaluationException;
 import io.flowstate.asl.json.Json;
+import io.flowstate.asl.jsonata.JsonataBindings;
 import io.flowstate.asl.model.IntSource;
 import io.flowstate.asl.model.MapState;
 import io.flowstate.asl.model.NumberSource;
@@ -22,27 +23,44 @@ final class MapStep {
     private MapStep() {}
 
     static void enter(Run r, Fiber f, MapState s) {
-        f.effectiveInput = Io.inputPath(r, f, s.io(), f.input);
+        f.effectiveInput = Run.jsonata(s) ? f.input : Io.inputPath(r, f, s.io(), f.input);
         start(r, f, s);
     }
 
     static void start(Run r, Fiber f, MapState s) {
         JsonNode effective = f.effectiveInput;
-        JsonNode items = s.itemsPath().isPresent() && !Io.isRoot(s.itemsPath().get())
-                ? s.itemsPath().get().read(r.context(f, effective)) : effective;
+        boolean jsonata = Run.jsonata(s);
+        JsonataBindings b = jsonata ? JsonataIo.bindings(r, f, f.input) : null;
+        JsonNode items;
+        if (jsonata && s.items().isPresent()) {
+            items = s.items().get().evaluate(b, "Items");
+            if (!items.isArray()) {
+                throw JsonataIo.unexpected(s.items().get(), "Items", "array", items);
+            }
+        } else {
+            items = s.itemsPath().isPresent() && !Io.isRoot(s.itemsPath().get())
+                    ? s.itemsPath().get().read(r.context(f, effective)) : effective;
+        }
         if (!items.isArray()) {
-            throw new EvaluationException(ErrorNames.RUNTIME,
+            throw new EvaluationException(jsonata ? ErrorNames.QUERY_EVALUATION_ERROR : ErrorNames.RUNTIME,
                     "Map state input must be an array but was: " + Json.write(items));
         }
         int maxConcurrency = (int) integer(r, f, s.maxConcurrency(), effective, "MaxConcurrencyPath");
+        JsonataBindings bindings = b;
         ChildGroup g = new ChildGroup(ChildGroup.Kind.MAP, f, items.size(), new JsonNode[items.size()],
                 new JsonNode[items.size()], maxConcurrency);
         for (int i = 0; i < items.size(); i++) {
             JsonNode item = items.get(i);
             g.itemValues[i] = item;
-            g.itemInputs[i] = s.itemSelector().isPresent() && s.itemSelector().get().compiled().isPresent()
-                    ? s.itemSelector().get().compiled().get().evaluate(itemContext(r, f, effective, i, item))
-                    : item;
+            if (s.itemSelector().isEmpty()) {
+                g.itemInputs[i] = item;
+            } else if (jsonata) {
+                g.itemInputs[i] = JsonataIo.template(s.itemSelector().get(),
+                        bindings.withContext(itemContextObject(r, f, i, item)), "ItemSelector");
+            } else {
+                g.itemInputs[i] = s.itemSelector().get().compiled().orElseThrow()
+                        .evaluate(itemContext(r, f, effective, i, item));
+            }
         }
         r.emit(f, EventType.MAP_STATE_STARTED, new EventDetails.MapStateStarted(items.size()));
         // AWS evaluates the tolerated-failure fields after MapStateStarted (their errors follow that event).
@@ -86,21 +104,34 @@ final class MapStep {
     }
 
     private static EvalContext itemContext(Run r, Fiber f, JsonNode effective, int index, JsonNode item) {
+        return new EvalContext(effective, itemContextObject(r, f, index, item), f.scope, r.exec.random);
+    }
+
+    /** The context object an ItemSelector sees: the Map state's, with {@code Map.Item}. */
+    private static JsonNode itemContextObject(Run r, Fiber f, int index, JsonNode item) {
         ObjectNode ctx = (ObjectNode) r.contextObject(f);
         ObjectNode it = ctx.putObject("Map").putObject("Item");
         it.put("Index", index);
         it.set("Value", item);
-        return new EvalContext(effective, ctx, f.scope, r.exec.random);
+        return ctx;
     }
 
     static void completed(Run r, Fiber f, MapState s, JsonNode results) {
         try {
+            if (Run.jsonata(s)) {
+                JsonataBindings b = JsonataIo.bindings(r, f, f.input).withResult(results);
+                Map<String, JsonNode> assigned = JsonataIo.assign(s.common().assign(), b, "Assign");
+                JsonNode output = JsonataIo.output(s, b, results);
+                r.applyAssign(f, assigned);
+                r.exit(f, s, output, assigned, s.transition());
+                return;
+            }
             JsonNode selected = Io.resultSelector(r, f, s.io(), results);
             Map<String, JsonNode> assigned = r.assign(f, s.common().assign(), selected);
             JsonNode output = Io.outputPath(r, f, s.io(), Io.resultPath(s.io(), f.input, selected));
             r.exit(f, s, output, assigned, s.transition());
         } catch (EvaluationException e) {
-            r.failFiber(f, r.stateError(f, e));
+            r.failState(f, s, e);
         }
     }
 
@@ -116,8 +147,8 @@ final class MapStep {
                 }
                 yield n.getAsLong();
             }
-            case IntSource.FromJsonata j -> throw new EvaluationException(ErrorNames.QUERY_EVALUATION_ERROR,
-                    "JSONata is not supported yet");
+            case IntSource.FromJsonata j -> JsonataIo.integer(j.expression(), JsonataIo.bindings(r, f, f.input),
+                    field.replace("Path", ""));
         };
     }
 
@@ -139,8 +170,8 @@ final class MapStep {
                 }
                 yield v.doubleValue();
             }
-            case NumberSource.FromJsonata j -> throw new EvaluationException(ErrorNames.QUERY_EVALUATION_ERROR,
-                    "JSONata is not supported yet");
+            case NumberSource.FromJsonata j -> JsonataIo.number(j.expression(), JsonataIo.bindings(r, f, f.input),
+                    "ToleratedFailurePercentage");
         };
     }
 

@@ -1,6 +1,7 @@
 package io.flowstate.engine.interp;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.flowstate.asl.jsonata.JsonataBindings;
 import io.flowstate.asl.model.ParallelState;
 import io.flowstate.engine.history.EventDetails;
 import io.flowstate.engine.history.EventType;
@@ -11,8 +12,14 @@ final class ParallelStep {
     private ParallelStep() {}
 
     static void enter(Run r, Fiber f, ParallelState s) {
-        JsonNode effective = Io.inputPath(r, f, s.io(), f.input);
-        f.effectiveInput = Io.parameters(r, f, s.io(), effective);
+        if (Run.jsonata(s)) {
+            f.effectiveInput = s.arguments().isPresent()
+                    ? JsonataIo.template(s.arguments().get(), JsonataIo.bindings(r, f, f.input), "Arguments")
+                    : f.input;
+        } else {
+            JsonNode effective = Io.inputPath(r, f, s.io(), f.input);
+            f.effectiveInput = Io.parameters(r, f, s.io(), effective);
+        }
         start(r, f, s);
     }
 
@@ -29,12 +36,20 @@ final class ParallelStep {
 
     static void completed(Run r, Fiber f, ParallelState s, JsonNode results) {
         try {
+            if (Run.jsonata(s)) {
+                JsonataBindings b = JsonataIo.bindings(r, f, f.input).withResult(results);
+                Map<String, JsonNode> assigned = JsonataIo.assign(s.common().assign(), b, "Assign");
+                JsonNode output = JsonataIo.output(s, b, results);
+                r.applyAssign(f, assigned);
+                r.exit(f, s, output, assigned, s.transition());
+                return;
+            }
             JsonNode selected = Io.resultSelector(r, f, s.io(), results);
             Map<String, JsonNode> assigned = r.assign(f, s.common().assign(), selected);
             JsonNode output = Io.outputPath(r, f, s.io(), Io.resultPath(s.io(), f.input, selected));
             r.exit(f, s, output, assigned, s.transition());
         } catch (io.flowstate.asl.expr.EvaluationException e) {
-            r.failFiber(f, r.stateError(f, e));
+            r.failState(f, s, e);
         }
     }
 }

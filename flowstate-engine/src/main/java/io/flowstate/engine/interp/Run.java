@@ -160,6 +160,7 @@ final class Run {
         f.enteredTime = now;
         f.retryCount = 0;
         f.retrierAttempts = null;
+        f.enteredPreviousEventId = f.cursor;
         f.enteredEventId = emit(f, EventType.stateEntered(s.type()), new EventDetails.StateEntered(s.name(), f.input));
         try {
             switch (s) {
@@ -173,11 +174,66 @@ final class Run {
                 case io.flowstate.asl.model.MapState ms -> MapStep.enter(this, f, ms);
             }
         } catch (EvaluationException e) {
-            failFiber(f, stateError(f, e));
+            if (s instanceof io.flowstate.asl.model.MapState && isQueryError(e) && f.phase == Fiber.Phase.ENTER) {
+                failState(f, s, e, true);
+            } else {
+                failState(f, s, e);
+            }
         }
     }
 
+    private static boolean isQueryError(EvaluationException e) {
+        return e.error().equals(ErrorNames.QUERY_EVALUATION_ERROR);
+    }
+
+    /** A state failed evaluating an expression: see {@link #failState(Fiber, State, EvaluationException, boolean)}. */
+    void failState(Fiber f, State s, EvaluationException e) {
+        failState(f, s, e, false);
+    }
+
+    /**
+     * A state failed evaluating an expression. A JSONata failure ({@code States.QueryEvaluationError}) is
+     * recorded as an {@code EvaluationFailed} event, which AWS chains to the event the state's Entered event
+     * follows, and goes to the state's Retry and Catch like a task failure; other expression errors
+     * ({@code States.Runtime}) fail the fiber. A Map records {@code MapStateFailed} after its own failure.
+     */
+    void failState(Fiber f, State s, EvaluationException e, boolean mapFailed) {
+        StateFailure failure = stateError(f, e);
+        if (!isQueryError(e)) {
+            failFiber(f, failure);
+            return;
+        }
+        // AWS chains the event to the one before the state's Entered event, except in a Wait, whose
+        // time is evaluated once the state has been entered.
+        boolean fromEntry = f.cursor == f.enteredEventId && !(s instanceof io.flowstate.asl.model.WaitState);
+        evaluationFailed(f, failure, e.location(), fromEntry ? f.enteredPreviousEventId : f.cursor);
+        if (mapFailed) {
+            emit(f, EventType.MAP_STATE_FAILED, EventDetails.NONE);
+        }
+        f.phase = Fiber.Phase.ENTER;
+        ErrorHandling.handle(this, f, s, failure);
+    }
+
+    /** Publishes {@code EvaluationFailed} after {@code previous} and moves the fiber's cursor to it. */
+    void evaluationFailed(Fiber f, StateFailure failure, Optional<String> location, long previous) {
+        if (f.silent) {
+            return;
+        }
+        f.cursor = publish(previous, EventType.EVALUATION_FAILED, new EventDetails.EvaluationFailed(
+                failure.error(), failure.cause().orElse(""), location, f.stateName));
+    }
+
     // ---- leaving states -----------------------------------------------------------------------------
+
+    /** Applies assignments evaluated earlier (JSONata: after all the state's expressions were evaluated). */
+    void applyAssign(Fiber f, Map<String, JsonNode> assigned) {
+        f.scope.assignAll(assigned);
+    }
+
+    /** True for a state in JSONata mode. */
+    static boolean jsonata(State s) {
+        return s.common().queryLanguage() == io.flowstate.asl.model.QueryLanguage.JSONATA;
+    }
 
     /** Emits the state's Exited event and follows its transition. */
     void exit(Fiber f, State s, JsonNode output, Map<String, JsonNode> assigned, Transition transition) {
@@ -332,13 +388,19 @@ final class Run {
      * applies it to the fiber's scope; returns what was assigned, for the Exited event.
      */
     Map<String, JsonNode> assign(Fiber f, Optional<Template> assign, JsonNode value) {
-        if (assign.isEmpty() || assign.get().compiled().isEmpty()) {
+        Map<String, JsonNode> assigned = evaluateAssign(f, assign, value);
+        f.scope.assignAll(assigned);
+        return assigned;
+    }
+
+    /** Evaluates a JSONPath-mode Assign block without applying it (see {@link #applyAssign}). */
+    Map<String, JsonNode> evaluateAssign(Fiber f, Optional<Template> assign, JsonNode value) {
+        if (assign.isEmpty()) {
             return Map.of();
         }
         JsonNode result = assign.get().compiled().get().evaluate(context(f, value));
         Map<String, JsonNode> assigned = new LinkedHashMap<>();
         result.properties().forEach(e -> assigned.put(e.getKey(), e.getValue()));
-        f.scope.assignAll(assigned);
         return assigned;
     }
 }

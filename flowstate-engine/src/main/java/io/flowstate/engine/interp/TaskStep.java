@@ -3,6 +3,7 @@ package io.flowstate.engine.interp;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flowstate.asl.expr.EvaluationException;
 import io.flowstate.asl.json.Json;
+import io.flowstate.asl.jsonata.JsonataBindings;
 import io.flowstate.asl.model.IntSource;
 import io.flowstate.asl.model.TaskState;
 import io.flowstate.engine.history.EventDetails;
@@ -28,6 +29,13 @@ final class TaskStep {
     static void attempt(Run r, Fiber f, TaskState s) {
         // Activities and .waitForTaskToken tasks are completed by whoever holds the token ($$.Task.Token).
         f.taskToken = needsToken(s.resource()) ? token(r) : null;
+        if (Run.jsonata(s)) {
+            f.effectiveInput = s.arguments().isPresent()
+                    ? JsonataIo.template(s.arguments().get(), JsonataIo.bindings(r, f, f.input), "Arguments")
+                    : f.input;
+            schedule(r, f, s);
+            return;
+        }
         JsonNode effective = Io.inputPath(r, f, s.io(), f.input);
         f.effectiveInput = Io.parameters(r, f, s.io(), effective);
         schedule(r, f, s);
@@ -78,12 +86,20 @@ final class TaskStep {
                 : new EventDetails.Output(result));
         f.phase = Fiber.Phase.ENTER;
         try {
+            if (Run.jsonata(s)) {
+                JsonataBindings b = JsonataIo.bindings(r, f, f.input).withResult(result);
+                Map<String, JsonNode> assigned = JsonataIo.assign(s.common().assign(), b, "Assign");
+                JsonNode output = JsonataIo.output(s, b, result);
+                r.applyAssign(f, assigned);
+                r.exit(f, s, output, assigned, s.transition());
+                return;
+            }
             JsonNode selected = Io.resultSelector(r, f, s.io(), result);
             Map<String, JsonNode> assigned = r.assign(f, s.common().assign(), selected);
             JsonNode output = Io.outputPath(r, f, s.io(), Io.resultPath(s.io(), f.input, selected));
             r.exit(f, s, output, assigned, s.transition());
         } catch (EvaluationException e) {
-            r.failFiber(f, r.stateError(f, e));
+            r.failState(f, s, e);
         }
     }
 
@@ -145,8 +161,8 @@ final class TaskStep {
                 }
                 yield v.longValue();
             }
-            case IntSource.FromJsonata j -> throw new EvaluationException(ErrorNames.QUERY_EVALUATION_ERROR,
-                    "JSONata is not supported yet");
+            case IntSource.FromJsonata j -> JsonataIo.integer(j.expression(), JsonataIo.bindings(r, f, f.input),
+                    field.replace("Path", ""));
         });
     }
 }

@@ -3,6 +3,7 @@ package io.flowstate.engine.interp;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flowstate.asl.expr.EvaluationException;
 import io.flowstate.asl.json.Json;
+import io.flowstate.asl.jsonata.JsonataBindings;
 import io.flowstate.asl.model.IntSource;
 import io.flowstate.asl.model.TextSource;
 import io.flowstate.asl.model.WaitSpec;
@@ -12,13 +13,14 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.Optional;
 
 /** Wait: a durable timer until {@code Seconds} from now or until {@code Timestamp}; never sleeps. */
 final class WaitStep {
     private WaitStep() {}
 
     static void enter(Run r, Fiber f, WaitState s) {
-        JsonNode effective = Io.inputPath(r, f, s.io(), f.input);
+        JsonNode effective = Run.jsonata(s) ? f.input : Io.inputPath(r, f, s.io(), f.input);
         f.effectiveInput = effective;
         Instant due = switch (s.spec()) {
             case WaitSpec.Seconds sec -> r.now.plusSeconds(seconds(r, f, sec.seconds(), effective));
@@ -33,6 +35,14 @@ final class WaitStep {
     }
 
     static void finish(Run r, Fiber f, WaitState s) {
+        if (Run.jsonata(s)) {
+            JsonataBindings b = JsonataIo.bindings(r, f, f.input);
+            Map<String, JsonNode> assigned = JsonataIo.assign(s.common().assign(), b, "Assign");
+            JsonNode output = JsonataIo.output(s, b, f.input);
+            r.applyAssign(f, assigned);
+            r.exit(f, s, output, assigned, s.transition());
+            return;
+        }
         JsonNode output = Io.outputPath(r, f, s.io(), f.effectiveInput);
         Map<String, JsonNode> assigned = r.assign(f, s.common().assign(), f.effectiveInput);
         r.exit(f, s, output, assigned, s.transition());
@@ -54,8 +64,14 @@ final class WaitStep {
                 }
                 yield v.longValue();
             }
-            case IntSource.FromJsonata j -> throw new EvaluationException(ErrorNames.QUERY_EVALUATION_ERROR,
-                    "JSONata is not supported yet");
+            case IntSource.FromJsonata j -> {
+                long seconds = JsonataIo.integer(j.expression(), JsonataIo.bindings(r, f, effective), "Seconds");
+                if (seconds < 0) {
+                    throw new EvaluationException(ErrorNames.QUERY_EVALUATION_ERROR,
+                            "The Seconds field references a negative value: " + seconds, Optional.of("Seconds"));
+                }
+                yield seconds;
+            }
         };
     }
 
@@ -71,8 +87,12 @@ final class WaitStep {
                                         + "date-time format string: " + e.expression().text() + " == "
                                         + (v.isTextual() ? v.textValue() : Json.write(v))));
             }
-            case TextSource.FromJsonata j -> throw new EvaluationException(ErrorNames.QUERY_EVALUATION_ERROR,
-                    "JSONata is not supported yet");
+            case TextSource.FromJsonata j -> {
+                String text = JsonataIo.text(j.expression(), JsonataIo.bindings(r, f, effective), "Timestamp");
+                yield parse(text).orElseThrow(() -> new EvaluationException(ErrorNames.QUERY_EVALUATION_ERROR,
+                        "The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: "
+                                + text, Optional.of("Timestamp")));
+            }
         };
     }
 

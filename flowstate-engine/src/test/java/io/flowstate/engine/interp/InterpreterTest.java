@@ -203,4 +203,18 @@ class InterpreterTest {
         assertThat(h.get(24_999).type()).isEqualTo(EventType.EXECUTION_FAILED);
         assertThat(s.execution().failure().orElseThrow().error()).isEqualTo("States.Runtime");
     }
+
+    /**
+     * Regression: a JSONPath Choice applied the state's Assign before evaluating the matching rule's Assign,
+     * so the rule saw the new value; AWS evaluates both against the values as of state entry.
+     */
+    @Test
+    void start_choiceAssigns_bothSeeValuesAsOfStateEntry() {
+        StateMachine m = parse("{'StartAt':'P','States':{'P':{'Type':'Pass','Assign':{'x':1},'Next':'C'},"
+                + "'C':{'Type':'Choice','Assign':{'x':2},'Choices':[{'Variable':'$.go','IsPresent':true,"
+                + "'Assign':{'y.$':'$x'},'Next':'E'}]},'E':{'Type':'Pass','Parameters':{'x.$':'$x','y.$':'$y'},'End':true}}}");
+        Interpreter.Started s = Interpreter.start(m, info(json("{'go':true}")), T0);
+
+        assertThat(s.execution().output()).contains(json("{'x':2,'y':1}"));
+    }
 }

@@ -86,7 +86,8 @@ class EngineTest {
         assertThat(engine.taskSucceeded(task.taskToken(), json("{'done':true}"))).isEqualTo(TokenOutcome.ACCEPTED);
 
         assertThat(await(arn).output()).contains(json("{'done':true}"));
-        assertThat(engine.taskSucceeded(task.taskToken(), json("{}"))).isEqualTo(TokenOutcome.UNKNOWN_TOKEN);
+        // A token whose task has closed is TaskTimedOut at AWS ("already closed"), not an unknown token.
+        assertThat(engine.taskSucceeded(task.taskToken(), json("{}"))).isEqualTo(TokenOutcome.TASK_GONE);
     }
 
     @Test

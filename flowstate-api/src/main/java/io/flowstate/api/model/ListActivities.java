@@ -1,0 +1,20 @@
+package io.flowstate.api.model;
+
+import io.flowstate.api.codec.Constraint;
+import java.util.List;
+import java.util.Optional;
+
+/** ListActivities: Lists activities. */
+public final class ListActivities {
+    private ListActivities() {}
+
+    /** ListActivities's request members, as the API model names them. */
+    public record Request(
+            @Constraint(min = 0, max = 1000) Optional<Integer> maxResults,
+            @Constraint(minLength = 1, maxLength = 1024) Optional<String> nextToken) implements ApiRequest {}
+
+    /** ListActivities's response members. */
+    public record Response(
+            List<ActivityListItem> activities,
+            Optional<String> nextToken) implements ApiResponse {}
+}

@@ -1,0 +1,276 @@
+package io.flowstate.api.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flowstate.api.ApiException;
+import io.flowstate.api.model.BillingDetails;
+import io.flowstate.api.model.DescribeExecution;
+import io.flowstate.api.model.DescribeStateMachineForExecution;
+import io.flowstate.api.model.ExecutionListItem;
+import io.flowstate.api.model.ExecutionRedriveFilter;
+import io.flowstate.api.model.GetExecutionHistory;
+import io.flowstate.api.model.Included;
+import io.flowstate.api.model.IncludedData;
+import io.flowstate.api.model.ListExecutions;
+import io.flowstate.api.model.ListMapRuns;
+import io.flowstate.api.model.RedriveExecution;
+import io.flowstate.api.model.StartExecution;
+import io.flowstate.api.model.StartSyncExecution;
+import io.flowstate.api.model.StateMachineType;
+import io.flowstate.api.model.StopExecution;
+import io.flowstate.asl.json.Json;
+import io.flowstate.engine.history.HistoryEvent;
+import io.flowstate.engine.history.HistoryJson;
+import io.flowstate.engine.interp.ExecutionInfo;
+import io.flowstate.engine.interp.ExecutionStatus;
+import io.flowstate.engine.runtime.Engine;
+import io.flowstate.engine.runtime.ExecutionSummary;
+import io.flowstate.engine.runtime.InMemoryExecutionStore;
+import io.flowstate.engine.runtime.TimerService;
+import io.flowstate.engine.task.TaskHandler;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Executions through the API: starting (Standard on the shared {@link Engine}; Express on an engine of their own
+ * that is dropped when they end, since AWS keeps no history of them), describing, listing, history, stopping.
+ * What the engine's summary does not hold (the revision, version and alias an execution started through, its
+ * trace header) is kept here beside it.
+ */
+public final class ExecutionService {
+    /** Express executions may run 5 minutes; StartSyncExecution waits that long at most. */
+    private static final Duration EXPRESS_LIMIT = Duration.ofMinutes(5);
+
+    /** What the API knows of an execution beyond the engine's summary. */
+    record Meta(StateMachineService.Target target, Optional<String> traceHeader) {}
+
+    private final ApiContext ctx;
+    private final StateMachineService machines;
+    private final Engine engine;
+    private final TaskHandler tasks;
+    private final TimerService timers;
+    private final Map<String, Meta> meta = new ConcurrentHashMap<>();
+
+    public ExecutionService(ApiContext ctx, StateMachineService machines, Engine engine, TaskHandler tasks,
+            TimerService timers) {
+        this.ctx = ctx;
+        this.machines = machines;
+        this.engine = engine;
+        this.tasks = tasks;
+        this.timers = timers;
+    }
+
+    public StartExecution.Response start(StartExecution.Request r) {
+        StateMachineService.Target t = machines.resolve(r.stateMachineArn());
+        String name = Names.check(r.name().orElseGet(() -> UUID.randomUUID().toString()));
+        String inputText = r.input().orElse("{}");
+        JsonNode input = input(inputText);
+        Instant now = ctx.now();
+        if (t.type() == StateMachineType.EXPRESS) {
+            ExecutionInfo info = info(t, ctx.arn("express:" + t.name() + ":" + name + ":" + UUID.randomUUID()), name,
+                    now, input, inputText);
+            new Engine(new InMemoryExecutionStore(), tasks, timers).start(t.revision().machine(), info, "EXPRESS");
+            return new StartExecution.Response(info.executionArn(), now);
+        }
+        String arn = ctx.arn("execution:" + t.name() + ":" + name);
+        ExecutionInfo info = info(t, arn, name, now, input, inputText);
+        // Meta first: the first decision runs inline, and a fast execution can be listed before start returns.
+        Meta previous = meta.putIfAbsent(arn, new Meta(t, r.traceHeader()));
+        Optional<ExecutionSummary> started = previous == null
+                ? engine.start(t.revision().machine(), info, "STANDARD") : Optional.empty();
+        if (started.isPresent()) {
+            return new StartExecution.Response(arn, started.get().startDate());
+        }
+        // Idempotent by name: the same input while it runs is the same execution (AWS's rule for Standard).
+        ExecutionSummary existing = engine.describe(arn).orElseThrow(
+                () -> new ApiException.ExecutionAlreadyExists("Execution Already Exists: '" + arn + "'"));
+        if (existing.status() == ExecutionStatus.RUNNING && existing.inputText().equals(inputText)
+                && existing.stateMachineArn().equals(t.stateMachineArn())) {
+            return new StartExecution.Response(arn, existing.startDate());
+        }
+        throw new ApiException.ExecutionAlreadyExists("Execution Already Exists: '" + arn + "'");
+    }
+
+    public StartSyncExecution.Response startSync(StartSyncExecution.Request r) {
+        StateMachineService.Target t = machines.resolve(r.stateMachineArn());
+        if (t.type() != StateMachineType.EXPRESS) {
+            throw new ApiException.StateMachineTypeNotSupported("This operation is not supported by this type of state machine");
+        }
+        String name = Names.check(r.name().orElseGet(() -> UUID.randomUUID().toString()));
+        String inputText = r.input().orElse("{}");
+        JsonNode input = input(inputText);
+        ExecutionInfo info = info(t, ctx.arn("express:" + t.name() + ":" + name + ":" + UUID.randomUUID()), name,
+                ctx.now(), input, inputText);
+        Engine express = new Engine(new InMemoryExecutionStore(), tasks, timers);
+        express.start(t.revision().machine(), info, "EXPRESS");
+        ExecutionSummary s;
+        try {
+            s = express.completion(info.executionArn()).get(EXPRESS_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            express.stop(info.executionArn(), Optional.of("States.Timeout"), Optional.empty());
+            s = express.describe(info.executionArn()).orElseThrow();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + info.executionArn(), e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+        boolean data = r.includedData().orElse(IncludedData.ALL_DATA) == IncludedData.ALL_DATA;
+        Instant stop = s.stopDate().orElseGet(ctx::now);
+        long billed = Math.max(100, (Duration.between(s.startDate(), stop).toMillis() + 99) / 100 * 100);
+        Optional<String> output = s.output().map(Json::write);
+        return new StartSyncExecution.Response(s.executionArn(), Optional.of(r.stateMachineArn()), Optional.of(name), s.startDate(), stop, s.status().name(), s.error(), s.cause(),
+                data ? Optional.of(s.inputText()) : Optional.empty(), Optional.of(new Included(data)),
+                data ? output : Optional.empty(), output.map(o -> new Included(data)), r.traceHeader(),
+                Optional.of(new BillingDetails(64, billed)));
+    }
+
+    public DescribeExecution.Response describe(DescribeExecution.Request r) {
+        ExecutionSummary s = summary(r.executionArn());
+        Meta m = meta.get(s.executionArn());
+        boolean data = r.includedData().orElse(IncludedData.ALL_DATA) == IncludedData.ALL_DATA;
+        Optional<String> output = s.output().map(Json::write);
+        boolean redrivable = s.status() == ExecutionStatus.FAILED || s.status() == ExecutionStatus.TIMED_OUT
+                || s.status() == ExecutionStatus.ABORTED;
+        return new DescribeExecution.Response(s.executionArn(), s.stateMachineArn(), s.name(), s.status().name(),
+                s.startDate(), s.stopDate(), data ? Optional.of(s.inputText()) : Optional.empty(),
+                Optional.of(new Included(data)), data ? output : Optional.empty(), output.map(o -> new Included(data)),
+                m == null ? Optional.empty() : m.traceHeader(), Optional.empty(), s.error(), s.cause(),
+                m == null ? Optional.empty() : m.target().versionArn(), m == null ? Optional.empty() : m.target().aliasArn(),
+                Optional.of(0), Optional.empty(), Optional.of(redrivable ? "REDRIVABLE" : "NOT_REDRIVABLE"),
+                redrivable ? Optional.empty() : Optional.of("Execution is " + s.status().name() + " and cannot be redriven"));
+    }
+
+    public DescribeStateMachineForExecution.Response describeStateMachine(DescribeStateMachineForExecution.Request r) {
+        ExecutionSummary s = summary(r.executionArn());
+        Meta m = meta.get(s.executionArn());
+        if (m == null) {
+            throw new ApiException.ExecutionDoesNotExist("Execution Does Not Exist: '" + r.executionArn() + "'");
+        }
+        Revision rev = m.target().revision();
+        boolean data = r.includedData().orElse(IncludedData.ALL_DATA) == IncludedData.ALL_DATA;
+        return new DescribeStateMachineForExecution.Response(m.target().versionArn().orElse(s.stateMachineArn()),
+                m.target().name(), data ? Optional.of(rev.definition()) : Optional.empty(), rev.roleArn(),
+                rev.updateDate(), Optional.of(rev.loggingConfiguration()), Optional.of(rev.tracingConfiguration()),
+                Optional.empty(), Optional.empty(), Optional.of(rev.revisionId()), rev.encryptionConfiguration(),
+                Optional.empty());
+    }
+
+    public ListExecutions.Response list(ListExecutions.Request r) {
+        if (r.mapRunArn().isPresent()) {
+            Arn.parse(r.mapRunArn().get(), "mapRun");
+            throw new ApiException.ResourceNotFound("Resource not found: '" + r.mapRunArn().get() + "'");
+        }
+        String smArn = r.stateMachineArn().orElseThrow(() -> new ApiException.ValidationException(
+                "Must provide a StateMachine ARN or MapRun ARN"));
+        StateMachineService.Target t = machines.resolve(smArn);
+        if (t.type() == StateMachineType.EXPRESS) {
+            throw new ApiException.StateMachineTypeNotSupported("This operation is not supported by this type of state machine");
+        }
+        Arn arn = Arn.parse(smArn, "stateMachine");
+        List<ExecutionListItem> all = new ArrayList<>();
+        for (ExecutionSummary s : engine.list(Optional.of(t.stateMachineArn()))) {
+            Meta m = meta.get(s.executionArn());
+            Optional<String> version = m == null ? Optional.empty() : m.target().versionArn();
+            Optional<String> alias = m == null ? Optional.empty() : m.target().aliasArn();
+            if (arn.qualifier().isPresent() && !arn.text().equals(version.orElse("")) && !arn.text().equals(alias.orElse(""))) {
+                continue;
+            }
+            if (r.statusFilter().isPresent() && r.statusFilter().get() != s.status()) {
+                continue;
+            }
+            if (r.redriveFilter().orElse(ExecutionRedriveFilter.NOT_REDRIVEN) == ExecutionRedriveFilter.REDRIVEN) {
+                continue;
+            }
+            all.add(new ExecutionListItem(s.executionArn(), s.stateMachineArn(), s.name(), s.status().name(),
+                    s.startDate(), s.stopDate(), Optional.empty(), Optional.empty(), version, alias,
+                    Optional.of(0), Optional.empty()));
+        }
+        String scope = "ListExecutions:" + smArn + ":" + r.statusFilter().map(Enum::name).orElse("")
+                + ":" + r.redriveFilter().map(Enum::name).orElse("");
+        Paging.Page<ExecutionListItem> page = Paging.page(scope, all, r.nextToken(), r.maxResults());
+        return new ListExecutions.Response(page.items(), page.nextToken());
+    }
+
+    public GetExecutionHistory.Response history(GetExecutionHistory.Request r) {
+        ExecutionSummary s = summary(r.executionArn());
+        List<HistoryEvent> events = new ArrayList<>(engine.history(s.executionArn(), 0, Integer.MAX_VALUE));
+        if (r.reverseOrder()) {
+            Collections.reverse(events);
+        }
+        String scope = "GetExecutionHistory:" + s.executionArn() + ":" + r.reverseOrder();
+        Paging.Page<HistoryEvent> page = Paging.page(scope, events, r.nextToken(), r.maxResults());
+        boolean data = r.includeExecutionData().orElse(true);
+        List<JsonNode> json = engine.withPayloadWriter(s.executionArn(), w -> page.items().stream()
+                .map(e -> (JsonNode) strip(HistoryJson.event(e, w), data)).toList());
+        return new GetExecutionHistory.Response(json, page.nextToken());
+    }
+
+    public StopExecution.Response stop(StopExecution.Request r) {
+        ExecutionSummary s = summary(r.executionArn());
+        if (s.status() == ExecutionStatus.RUNNING) {
+            engine.stop(s.executionArn(), r.error(), r.cause());
+            s = engine.describe(s.executionArn()).orElseThrow();
+        }
+        return new StopExecution.Response(s.stopDate().orElseGet(ctx::now));
+    }
+
+    public RedriveExecution.Response redrive(RedriveExecution.Request r) {
+        ExecutionSummary s = summary(r.executionArn());
+        if (s.status() == ExecutionStatus.RUNNING || s.status() == ExecutionStatus.SUCCEEDED) {
+            throw new ApiException.ExecutionNotRedrivable("Execution is " + s.status().name() + " and cannot be redriven");
+        }
+        throw new ApiException.ExecutionNotRedrivable("Execution cannot be redriven: Flowstate does not redrive executions yet");
+    }
+
+    public ListMapRuns.Response listMapRuns(ListMapRuns.Request r) {
+        summary(r.executionArn());
+        return new ListMapRuns.Response(List.of(), Optional.empty());
+    }
+
+    private ExecutionSummary summary(String executionArn) {
+        Arn arn = Arn.parse(executionArn, "execution");
+        return engine.describe(arn.text()).orElseThrow(
+                () -> new ApiException.ExecutionDoesNotExist("Execution Does Not Exist: '" + executionArn + "'"));
+    }
+
+    private ExecutionInfo info(StateMachineService.Target t, String arn, String name, Instant now, JsonNode input,
+            String inputText) {
+        return new ExecutionInfo(arn, name, t.stateMachineArn(), t.name(), t.revision().roleArn(), ctx.region(), now,
+                input, Optional.of(inputText));
+    }
+
+    private static JsonNode input(String text) {
+        if (text.isBlank()) {
+            throw new ApiException.InvalidExecutionInput("Invalid State Machine Execution Input: 'Invalid execution input.'");
+        }
+        try {
+            return Json.parse(text);
+        } catch (JsonProcessingException e) {
+            throw new ApiException.InvalidExecutionInput("Invalid State Machine Execution Input: '" + e.getOriginalMessage() + "'");
+        }
+    }
+
+    private static ObjectNode strip(ObjectNode event, boolean data) {
+        if (data) {
+            return event;
+        }
+        event.properties().forEach(f -> {
+            if (f.getValue() instanceof ObjectNode d) {
+                d.remove(List.of("input", "inputDetails", "output", "outputDetails"));
+            }
+        });
+        return event;
+    }
+}

@@ -1,0 +1,382 @@
+package io.flowstate.api.service;
+
+import io.flowstate.api.ApiException;
+import io.flowstate.api.model.AliasListItem;
+import io.flowstate.api.model.CreateStateMachine;
+import io.flowstate.api.model.CreateStateMachineAlias;
+import io.flowstate.api.model.DeleteStateMachine;
+import io.flowstate.api.model.DeleteStateMachineAlias;
+import io.flowstate.api.model.DeleteStateMachineVersion;
+import io.flowstate.api.model.DescribeStateMachine;
+import io.flowstate.api.model.DescribeStateMachineAlias;
+import io.flowstate.api.model.IncludedData;
+import io.flowstate.api.model.ListStateMachineAliases;
+import io.flowstate.api.model.ListStateMachineVersions;
+import io.flowstate.api.model.ListStateMachines;
+import io.flowstate.api.model.PublishStateMachineVersion;
+import io.flowstate.api.model.RoutingConfigurationListItem;
+import io.flowstate.api.model.StateMachineListItem;
+import io.flowstate.api.model.StateMachineType;
+import io.flowstate.api.model.UpdateStateMachine;
+import io.flowstate.api.model.UpdateStateMachineAlias;
+import io.flowstate.api.model.VersionListItem;
+import io.flowstate.api.service.MachineEntry.Alias;
+import io.flowstate.api.service.MachineEntry.Version;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * State machines, their versions and aliases, in memory: the operations that create, describe, list, change and
+ * delete them, and {@link #resolve} for the operations that start executions. One lock guards every change;
+ * reads see immutable snapshots.
+ */
+public final class StateMachineService {
+    private final ApiContext ctx;
+    private final Tags tags;
+    private final Map<String, MachineEntry> machines = new LinkedHashMap<>();
+
+    public StateMachineService(ApiContext ctx, Tags tags) {
+        this.ctx = ctx;
+        this.tags = tags;
+    }
+
+    /** What an execution starts on: the machine, the revision, and the version/alias ARN it was started through. */
+    public record Target(String stateMachineArn, String name, StateMachineType type, Revision revision,
+            Optional<String> versionArn, Optional<String> aliasArn) {}
+
+    public synchronized CreateStateMachine.Response create(CreateStateMachine.Request r) {
+        Names.check(r.name());
+        StateMachineType type = r.type().orElse(StateMachineType.STANDARD);
+        if (r.versionDescription().isPresent() && !r.publish()) {
+            throw new ApiException.ValidationException("Version description can only be set when publish is true");
+        }
+        Revision revision = Definitions.revision(ctx, type, r.definition(), r.roleArn(), r.loggingConfiguration(),
+                r.tracingConfiguration(), r.encryptionConfiguration(), Optional.empty());
+        tags.checkNew(r.tags());
+        String arn = ctx.arn("stateMachine:" + r.name());
+        MachineEntry existing = machines.get(arn);
+        if (existing != null) {
+            if (existing.type != type || !existing.current.sameSettings(revision)) {
+                throw new ApiException.StateMachineAlreadyExists("State Machine Already Exists: '" + arn + "'");
+            }
+            Optional<String> version = r.publish() ? Optional.of(publish(existing, r.versionDescription()).arn())
+                    : Optional.empty();
+            return new CreateStateMachine.Response(arn, existing.creationDate, version);
+        }
+        MachineEntry e = new MachineEntry(arn, r.name(), type, revision.updateDate(), revision);
+        machines.put(arn, e);
+        tags.put(arn, r.tags());
+        Optional<String> version = r.publish() ? Optional.of(publish(e, r.versionDescription()).arn()) : Optional.empty();
+        return new CreateStateMachine.Response(arn, e.creationDate, version);
+    }
+
+    public synchronized DescribeStateMachine.Response describe(DescribeStateMachine.Request r) {
+        Arn arn = Arn.parse(r.stateMachineArn(), "stateMachine");
+        MachineEntry e = entry(arn);
+        boolean data = r.includedData().orElse(IncludedData.ALL_DATA) == IncludedData.ALL_DATA;
+        Optional<String> qualifier = arn.qualifier();
+        if (qualifier.isPresent() && !isVersion(qualifier.get())) {
+            Alias alias = alias(e, arn);
+            // An alias ARN describes the version it routes most executions to, as AWS does.
+            String versionArn = alias.routing().stream().max((a, b) -> a.weight() - b.weight()).orElseThrow()
+                    .stateMachineVersionArn();
+            return describe(e, version(e, Arn.parse(versionArn, "stateMachine")), data);
+        }
+        if (qualifier.isPresent()) {
+            return describe(e, version(e, arn), data);
+        }
+        Revision rev = e.current;
+        return new DescribeStateMachine.Response(e.arn, e.name, Optional.of("ACTIVE"),
+                data ? Optional.of(rev.definition()) : Optional.empty(), rev.roleArn(), e.type.name(), e.creationDate,
+                Optional.of(rev.loggingConfiguration()), Optional.of(rev.tracingConfiguration()), Optional.empty(),
+                Optional.of(rev.revisionId()), Optional.empty(), rev.encryptionConfiguration(), Optional.empty());
+    }
+
+    private static DescribeStateMachine.Response describe(MachineEntry e, Version v, boolean data) {
+        Revision rev = v.revision();
+        return new DescribeStateMachine.Response(v.arn(), e.name, Optional.of("ACTIVE"),
+                data ? Optional.of(rev.definition()) : Optional.empty(), rev.roleArn(), e.type.name(), v.creationDate(),
+                Optional.of(rev.loggingConfiguration()), Optional.of(rev.tracingConfiguration()), Optional.empty(),
+                Optional.of(rev.revisionId()), v.description(), rev.encryptionConfiguration(), Optional.empty());
+    }
+
+    public synchronized ListStateMachines.Response list(ListStateMachines.Request r) {
+        List<StateMachineListItem> all = machines.values().stream()
+                .map(e -> new StateMachineListItem(e.arn, e.name, e.type.name(), e.creationDate)).toList();
+        Paging.Page<StateMachineListItem> page = Paging.page("ListStateMachines", all, r.nextToken(), r.maxResults());
+        return new ListStateMachines.Response(page.items(), page.nextToken());
+    }
+
+    public synchronized UpdateStateMachine.Response update(UpdateStateMachine.Request r) {
+        Arn arn = Arn.parse(r.stateMachineArn(), "stateMachine");
+        if (arn.qualifier().isPresent()) {
+            throw new ApiException.ValidationException("Service does not support qualified state machine ARNs in this operation.");
+        }
+        MachineEntry e = entry(arn);
+        if (r.definition().isEmpty() && r.roleArn().isEmpty() && r.loggingConfiguration().isEmpty()
+                && r.tracingConfiguration().isEmpty() && r.encryptionConfiguration().isEmpty() && !r.publish()) {
+            throw new ApiException.MissingRequiredParameter(
+                    "Either the definition, the role ARN, the LoggingConfiguration, the EncryptionConfiguration or the TracingConfiguration must be specified");
+        }
+        if (r.versionDescription().isPresent() && !r.publish()) {
+            throw new ApiException.ValidationException("Version description can only be set when publish is true");
+        }
+        Revision old = e.current;
+        Revision next = Definitions.revision(ctx, e.type, r.definition().orElse(old.definition()),
+                r.roleArn().orElse(old.roleArn()), r.loggingConfiguration().or(() -> Optional.of(old.loggingConfiguration())),
+                r.tracingConfiguration().or(() -> Optional.of(old.tracingConfiguration())),
+                r.encryptionConfiguration().or(old::encryptionConfiguration), Optional.empty());
+        if (!next.sameSettings(old)) {
+            e.current = next;
+        }
+        Optional<String> version = r.publish() ? Optional.of(publish(e, r.versionDescription()).arn()) : Optional.empty();
+        return new UpdateStateMachine.Response(e.current.updateDate(), Optional.of(e.current.revisionId()), version);
+    }
+
+    public synchronized DeleteStateMachine.Response delete(DeleteStateMachine.Request r) {
+        Arn arn = Arn.parse(r.stateMachineArn(), "stateMachine");
+        if (arn.qualifier().isPresent()) {
+            // AWS deletes a version or an alias when given its ARN here.
+            MachineEntry e = machines.get(ctx.arn("stateMachine:" + arn.name()));
+            if (e != null) {
+                if (isVersion(arn.qualifier().get())) {
+                    e.versions.remove(Integer.parseInt(arn.qualifier().get()));
+                } else {
+                    e.aliases.remove(arn.qualifier().get());
+                }
+            }
+            return new DeleteStateMachine.Response();
+        }
+        MachineEntry e = machines.remove(arn.text());
+        if (e != null) {
+            tags.remove(arn.text());
+        }
+        return new DeleteStateMachine.Response();
+    }
+
+    // ---- versions ----------------------------------------------------------------------------------
+
+    public synchronized PublishStateMachineVersion.Response publishVersion(PublishStateMachineVersion.Request r) {
+        Arn arn = Arn.parse(r.stateMachineArn(), "stateMachine");
+        if (arn.qualifier().isPresent()) {
+            throw new ApiException.ValidationException("Service does not support qualified state machine ARNs in this operation.");
+        }
+        MachineEntry e = entry(arn);
+        if (r.revisionId().isPresent() && !r.revisionId().get().equals(e.current.revisionId())) {
+            throw new ApiException.ConflictException("Failed to publish the State Machine version for revision "
+                    + r.revisionId().get() + ". The current State Machine revision is " + e.current.revisionId() + ".");
+        }
+        Version v = publish(e, r.description());
+        return new PublishStateMachineVersion.Response(v.creationDate(), v.arn());
+    }
+
+    private Version publish(MachineEntry e, Optional<String> description) {
+        // Publishing an unchanged revision again returns the version it already is (AWS's idempotency).
+        if (!e.versions.isEmpty() && e.versions.lastEntry().getValue().revision().revisionId().equals(e.current.revisionId())) {
+            return e.versions.lastEntry().getValue();
+        }
+        if (e.versions.size() >= 1000) {
+            throw new ApiException.ServiceQuotaExceededException("Maximum number of versions (1000) reached for " + e.arn);
+        }
+        int n = e.nextVersion++;
+        Version v = new Version(n, e.arn + ":" + n, e.current, description, ctx.now());
+        e.versions.put(n, v);
+        return v;
+    }
+
+    public synchronized ListStateMachineVersions.Response listVersions(ListStateMachineVersions.Request r) {
+        MachineEntry e = entry(unqualified(r.stateMachineArn()));
+        List<VersionListItem> all = e.versions.descendingMap().values().stream()
+                .map(v -> new VersionListItem(v.arn(), v.creationDate())).toList();
+        Paging.Page<VersionListItem> page = Paging.page("ListStateMachineVersions:" + e.arn, all, r.nextToken(), r.maxResults());
+        return new ListStateMachineVersions.Response(page.items(), page.nextToken());
+    }
+
+    public synchronized DeleteStateMachineVersion.Response deleteVersion(DeleteStateMachineVersion.Request r) {
+        Arn arn = Arn.parse(r.stateMachineVersionArn(), "stateMachine");
+        if (arn.qualifier().isEmpty() || !isVersion(arn.qualifier().get())) {
+            throw new ApiException.ValidationException("Invalid version ARN: '" + arn.text() + "'");
+        }
+        MachineEntry e = machines.get(ctx.arn("stateMachine:" + arn.name()));
+        if (e != null) {
+            int n = Integer.parseInt(arn.qualifier().get());
+            for (Alias a : e.aliases.values()) {
+                if (a.routing().stream().anyMatch(item -> item.stateMachineVersionArn().equals(arn.text()))) {
+                    throw new ApiException.ConflictException("Version to be deleted must not be referenced by an alias. "
+                            + "Current list of aliases referencing this version: [" + a.name() + "]");
+                }
+            }
+            e.versions.remove(n);
+        }
+        return new DeleteStateMachineVersion.Response();
+    }
+
+    // ---- aliases -----------------------------------------------------------------------------------
+
+    public synchronized CreateStateMachineAlias.Response createAlias(CreateStateMachineAlias.Request r) {
+        Names.checkAlias(r.name());
+        MachineEntry e = routingMachine(r.routingConfiguration());
+        String arn = e.arn + ":" + r.name();
+        Alias existing = e.aliases.get(r.name());
+        if (existing != null) {
+            if (existing.routing().equals(r.routingConfiguration()) && existing.description().equals(r.description())) {
+                return new CreateStateMachineAlias.Response(arn, existing.creationDate());
+            }
+            throw new ApiException.ConflictException("Failed to create alias because an alias with the same name and a "
+                    + "different routing configuration already exists.");
+        }
+        if (e.aliases.size() >= 100) {
+            throw new ApiException.ServiceQuotaExceededException("Maximum number of aliases (100) reached for " + e.arn);
+        }
+        Alias a = new Alias(r.name(), arn, r.description(), r.routingConfiguration(), ctx.now(), Optional.empty());
+        e.aliases.put(r.name(), a);
+        return new CreateStateMachineAlias.Response(arn, a.creationDate());
+    }
+
+    public synchronized DescribeStateMachineAlias.Response describeAlias(DescribeStateMachineAlias.Request r) {
+        Arn arn = Arn.parse(r.stateMachineAliasArn(), "stateMachine");
+        Alias a = alias(entry(arn), arn);
+        return new DescribeStateMachineAlias.Response(a.arn(), a.name(), a.description(), a.routing(), a.creationDate(),
+                a.updateDate());
+    }
+
+    public synchronized UpdateStateMachineAlias.Response updateAlias(UpdateStateMachineAlias.Request r) {
+        Arn arn = Arn.parse(r.stateMachineAliasArn(), "stateMachine");
+        MachineEntry e = entry(arn);
+        Alias a = alias(e, arn);
+        if (r.description().isEmpty() && r.routingConfiguration().isEmpty()) {
+            throw new ApiException.MissingRequiredParameter("Either the description or the RoutingConfiguration must be specified");
+        }
+        List<RoutingConfigurationListItem> routing = r.routingConfiguration().isEmpty() ? a.routing() : r.routingConfiguration();
+        if (!r.routingConfiguration().isEmpty() && routingMachine(routing) != e) {
+            throw new ApiException.ValidationException("Routing configuration must contain versions of the alias's state machine");
+        }
+        Alias next = new Alias(a.name(), a.arn(), r.description().or(a::description), routing, a.creationDate(),
+                Optional.of(ctx.now()));
+        e.aliases.put(a.name(), next);
+        return new UpdateStateMachineAlias.Response(next.updateDate().orElseThrow());
+    }
+
+    public synchronized DeleteStateMachineAlias.Response deleteAlias(DeleteStateMachineAlias.Request r) {
+        Arn arn = Arn.parse(r.stateMachineAliasArn(), "stateMachine");
+        if (arn.qualifier().isEmpty() || isVersion(arn.qualifier().get())) {
+            throw new ApiException.ValidationException("Invalid alias ARN: '" + arn.text() + "'");
+        }
+        MachineEntry e = machines.get(ctx.arn("stateMachine:" + arn.name()));
+        if (e != null) {
+            e.aliases.remove(arn.qualifier().get());
+        }
+        return new DeleteStateMachineAlias.Response();
+    }
+
+    public synchronized ListStateMachineAliases.Response listAliases(ListStateMachineAliases.Request r) {
+        MachineEntry e = entry(unqualified(r.stateMachineArn()));
+        List<AliasListItem> all = e.aliases.values().stream().map(a -> new AliasListItem(a.arn(), a.creationDate())).toList();
+        Paging.Page<AliasListItem> page = Paging.page("ListStateMachineAliases:" + e.arn, all, r.nextToken(), r.maxResults());
+        return new ListStateMachineAliases.Response(page.items(), page.nextToken());
+    }
+
+    private MachineEntry routingMachine(List<RoutingConfigurationListItem> routing) {
+        MachineEntry machine = null;
+        int total = 0;
+        List<String> seen = new ArrayList<>();
+        for (RoutingConfigurationListItem item : routing) {
+            Arn v = Arn.parse(item.stateMachineVersionArn(), "stateMachine");
+            if (v.qualifier().isEmpty() || !isVersion(v.qualifier().get())) {
+                throw new ApiException.ValidationException("Routing configuration must contain state machine version ARNs. "
+                        + "Received: [" + item.stateMachineVersionArn() + "]");
+            }
+            MachineEntry e = entry(v);
+            version(e, v);
+            if (machine != null && machine != e) {
+                throw new ApiException.ValidationException("Routing configuration must contain state machine version ARNs "
+                        + "of the same state machine");
+            }
+            if (seen.contains(v.text())) {
+                throw new ApiException.ValidationException("Routing configuration must contain distinct state machine version ARNs. "
+                        + "Received: " + seen + "");
+            }
+            seen.add(v.text());
+            machine = e;
+            total += item.weight();
+        }
+        if (total != 100) {
+            throw new ApiException.ValidationException("Sum of routing configuration weights must equal 100. Received: " + total);
+        }
+        return machine;
+    }
+
+    // ---- lookups -----------------------------------------------------------------------------------
+
+    /** The machine, revision and version/alias an execution started through {@code stateMachineArn} runs. */
+    public synchronized Target resolve(String stateMachineArn) {
+        Arn arn = Arn.parse(stateMachineArn, "stateMachine");
+        MachineEntry e = entry(arn);
+        Optional<String> qualifier = arn.qualifier();
+        if (qualifier.isEmpty()) {
+            return new Target(e.arn, e.name, e.type, e.current, Optional.empty(), Optional.empty());
+        }
+        if (isVersion(qualifier.get())) {
+            Version v = version(e, arn);
+            return new Target(e.arn, e.name, e.type, v.revision(), Optional.of(v.arn()), Optional.empty());
+        }
+        Alias a = alias(e, arn);
+        int pick = java.util.concurrent.ThreadLocalRandom.current().nextInt(100);
+        RoutingConfigurationListItem chosen = a.routing().get(0);
+        int acc = 0;
+        for (RoutingConfigurationListItem item : a.routing()) {
+            acc += item.weight();
+            if (pick < acc) {
+                chosen = item;
+                break;
+            }
+        }
+        Version v = version(e, Arn.parse(chosen.stateMachineVersionArn(), "stateMachine"));
+        return new Target(e.arn, e.name, e.type, v.revision(), Optional.of(v.arn()), Optional.of(a.arn()));
+    }
+
+    /** True when the resource (state machine, version or alias) exists; for tagging. */
+    public synchronized boolean exists(String arn) {
+        return machines.containsKey(arn);
+    }
+
+    private Arn unqualified(String text) {
+        Arn arn = Arn.parse(text, "stateMachine");
+        if (arn.qualifier().isPresent()) {
+            throw new ApiException.ValidationException("Service does not support qualified state machine ARNs in this operation.");
+        }
+        return arn;
+    }
+
+    private MachineEntry entry(Arn arn) {
+        MachineEntry e = machines.get(ctx.arn("stateMachine:" + arn.name()));
+        if (e == null || !arn.region().equals(ctx.region()) || !arn.account().equals(ctx.account())) {
+            throw new ApiException.StateMachineDoesNotExist("State Machine Does Not Exist: '" + arn.text() + "'");
+        }
+        return e;
+    }
+
+    private static Version version(MachineEntry e, Arn arn) {
+        Version v = arn.qualifier().filter(StateMachineService::isVersion).map(q -> e.versions.get(Integer.parseInt(q)))
+                .orElse(null);
+        if (v == null) {
+            throw new ApiException.ResourceNotFound("Resource not found: '" + arn.text() + "'");
+        }
+        return v;
+    }
+
+    private static Alias alias(MachineEntry e, Arn arn) {
+        Alias a = arn.qualifier().map(e.aliases::get).orElse(null);
+        if (a == null) {
+            throw new ApiException.ResourceNotFound("Resource not found: '" + arn.text() + "'");
+        }
+        return a;
+    }
+
+    static boolean isVersion(String qualifier) {
+        return !qualifier.isEmpty() && qualifier.length() < 10 && qualifier.chars().allMatch(Character::isDigit);
+    }
+}

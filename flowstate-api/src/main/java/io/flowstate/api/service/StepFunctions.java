@@ -1,0 +1,123 @@
+package io.flowstate.api.service;
+
+import io.flowstate.api.model.ApiRequest;
+import io.flowstate.api.model.ApiResponse;
+import io.flowstate.api.model.CreateActivity;
+import io.flowstate.api.model.CreateStateMachine;
+import io.flowstate.api.model.CreateStateMachineAlias;
+import io.flowstate.api.model.DeleteActivity;
+import io.flowstate.api.model.DeleteStateMachine;
+import io.flowstate.api.model.DeleteStateMachineAlias;
+import io.flowstate.api.model.DeleteStateMachineVersion;
+import io.flowstate.api.model.DescribeActivity;
+import io.flowstate.api.model.DescribeExecution;
+import io.flowstate.api.model.DescribeMapRun;
+import io.flowstate.api.model.DescribeStateMachine;
+import io.flowstate.api.model.DescribeStateMachineAlias;
+import io.flowstate.api.model.DescribeStateMachineForExecution;
+import io.flowstate.api.model.GetActivityTask;
+import io.flowstate.api.model.GetExecutionHistory;
+import io.flowstate.api.model.ListActivities;
+import io.flowstate.api.model.ListExecutions;
+import io.flowstate.api.model.ListMapRuns;
+import io.flowstate.api.model.ListStateMachineAliases;
+import io.flowstate.api.model.ListStateMachineVersions;
+import io.flowstate.api.model.ListStateMachines;
+import io.flowstate.api.model.ListTagsForResource;
+import io.flowstate.api.model.PublishStateMachineVersion;
+import io.flowstate.api.model.RedriveExecution;
+import io.flowstate.api.model.SendTaskFailure;
+import io.flowstate.api.model.SendTaskHeartbeat;
+import io.flowstate.api.model.SendTaskSuccess;
+import io.flowstate.api.model.StartExecution;
+import io.flowstate.api.model.StartSyncExecution;
+import io.flowstate.api.model.StopExecution;
+import io.flowstate.api.model.TagResource;
+import io.flowstate.api.model.TestState;
+import io.flowstate.api.model.UntagResource;
+import io.flowstate.api.model.UpdateMapRun;
+import io.flowstate.api.model.UpdateStateMachine;
+import io.flowstate.api.model.UpdateStateMachineAlias;
+import io.flowstate.api.model.ValidateStateMachineDefinition;
+import io.flowstate.engine.runtime.Engine;
+import io.flowstate.engine.runtime.InMemoryExecutionStore;
+import io.flowstate.engine.runtime.TimerService;
+import io.flowstate.engine.task.TaskHandler;
+import java.time.Duration;
+
+/**
+ * The Step Functions service: every operation of the API model, on in-memory registries and the {@link Engine}.
+ * {@link #handle} is the one exhaustive switch from a decoded request to the code that answers it.
+ */
+public final class StepFunctions implements AutoCloseable {
+    private final Engine engine;
+    private final StateMachineService machines;
+    private final ActivityService activities;
+    private final ExecutionService executions;
+    private final TaskService tasks;
+    private final TagService tagging;
+    private final DefinitionService definitions = new DefinitionService();
+    private final MapRunService mapRuns = new MapRunService();
+
+    /**
+     * A service in {@code ctx}'s region and account, running tasks with {@code handler} and timers on
+     * {@code timers}; GetActivityTask waits up to {@code activityPoll}.
+     */
+    public StepFunctions(ApiContext ctx, TaskHandler handler, TimerService timers, Duration activityPoll) {
+        this.engine = new Engine(new InMemoryExecutionStore(), handler, timers);
+        Tags tags = new Tags();
+        this.machines = new StateMachineService(ctx, tags);
+        this.activities = new ActivityService(ctx, tags, engine, activityPoll);
+        this.executions = new ExecutionService(ctx, machines, engine, handler, timers);
+        this.tasks = new TaskService(engine);
+        this.tagging = new TagService(tags, machines, activities);
+    }
+
+    /** Answers one request. */
+    public ApiResponse handle(ApiRequest request) {
+        return switch (request) {
+            case CreateStateMachine.Request r -> machines.create(r);
+            case DescribeStateMachine.Request r -> machines.describe(r);
+            case ListStateMachines.Request r -> machines.list(r);
+            case UpdateStateMachine.Request r -> machines.update(r);
+            case DeleteStateMachine.Request r -> machines.delete(r);
+            case PublishStateMachineVersion.Request r -> machines.publishVersion(r);
+            case ListStateMachineVersions.Request r -> machines.listVersions(r);
+            case DeleteStateMachineVersion.Request r -> machines.deleteVersion(r);
+            case CreateStateMachineAlias.Request r -> machines.createAlias(r);
+            case DescribeStateMachineAlias.Request r -> machines.describeAlias(r);
+            case UpdateStateMachineAlias.Request r -> machines.updateAlias(r);
+            case DeleteStateMachineAlias.Request r -> machines.deleteAlias(r);
+            case ListStateMachineAliases.Request r -> machines.listAliases(r);
+            case StartExecution.Request r -> executions.start(r);
+            case StartSyncExecution.Request r -> executions.startSync(r);
+            case DescribeExecution.Request r -> executions.describe(r);
+            case DescribeStateMachineForExecution.Request r -> executions.describeStateMachine(r);
+            case ListExecutions.Request r -> executions.list(r);
+            case GetExecutionHistory.Request r -> executions.history(r);
+            case StopExecution.Request r -> executions.stop(r);
+            case RedriveExecution.Request r -> executions.redrive(r);
+            case ListMapRuns.Request r -> executions.listMapRuns(r);
+            case DescribeMapRun.Request r -> mapRuns.describe(r);
+            case UpdateMapRun.Request r -> mapRuns.update(r);
+            case CreateActivity.Request r -> activities.create(r);
+            case DescribeActivity.Request r -> activities.describe(r);
+            case DeleteActivity.Request r -> activities.delete(r);
+            case ListActivities.Request r -> activities.list(r);
+            case GetActivityTask.Request r -> activities.getTask(r);
+            case SendTaskSuccess.Request r -> tasks.success(r);
+            case SendTaskFailure.Request r -> tasks.failure(r);
+            case SendTaskHeartbeat.Request r -> tasks.heartbeat(r);
+            case TagResource.Request r -> tagging.tag(r);
+            case UntagResource.Request r -> tagging.untag(r);
+            case ListTagsForResource.Request r -> tagging.list(r);
+            case ValidateStateMachineDefinition.Request r -> definitions.validate(r);
+            case TestState.Request r -> definitions.testState(r);
+        };
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+    }
+}
