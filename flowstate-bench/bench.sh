@@ -4,11 +4,15 @@
 #
 # Usage:  flowstate-bench/bench.sh [--workloads-dir DIR] [--only a,b] [--store memory]
 #         (default DIR: ../shared/bench/workloads next to the repository)
-# Env:    BENCH_SCALE, BENCH_WORKLOADS as for the peers; JAVA_HOME (JDK >= 21); BENCH_JAVA_OPTS (extra JVM flags)
+# Env:    BENCH_SCALE, BENCH_WORKLOADS as for the peers; JAVA_HOME (a JDK >= 21, else the repository's default
+#         from .ci/find-jdk.sh); BENCH_JAVA_OPTS (extra JVM flags)
 # Builds target/benchmarks.jar first when it is missing (with -am, so the engine comes from this checkout and
 # not from a SNAPSHOT another checkout installed into ~/.m2).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+if [ -f "$here/../.ci/find-jdk.sh" ]; then
+  source "$here/../.ci/find-jdk.sh"   # JAVA_HOME := a JDK >= 21, as ./flowstate does
+fi
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 jar="$here/target/benchmarks.jar"
 if [ ! -f "$jar" ]; then

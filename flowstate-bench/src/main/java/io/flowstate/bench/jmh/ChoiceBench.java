@@ -18,9 +18,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Choice evaluation through the interpreter (the evaluator is internal to the engine): an execution of one
- * Choice state whose rules are checked in order (a string test that fails, then choice-loop's
- * {@code NumericLessThan}, then an {@code And}) before reaching a Succeed state, beside an execution of that
- * Succeed state alone. The difference is the cost of the Choice state and its transition.
+ * Choice state whose rules are checked in order until one matches (a string test that fails, then
+ * choice-loop's {@code NumericLessThan}, which matches; the {@code And} after it is never evaluated) before
+ * reaching a Succeed state, beside an execution of that Succeed state alone. The difference is the cost of the
+ * Choice state and its transition.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
