@@ -76,13 +76,17 @@ public final class BenchDriver {
             System.err.println("bench: cannot read " + workloadsDir.resolve("manifest.json") + ": " + e.getMessage());
             return 2;
         }
-        List<String> unknown = only.stream().filter(w -> !manifest.workloads().contains(w)).toList();
+        List<String> unknown = only.stream()
+                .filter(w -> !manifest.workloads().contains(w) && !JsonataTwins.isTwin(w)).toList();
         if (!unknown.isEmpty()) {
             System.err.println("bench: unknown workload(s) " + unknown + "; the manifest lists " + manifest.workloads());
             return 2;
         }
-        for (String name : manifest.workloads()) {
-            if (!only.isEmpty() && !only.contains(name)) {
+        List<String> names = new java.util.ArrayList<>(manifest.workloads());
+        names.addAll(JsonataTwins.NAMES);
+        for (String name : names) {
+            boolean wanted = only.isEmpty() ? !JsonataTwins.isTwin(name) : only.contains(name);
+            if (!wanted) {
                 continue;
             }
             try {

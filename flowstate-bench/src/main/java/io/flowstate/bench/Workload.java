@@ -28,6 +28,9 @@ public record Workload(String name, StateMachine machine, JsonNode input, JsonNo
 
     /** Loads workload {@code name} from {@code workloadsDir}; {@link BenchFailure} when its definition is invalid. */
     public static Workload load(Path workloadsDir, String name) throws IOException, BenchFailure {
+        if (JsonataTwins.isTwin(name)) {
+            return loadTwin(workloadsDir, name);
+        }
         String definition = Files.readString(workloadsDir.resolve(name + ".asl.json"));
         ParseResult parsed = AslParser.parse(definition);
         StateMachine machine = parsed.machine().orElseThrow(() -> new BenchFailure(name
@@ -35,6 +38,19 @@ public record Workload(String name, StateMachine machine, JsonNode input, JsonNo
                         .map(Workload::describe).collect(Collectors.joining("; "))));
         JsonNode input = Json.parse(Files.readString(workloadsDir.resolve(name + ".input.json")));
         JsonNode expected = Json.parse(Files.readString(workloadsDir.resolve(name + ".expected.json")));
+        return new Workload(name, machine, input, expected);
+    }
+
+    /** A JSONata twin: its definition ships with Flowstate; input and expected output are its base workload's. */
+    private static Workload loadTwin(Path workloadsDir, String name) throws IOException, BenchFailure {
+        String base = JsonataTwins.base(name);
+        String definition = JsonataTwins.definition(name);
+        ParseResult parsed = AslParser.parse(definition);
+        StateMachine machine = parsed.machine().orElseThrow(() -> new BenchFailure(name
+                + ": the twin definition is invalid: " + parsed.errors().stream()
+                        .map(Workload::describe).collect(Collectors.joining("; "))));
+        JsonNode input = Json.parse(Files.readString(workloadsDir.resolve(base + ".input.json")));
+        JsonNode expected = Json.parse(Files.readString(workloadsDir.resolve(base + ".expected.json")));
         return new Workload(name, machine, input, expected);
     }
 
