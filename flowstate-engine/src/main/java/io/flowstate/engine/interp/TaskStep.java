@@ -33,11 +33,14 @@ final class TaskStep {
             f.effectiveInput = s.arguments().isPresent()
                     ? JsonataIo.template(s.arguments().get(), JsonataIo.bindings(r, f, f.input), "Arguments")
                     : f.input;
+            inspect(r, f, "afterArguments", f.effectiveInput);
             schedule(r, f, s);
             return;
         }
         JsonNode effective = Io.inputPath(r, f, s.io(), f.input);
+        inspect(r, f, "afterInputPath", effective);
         f.effectiveInput = Io.parameters(r, f, s.io(), effective);
+        inspect(r, f, "afterParameters", f.effectiveInput);
         schedule(r, f, s);
     }
 
@@ -85,6 +88,7 @@ final class TaskStep {
                 ? new EventDetails.TaskOutput(res.resourceType(), res.resource(), result)
                 : new EventDetails.Output(result));
         f.phase = Fiber.Phase.ENTER;
+        inspect(r, f, "result", result);
         try {
             if (Run.jsonata(s)) {
                 JsonataBindings b = JsonataIo.bindings(r, f, f.input).withResult(result);
@@ -95,11 +99,22 @@ final class TaskStep {
                 return;
             }
             JsonNode selected = Io.resultSelector(r, f, s.io(), result);
+            inspect(r, f, "afterResultSelector", selected);
             Map<String, JsonNode> assigned = r.assign(f, s.common().assign(), selected);
-            JsonNode output = Io.outputPath(r, f, s.io(), Io.resultPath(s.io(), f.input, selected));
+            JsonNode withResult = Io.resultPath(s.io(), f.input, selected);
+            inspect(r, f, "afterResultPath", withResult);
+            JsonNode output = Io.outputPath(r, f, s.io(), withResult);
             r.exit(f, s, output, assigned, s.transition());
         } catch (EvaluationException e) {
             r.failState(f, s, e);
+        }
+    }
+
+    /** Reports a step's payload to a state test, if one watches this fiber. */
+    static void inspect(Run r, Fiber f, String key, JsonNode value) {
+        StepProbe p = r.probe(f);
+        if (p != null) {
+            p.payload(key, value);
         }
     }
 
