@@ -21,20 +21,37 @@ import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
 
 /**
- * The conformance suite: one dynamic test per corpus case, grouped by category, run against the engine's
- * {@link CaseExecutor}. A case passes when its outcome and (where recorded) its history match the recording.
- * Cases listed in {@code known-failures.txt} may fail (reported as skipped); see {@link KnownFailures}.
+ * The conformance suite: one dynamic test per corpus case, grouped by category, run against a
+ * {@link CaseExecutor} (the subclass chooses it and its known-failures list). A case passes when its outcome
+ * and (where recorded) its history match the recording.
+ * Cases listed in the known-failures file may fail (reported as skipped); see {@link KnownFailures}.
  *
  * <p>System properties: {@code flowstate.conformance.dir} (corpus), {@code flowstate.conformance.executor}
  * (executor class), {@code flowstate.conformance.filter} (regex on case ids),
  * {@code flowstate.conformance.timeoutSeconds} (per case, default 60), {@code flowstate.conformance.record}
  * (rewrite {@code known-failures.txt}).
  */
-class ConformanceSuiteTest {
-    private static final List<CaseOutcome> OUTCOMES = Collections.synchronizedList(new ArrayList<>());
-    private static KnownFailures known = new KnownFailures(Set.of());
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ConformanceSuite {
+    private final List<CaseOutcome> outcomes = Collections.synchronizedList(new ArrayList<>());
+    private KnownFailures known = new KnownFailures(Set.of());
+    private Optional<CaseExecutor> executor = Optional.empty();
+
+    /** The executor to judge; empty (with a message printed) skips the suite. */
+    abstract Optional<CaseExecutor> executor();
+
+    /** The known-failures list of this run, e.g. {@code known-failures.txt}. */
+    abstract String knownFailuresFile();
+
+    /** The report's file name prefix under {@code target/}, e.g. {@code conformance-report}. */
+    abstract String reportName();
+
+    private Path knownFile() {
+        return CorpusLocation.moduleDir().resolve(knownFailuresFile());
+    }
 
     @TestFactory
     Stream<DynamicNode> corpus() {
@@ -42,23 +59,23 @@ class ConformanceSuiteTest {
         if (corpusDir.isEmpty()) {
             return skipped("conformance corpus not found at " + CorpusLocation.describe() + "; skipping the suite");
         }
-        Optional<CaseExecutor> executor = ExecutorLocator.find();
+        executor = executor();
         if (executor.isEmpty()) {
             return skipped("no CaseExecutor available (register one in"
                     + " META-INF/services/io.flowstate.conformance.CaseExecutor or pass -D" + ExecutorLocator.PROPERTY
                     + "=<class>); skipping all conformance cases");
         }
-        known = KnownFailures.read(KnownFailures.defaultFile());
+        known = KnownFailures.read(knownFile());
         CaseRunner runner = new CaseRunner(executor.get(),
                 Duration.ofSeconds(Long.getLong("flowstate.conformance.timeoutSeconds", 60)));
         Pattern filter = Pattern.compile(System.getProperty("flowstate.conformance.filter", ""));
         List<ConformanceCase> all = ConformanceCorpus.load(corpusDir.get());
         Set<String> unknown = new TreeSet<>(known.ids());
         all.forEach(c -> unknown.remove(c.id()));
-        Stream<DynamicNode> listCheck = Stream.of(DynamicTest.dynamicTest("known-failures.txt names corpus cases",
+        Stream<DynamicNode> listCheck = Stream.of(DynamicTest.dynamicTest(knownFailuresFile() + " names corpus cases",
                 () -> {
                     if (!unknown.isEmpty()) {
-                        fail("known-failures.txt lists ids that are not corpus cases, remove them: " + unknown);
+                        fail(knownFailuresFile() + " lists ids that are not corpus cases, remove them: " + unknown);
                     }
                 }));
         Map<String, List<ConformanceCase>> byCategory = all.stream()
@@ -74,15 +91,15 @@ class ConformanceSuiteTest {
         return Stream.of(DynamicTest.dynamicTest("conformance suite", () -> abort(reason)));
     }
 
-    private static void check(CaseOutcome outcome) {
-        OUTCOMES.add(outcome);
+    private void check(CaseOutcome outcome) {
+        outcomes.add(outcome);
         String id = outcome.testCase().id();
         boolean listed = known.contains(id);
         switch (outcome.verdict()) {
             case NOT_APPLICABLE -> abort("not applicable: " + outcome.note());
             case PASSED -> {
                 if (listed && !KnownFailures.recording()) {
-                    fail(id + " passes now: remove it from known-failures.txt");
+                    fail(id + " passes now: remove it from " + knownFailuresFile());
                 }
             }
             case FAILED -> {
@@ -95,26 +112,29 @@ class ConformanceSuiteTest {
     }
 
     @AfterAll
-    static void report() {
+    void report() throws Exception {
+        if (executor.isPresent() && executor.get() instanceof AutoCloseable c) {
+            c.close();
+        }
         List<CaseOutcome> outcomes;
-        synchronized (OUTCOMES) {
-            outcomes = List.copyOf(OUTCOMES);
+        synchronized (this.outcomes) {
+            outcomes = List.copyOf(this.outcomes);
         }
         if (outcomes.isEmpty()) {
             return;
         }
         ConformanceReport report = new ConformanceReport(outcomes, known);
-        report.write(CorpusLocation.moduleDir().resolve("target"));
+        report.write(CorpusLocation.moduleDir().resolve("target"), reportName());
         System.out.println(report.summary());
-        System.out.println("report: " + CorpusLocation.moduleDir().resolve("target/conformance-report.md"));
+        System.out.println("report: " + CorpusLocation.moduleDir().resolve("target/" + reportName() + ".md"));
         if (KnownFailures.recording()) {
             Set<String> failing = new TreeSet<>(known.ids());
             // Cases not run this time (filtered out) keep their entries.
             outcomes.forEach(o -> failing.remove(o.testCase().id()));
             outcomes.stream().filter(o -> o.verdict() == CaseOutcome.Verdict.FAILED)
                     .forEach(o -> failing.add(o.testCase().id()));
-            KnownFailures.write(KnownFailures.defaultFile(), failing);
-            System.out.println("rewrote " + KnownFailures.defaultFile() + " with " + failing.size() + " failures");
+            KnownFailures.write(knownFile(), failing);
+            System.out.println("rewrote " + knownFile() + " with " + failing.size() + " failures");
         }
     }
 }
