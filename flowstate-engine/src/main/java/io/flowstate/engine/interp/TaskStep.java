@@ -57,9 +57,10 @@ final class TaskStep {
                 r.emit(f, EventType.LAMBDA_FUNCTION_STARTED, EventDetails.NONE);
             }
             case ACTIVITY -> {
+                // ActivityStarted waits for a worker to take the task (Trigger.TaskStarted).
                 r.emit(f, EventType.ACTIVITY_SCHEDULED,
                         new EventDetails.Scheduled(s.resource(), params, timeout, heartbeat));
-                r.emit(f, EventType.ACTIVITY_STARTED, new EventDetails.ActivityStarted(Optional.empty()));
+                f.taskStarted = false;
             }
             case SERVICE -> {
                 r.emit(f, EventType.TASK_SCHEDULED, new EventDetails.TaskScheduled(res.resourceType(),
@@ -76,6 +77,15 @@ final class TaskStep {
         timeout.ifPresent(t -> r.startTimer(r.now.plusSeconds(t), Execution.TimerKind.TASK_TIMEOUT, f, taskId));
         f.heartbeatTimerId = heartbeat.map(h -> r.startTimer(r.now.plusSeconds(h), Execution.TimerKind.HEARTBEAT_TIMEOUT,
                 f, taskId)).orElse(-1L);
+    }
+
+    /** An activity worker took the task: {@code ActivityStarted} with its name, once per attempt. */
+    static void started(Run r, Fiber f, TaskState s, Optional<String> workerName) {
+        if (TaskResource.of(s.resource()).kind() != TaskResource.Kind.ACTIVITY || f.taskStarted) {
+            return;
+        }
+        f.taskStarted = true;
+        r.emit(f, EventType.ACTIVITY_STARTED, new EventDetails.ActivityStarted(workerName));
     }
 
     static void succeeded(Run r, Fiber f, TaskState s, JsonNode result) {
