@@ -37,6 +37,10 @@ import java.util.function.Function;
  * the {@link ExecutionStore}, calls task handlers on virtual threads, runs timers on a {@link TimerService},
  * and hands activity tasks to pollers. The first decision runs in the caller's thread, so an execution of
  * Pass/Choice states is complete when {@link #start} returns.
+ *
+ * <p>Standard and Express executions may live in different stores: Express executions stay off the durable
+ * store's hot path (they are at-least-once and AWS keeps no history of them), Standard ones commit each
+ * decision to it and are resumed by {@link #recover} after a restart.
  */
 public final class Engine implements AutoCloseable {
     /** A running execution: its interpreter state, guarded by a lock so triggers apply one at a time. */
@@ -44,20 +48,23 @@ public final class Engine implements AutoCloseable {
         final Execution exec;
         final String type;
         final String inputText;
+        final ExecutionStore store;
         final ReentrantLock lock = new ReentrantLock();
         final CompletableFuture<ExecutionSummary> done = new CompletableFuture<>();
 
-        Live(Execution exec, String type, String inputText) {
+        Live(Execution exec, String type, String inputText, ExecutionStore store) {
             this.exec = exec;
             this.type = type;
             this.inputText = inputText;
+            this.store = store;
         }
     }
 
     /** Which task a token completes. */
     private record TaskRef(String executionArn, long taskId) {}
 
-    private final ExecutionStore store;
+    private final ExecutionStore standard;
+    private final ExecutionStore express;
     private final TaskHandler tasks;
     private final TimerService timers;
     private final Map<String, Live> live = new ConcurrentHashMap<>();
@@ -66,8 +73,18 @@ public final class Engine implements AutoCloseable {
     private final Map<String, TaskRef> tokens = new ConcurrentHashMap<>();
     private final Map<String, BlockingQueue<ActivityTask>> activityQueues = new ConcurrentHashMap<>();
 
+    /** An engine keeping Standard and Express executions in one store. */
     public Engine(ExecutionStore store, TaskHandler tasks, TimerService timers) {
-        this.store = requireNonNull(store, "store is null");
+        this(store, store, tasks, timers);
+    }
+
+    /**
+     * An engine keeping Standard executions in {@code standard} (durable, resumed by {@link #recover}) and
+     * Express executions in {@code express} (usually an {@link InMemoryExecutionStore}).
+     */
+    public Engine(ExecutionStore standard, ExecutionStore express, TaskHandler tasks, TimerService timers) {
+        this.standard = requireNonNull(standard, "standard is null");
+        this.express = requireNonNull(express, "express is null");
         this.tasks = requireNonNull(tasks, "tasks is null");
         this.timers = requireNonNull(timers, "timers is null");
     }
@@ -91,7 +108,8 @@ public final class Engine implements AutoCloseable {
      */
     public Optional<ExecutionSummary> start(StateMachine machine, String definition, ExecutionInfo info, String type) {
         Interpreter.Started started = Interpreter.start(machine, info, info.startTime());
-        Live l = new Live(started.execution(), type, info.inputText().orElseGet(() -> Json.write(info.input())));
+        ExecutionStore store = "EXPRESS".equals(type) ? express : standard;
+        Live l = new Live(started.execution(), type, info.inputText().orElseGet(() -> Json.write(info.input())), store);
         l.lock.lock();
         try {
             ExecutionSummary summary = summary(l);
@@ -112,7 +130,7 @@ public final class Engine implements AutoCloseable {
         if (l != null) {
             return l.done;
         }
-        return store.find(executionArn).filter(s -> s.status() != ExecutionStatus.RUNNING)
+        return storeOf(executionArn).find(executionArn).filter(s -> s.status() != ExecutionStatus.RUNNING)
                 .map(CompletableFuture::completedFuture)
                 .orElseGet(() -> finished.getOrDefault(executionArn,
                         CompletableFuture.failedFuture(new IllegalArgumentException("no execution " + executionArn))));
@@ -120,17 +138,96 @@ public final class Engine implements AutoCloseable {
 
     /** The summary as stored. */
     public Optional<ExecutionSummary> describe(String executionArn) {
-        return store.find(executionArn);
+        return storeOf(executionArn).find(executionArn);
     }
 
-    /** Summaries of the executions of a state machine (all when empty), newest first. */
+    /**
+     * Summaries of the Standard executions of a state machine (all when empty), newest first. As on AWS,
+     * ListExecutions does not list Express executions (unless one store holds both).
+     */
     public List<ExecutionSummary> list(Optional<String> stateMachineArn) {
-        return store.list(stateMachineArn);
+        return standard.list(stateMachineArn);
+    }
+
+    /** One page of ListExecutions over the Standard executions; see {@link ExecutionStore#list(ExecutionQuery)}. */
+    public ExecutionPage list(ExecutionQuery query) {
+        return standard.list(query);
     }
 
     /** Up to {@code max} history events after {@code afterEventId}. */
     public List<HistoryEvent> history(String executionArn, long afterEventId, int max) {
-        return store.history(executionArn, afterEventId, max);
+        return storeOf(executionArn).history(executionArn, afterEventId, max);
+    }
+
+    /** The store that holds {@code executionArn}: its live one, else Express's when it knows it, else Standard's. */
+    private ExecutionStore storeOf(String executionArn) {
+        Live l = live.get(executionArn);
+        if (l != null) {
+            return l.store;
+        }
+        return express != standard && express.find(executionArn).isPresent() ? express : standard;
+    }
+
+    /**
+     * Resumes, after a restart, every RUNNING execution of the Standard store that this engine does not run
+     * yet: rebuilds it by {@link Replay} from its start record and journal, schedules its pending timers again
+     * at their original due times (those past due fire at once), and invokes again every task whose result had
+     * not committed.
+     *
+     * <p><b>The in-flight task rule.</b> A task invocation that was running when the process stopped is invoked
+     * again, once, with the same input, state, attempt number and task token: task invocations are
+     * at-least-once, as AWS's are (its integrations and Lambda may run a call more than once and ask tasks to
+     * be idempotent). Nothing is added to the history for it and no Retry attempt is used, so the execution's
+     * history is the one an uninterrupted run would have written; its timeout and heartbeat timers keep their
+     * original deadlines. An activity task goes back on its activity's queue, and a worker that took it before
+     * the restart can still answer with its token; a {@code .waitForTaskToken} call is made again with the
+     * same token, and whichever answer comes first wins. A result that arrives from the invocation before the
+     * restart is lost with the process; a late answer to a task that completed meanwhile is ignored.
+     *
+     * @return the number of executions resumed
+     * @throws IllegalStateException naming the executions that could not be rebuilt (their definition no
+     *     longer parses, or replay does not reach their stored last event id); the others are resumed first
+     */
+    public int recover() {
+        Map<String, StateMachine> machines = new java.util.HashMap<>();
+        List<String> failed = new java.util.ArrayList<>();
+        int resumed = 0;
+        for (String arn : standard.running()) {
+            if (live.containsKey(arn)) {
+                continue;
+            }
+            try {
+                StartRecord start = standard.start(arn).orElseThrow();
+                ExecutionSummary summary = standard.find(arn).orElseThrow();
+                StateMachine machine = machines.computeIfAbsent(start.definition(), Engine::parse);
+                Replay.Replayed r = Replay.replay(machine, start.info(), standard.journal(arn));
+                if (r.execution().lastEventId() != summary.lastEventId()) {
+                    throw new IllegalStateException("replay reached event " + r.execution().lastEventId()
+                            + ", the store has " + summary.lastEventId());
+                }
+                Live l = new Live(r.execution(), start.type(), summary.inputText(), standard);
+                if (live.putIfAbsent(arn, l) != null) {
+                    continue;
+                }
+                for (Effect.StartTimer t : r.pendingTimers()) {
+                    timers.schedule(t.dueAt(), () -> submit(arn, new Trigger.TimerFired(t.timerId())));
+                }
+                r.pendingTasks().forEach(t -> invoke(l, t));
+                resumed++;
+            } catch (RuntimeException e) {
+                failed.add(arn + " (" + e.getMessage() + ")");
+            }
+        }
+        if (!failed.isEmpty()) {
+            throw new IllegalStateException("cannot resume " + failed.size() + " execution(s): " + String.join(", ", failed));
+        }
+        return resumed;
+    }
+
+    private static StateMachine parse(String definition) {
+        io.flowstate.asl.parse.ParseResult parsed = io.flowstate.asl.parse.AslParser.parse(definition);
+        return parsed.machine().filter(m -> parsed.isValid()).orElseThrow(() -> new IllegalStateException(
+                "its stored definition does not parse: " + parsed.diagnostics()));
     }
 
     /**
@@ -248,7 +345,7 @@ public final class Engine implements AutoCloseable {
             if (d.events().isEmpty() && d.effects().isEmpty()) {
                 return;
             }
-            store.commit(summary(l), before, d.events(), new JournalEntry(before, at, trigger));
+            l.store.commit(summary(l), before, d.events(), new JournalEntry(before, at, trigger));
         } finally {
             l.lock.unlock();
         }
@@ -264,7 +361,7 @@ public final class Engine implements AutoCloseable {
                 case Effect.Complete c -> {
                     finishedPayloads.put(arn, l.exec.payloadWriter());
                     live.remove(arn);
-                    ExecutionSummary s = store.find(arn).orElseThrow();
+                    ExecutionSummary s = l.store.find(arn).orElseThrow();
                     finished.put(arn, CompletableFuture.completedFuture(s));
                     l.done.complete(s);
                 }

@@ -36,5 +36,25 @@ public interface ExecutionStore {
     List<HistoryEvent> history(String executionArn, long afterEventId, int max);
 
     /** Summaries of the executions of a state machine (all when empty), newest first. */
-    List<ExecutionSummary> list(Optional<String> stateMachineArn);
+    default List<ExecutionSummary> list(Optional<String> stateMachineArn) {
+        List<ExecutionSummary> out = new java.util.ArrayList<>();
+        ExecutionQuery query = new ExecutionQuery(stateMachineArn, Optional.empty(), Optional.empty(), 1000);
+        while (true) {
+            ExecutionPage page = list(query);
+            out.addAll(page.executions());
+            if (page.nextToken().isEmpty()) {
+                return out;
+            }
+            query = query.after(page.nextToken().get());
+        }
+    }
+
+    /**
+     * One page of summaries matching {@code query}, newest first; {@link InvalidTokenException} for a token
+     * this store did not issue. Durable stores answer from an index, whatever the number of executions.
+     */
+    ExecutionPage list(ExecutionQuery query);
+
+    /** The ARNs of every RUNNING execution, the ones to resume after a restart. */
+    List<String> running();
 }

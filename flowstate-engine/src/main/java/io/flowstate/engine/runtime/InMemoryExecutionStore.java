@@ -1,6 +1,7 @@
 package io.flowstate.engine.runtime;
 
 import io.flowstate.engine.history.HistoryEvent;
+import io.flowstate.engine.interp.ExecutionStatus;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -87,17 +88,56 @@ public final class InMemoryExecutionStore implements ExecutionStore {
         }
     }
 
+    /** Newest first; ties by ARN, descending, so that a page token (start date and ARN) is a total order. */
+    private static final Comparator<ExecutionSummary> ORDER = Comparator.comparing(ExecutionSummary::startDate)
+            .thenComparing(ExecutionSummary::executionArn).reversed();
+
     @Override
-    public List<ExecutionSummary> list(Optional<String> stateMachineArn) {
+    public ExecutionPage list(ExecutionQuery query) {
+        Optional<ExecutionSummary> after = query.nextToken().map(InMemoryExecutionStore::position);
         List<ExecutionSummary> out = new ArrayList<>();
         for (Entry e : executions.values()) {
+            ExecutionSummary s;
             synchronized (e) {
-                if (stateMachineArn.isEmpty() || stateMachineArn.get().equals(e.summary.stateMachineArn())) {
-                    out.add(e.summary);
+                s = e.summary;
+            }
+            if (query.stateMachineArn().map(s.stateMachineArn()::equals).orElse(true)
+                    && query.status().map(st -> st == s.status()).orElse(true)
+                    && after.map(a -> ORDER.compare(s, a) > 0).orElse(true)) {
+                out.add(s);
+            }
+        }
+        out.sort(ORDER);
+        if (out.size() <= query.maxResults()) {
+            return new ExecutionPage(out, Optional.empty());
+        }
+        List<ExecutionSummary> page = out.subList(0, query.maxResults());
+        ExecutionSummary last = page.get(page.size() - 1);
+        return new ExecutionPage(page, Optional.of(last.startDate() + "|" + last.executionArn()));
+    }
+
+    /** A summary with just the ordering fields of a page token. */
+    private static ExecutionSummary position(String token) {
+        int bar = token.indexOf('|');
+        try {
+            return new ExecutionSummary(token.substring(bar + 1), "", "", "", ExecutionStatus.RUNNING,
+                    java.time.Instant.parse(token.substring(0, Math.max(bar, 0))), Optional.empty(), "",
+                    Optional.empty(), Optional.empty(), Optional.empty(), 0);
+        } catch (RuntimeException e) {
+            throw new InvalidTokenException(token);
+        }
+    }
+
+    @Override
+    public List<String> running() {
+        List<String> out = new ArrayList<>();
+        for (Entry e : executions.values()) {
+            synchronized (e) {
+                if (e.summary.status() == ExecutionStatus.RUNNING) {
+                    out.add(e.summary.executionArn());
                 }
             }
         }
-        out.sort(Comparator.comparing(ExecutionSummary::startDate).reversed());
         return out;
     }
 }

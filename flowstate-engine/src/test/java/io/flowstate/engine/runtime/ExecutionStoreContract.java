@@ -101,4 +101,138 @@ public abstract class ExecutionStoreContract {
         assertThat(store.start("arn:e:1")).contains(START);
         assertThat(store.journal("arn:e:unknown")).isEmpty();
     }
+
+    private static ExecutionSummary summary(String arn, String machine, ExecutionStatus status, Instant start) {
+        return new ExecutionSummary(arn, machine, arn.substring(arn.lastIndexOf(':') + 1), "STANDARD", status, start,
+                Optional.empty(), "{}", Optional.empty(), Optional.empty(), Optional.empty(), 1);
+    }
+
+    private List<String> allPages(ExecutionQuery query) {
+        List<String> out = new java.util.ArrayList<>();
+        ExecutionQuery q = query;
+        while (true) {
+            ExecutionPage page = store.list(q);
+            assertThat(page.executions().size()).isLessThanOrEqualTo(query.maxResults());
+            page.executions().forEach(s -> out.add(s.executionArn()));
+            if (page.nextToken().isEmpty()) {
+                return out;
+            }
+            q = q.after(page.nextToken().get());
+        }
+    }
+
+    @Test
+    void list_byStatusAndMachine_returnsOnlyMatches() {
+        String a = "arn:aws:states:us-east-1:1:stateMachine:a";
+        String b = "arn:aws:states:us-east-1:1:stateMachine:b";
+        store.create(summary("arn:e:a1", a, ExecutionStatus.RUNNING, T0), START, events(1, 1));
+        store.create(summary("arn:e:a2", a, ExecutionStatus.RUNNING, T0.plusSeconds(1)), START, events(1, 1));
+        store.create(summary("arn:e:b1", b, ExecutionStatus.RUNNING, T0.plusSeconds(2)), START, events(1, 1));
+        ExecutionSummary done = summary("arn:e:a2", a, ExecutionStatus.SUCCEEDED, T0.plusSeconds(1));
+        store.commit(new ExecutionSummary(done.executionArn(), a, done.name(), "STANDARD", ExecutionStatus.SUCCEEDED,
+                done.startDate(), Optional.of(T0.plusSeconds(9)), "{}",
+                Optional.of(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.numberNode(7)), Optional.empty(),
+                Optional.empty(), 2), 1, events(2, 2), TRIGGER);
+
+        assertThat(allPages(new ExecutionQuery(Optional.of(a), Optional.of(ExecutionStatus.RUNNING), Optional.empty(), 10)))
+                .containsExactly("arn:e:a1");
+        assertThat(allPages(new ExecutionQuery(Optional.empty(), Optional.of(ExecutionStatus.RUNNING), Optional.empty(), 10)))
+                .containsExactly("arn:e:b1", "arn:e:a1");
+        assertThat(allPages(new ExecutionQuery(Optional.of(a), Optional.empty(), Optional.empty(), 10)))
+                .containsExactly("arn:e:a2", "arn:e:a1");
+        assertThat(allPages(new ExecutionQuery(Optional.of(b), Optional.of(ExecutionStatus.FAILED), Optional.empty(), 10)))
+                .isEmpty();
+        ExecutionSummary stored = store.find("arn:e:a2").orElseThrow();
+        assertThat(stored.stopDate()).contains(T0.plusSeconds(9));
+        assertThat(stored.output()).contains(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.numberNode(7));
+    }
+
+    @Test
+    void list_manyExecutionsWithEqualStartDates_pagesCoverEachOnceNewestFirst() {
+        String m = "arn:aws:states:us-east-1:1:stateMachine:sm";
+        List<String> created = new java.util.ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            // Groups of ten share a start date, so pages must break ties consistently.
+            String arn = "arn:e:" + i;
+            store.create(summary(arn, m, ExecutionStatus.RUNNING, T0.plusSeconds(i / 10)), START, events(1, 1));
+            created.add(arn);
+        }
+
+        List<String> paged = allPages(new ExecutionQuery(Optional.of(m), Optional.empty(), Optional.empty(), 7));
+
+        assertThat(paged).hasSize(250).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(created);
+        assertThat(paged).isEqualTo(store.list(Optional.of(m)).stream().map(ExecutionSummary::executionArn).toList());
+        List<Instant> starts = paged.stream().map(a -> store.find(a).orElseThrow().startDate()).toList();
+        assertThat(starts).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    }
+
+    @Test
+    void list_tokenNotIssued_throwsInvalidToken() {
+        assertThatThrownBy(() -> store.list(ExecutionQuery.all(10).after("nonsense")))
+                .isInstanceOf(InvalidTokenException.class);
+    }
+
+    @Test
+    void running_mixOfStatuses_returnsOnlyRunning() {
+        store.create(summary("arn:e:1", ExecutionStatus.RUNNING, 1, T0), START, events(1, 1));
+        store.create(summary("arn:e:2", ExecutionStatus.RUNNING, 1, T0), START, events(1, 1));
+        store.commit(summary("arn:e:2", ExecutionStatus.FAILED, 2, T0), 1, events(2, 2), TRIGGER);
+
+        assertThat(store.running()).containsExactly("arn:e:1");
+    }
+
+    @Test
+    void commit_unknownExecution_throwsIllegalArgument() {
+        assertThatThrownBy(() -> store.commit(summary("arn:e:none", ExecutionStatus.RUNNING, 2, T0), 1, events(2, 2), TRIGGER))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void commit_withoutEvents_keepsJournalEntryAndVersion() {
+        // A heartbeat restarts a timer without adding events: the journal still needs it to replay the timer.
+        store.create(summary("arn:e:1", ExecutionStatus.RUNNING, 2, T0), START, events(1, 2));
+        JournalEntry heartbeat = new JournalEntry(2, T0.plusNanos(123_456_789), new io.flowstate.engine.interp.Trigger.TaskHeartbeat(1));
+        store.commit(summary("arn:e:1", ExecutionStatus.RUNNING, 2, T0), 2, List.of(), heartbeat);
+        store.commit(summary("arn:e:1", ExecutionStatus.RUNNING, 2, T0), 2, List.of(), heartbeat);
+
+        assertThat(store.journal("arn:e:1")).containsExactly(heartbeat, heartbeat);
+        assertThat(store.find("arn:e:1").orElseThrow().lastEventId()).isEqualTo(2);
+    }
+
+    @Test
+    void commit_concurrentSameVersion_exactlyOneWins() throws Exception {
+        store.create(summary("arn:e:1", ExecutionStatus.RUNNING, 1, T0), START, events(1, 1));
+        int threads = 4;
+        java.util.concurrent.CyclicBarrier barrier = new java.util.concurrent.CyclicBarrier(threads);
+        java.util.concurrent.atomic.AtomicInteger wins = new java.util.concurrent.atomic.AtomicInteger();
+        List<Thread> started = new java.util.ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            started.add(Thread.ofVirtual().start(() -> {
+                try {
+                    barrier.await();
+                    store.commit(summary("arn:e:1", ExecutionStatus.RUNNING, 2, T0), 1, events(2, 2), TRIGGER);
+                    wins.incrementAndGet();
+                } catch (VersionConflictException expected) {
+                    // another thread committed first
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        for (Thread t : started) {
+            t.join();
+        }
+
+        assertThat(wins).hasValue(1);
+        assertThat(store.history("arn:e:1", 0, 10)).extracting(HistoryEvent::id).containsExactly(1L, 2L);
+        assertThat(store.journal("arn:e:1")).hasSize(1);
+    }
+
+    @Test
+    void history_richDetails_roundTripsEveryField() {
+        List<HistoryEvent> rich = StoredEvents.everyDetailsType(T0);
+        store.create(summary("arn:e:1", ExecutionStatus.RUNNING, rich.size(), T0), START, rich);
+
+        assertThat(store.history("arn:e:1", 0, 1000)).isEqualTo(rich);
+    }
 }

@@ -1,0 +1,511 @@
+package io.flowstate.store.jdbc;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.flowstate.asl.json.Json;
+import io.flowstate.engine.history.HistoryEvent;
+import io.flowstate.engine.interp.ExecutionStatus;
+import io.flowstate.engine.runtime.ExecutionPage;
+import io.flowstate.engine.runtime.ExecutionQuery;
+import io.flowstate.engine.runtime.ExecutionStore;
+import io.flowstate.engine.runtime.ExecutionSummary;
+import io.flowstate.engine.runtime.InvalidTokenException;
+import io.flowstate.engine.runtime.JournalEntry;
+import io.flowstate.engine.runtime.StartRecord;
+import io.flowstate.engine.runtime.TriggerJson;
+import io.flowstate.engine.runtime.VersionConflictException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import javax.sql.DataSource;
+
+/**
+ * An {@link ExecutionStore} in a SQL database (SQLite or PostgreSQL, see {@link Dialect}); build one with
+ * {@link JdbcStores}. Each {@link #commit} is one transaction: a conditional update of the execution row on
+ * its last event id (the optimistic check), then the new events and the journal entry, so a crash leaves
+ * either all of a decision or none of it.
+ *
+ * <p>Schema: see {@code db/migration/<dialect>/V1__executions.sql}. The summary columns fixed at start
+ * (name, type, start date, input) are written once by {@link #create}; commits replace only the columns that
+ * change (status, stop date, output, error, cause, version).
+ */
+public final class JdbcExecutionStore implements ExecutionStore, AutoCloseable {
+    private static final String SUMMARY_COLUMNS = "id, execution_arn, state_machine_arn, name, type, status, start_ns, "
+            + "stop_ns, input_text, output, error, cause, last_event_id";
+
+    private final DataSource data;
+    private final Dialect dialect;
+    private final Runnable onClose;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final ReentrantLock groupDone = new ReentrantLock();
+    private final java.util.concurrent.locks.Condition groupCommitted = groupDone.newCondition();
+    private final java.util.Queue<Queued<?>> queue = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    /** A store on {@code data}, whose schema is migrated already; {@code onClose} releases the data source. */
+    public JdbcExecutionStore(DataSource data, Dialect dialect, Runnable onClose) {
+        this.data = requireNonNull(data, "data is null");
+        this.dialect = requireNonNull(dialect, "dialect is null");
+        this.onClose = requireNonNull(onClose, "onClose is null");
+    }
+
+    /** The database this store writes to. */
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    @Override
+    public boolean create(ExecutionSummary summary, StartRecord start, List<HistoryEvent> events) {
+        return write(c -> {
+            try (PreparedStatement def = c.prepareStatement(
+                    "INSERT INTO definitions (hash, text) VALUES (?, ?) ON CONFLICT (hash) DO NOTHING")) {
+                def.setString(1, hash(start.definition()));
+                def.setString(2, start.definition());
+                def.executeUpdate();
+            }
+            long id;
+            try (PreparedStatement ins = c.prepareStatement("INSERT INTO executions (execution_arn, state_machine_arn, "
+                    + "name, type, status, start_ns, input_text, stop_ns, output, error, cause, last_event_id, "
+                    + "journal_length, definition_hash, start_info) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?) "
+                    + "ON CONFLICT (execution_arn) DO NOTHING RETURNING id")) {
+                ins.setString(1, summary.executionArn());
+                ins.setString(2, summary.stateMachineArn());
+                ins.setString(3, summary.name());
+                ins.setString(4, start.type());
+                ins.setString(5, summary.status().name());
+                ins.setLong(6, EpochNanos.of(summary.startDate()));
+                ins.setString(7, summary.inputText());
+                setOutcome(ins, 8, summary);
+                ins.setLong(12, summary.lastEventId());
+                ins.setString(13, hash(start.definition()));
+                ins.setString(14, ExecutionInfoCodec.write(start.info()));
+                try (ResultSet rs = ins.executeQuery()) {
+                    if (!rs.next()) {
+                        return false;
+                    }
+                    id = rs.getLong(1);
+                }
+            }
+            insertEvents(c, id, events);
+            return true;
+        });
+    }
+
+    @Override
+    public void commit(ExecutionSummary summary, long expectedLastEventId, List<HistoryEvent> events, JournalEntry trigger) {
+        write(c -> {
+            long id;
+            long seq;
+            // While RUNNING only the version moves: leaving status out of the SET list spares the status indexes.
+            boolean versionOnly = summary.status() == ExecutionStatus.RUNNING && summary.stopDate().isEmpty()
+                    && summary.output().isEmpty() && summary.error().isEmpty() && summary.cause().isEmpty();
+            String sql = versionOnly
+                    ? "UPDATE executions SET last_event_id = ?, journal_length = journal_length + 1 "
+                            + "WHERE execution_arn = ? AND last_event_id = ? RETURNING id, journal_length"
+                    : "UPDATE executions SET last_event_id = ?, journal_length = journal_length + 1, status = ?, "
+                            + "stop_ns = ?, output = ?, error = ?, cause = ? "
+                            + "WHERE execution_arn = ? AND last_event_id = ? RETURNING id, journal_length";
+            try (PreparedStatement up = c.prepareStatement(sql)) {
+                int i = 1;
+                up.setLong(i++, summary.lastEventId());
+                if (!versionOnly) {
+                    up.setString(i++, summary.status().name());
+                    setOutcome(up, i, summary);
+                    i += 4;
+                }
+                up.setString(i++, summary.executionArn());
+                up.setLong(i, expectedLastEventId);
+                try (ResultSet rs = up.executeQuery()) {
+                    if (!rs.next()) {
+                        throw conflict(c, summary.executionArn(), expectedLastEventId);
+                    }
+                    id = rs.getLong(1);
+                    seq = rs.getLong(2);
+                }
+            }
+            insertEvents(c, id, events);
+            try (PreparedStatement j = c.prepareStatement("INSERT INTO journal (execution_id, seq, last_event_id_before, "
+                    + "at_ns, trigger_json) VALUES (?, ?, ?, ?, ?)")) {
+                j.setLong(1, id);
+                j.setLong(2, seq);
+                j.setLong(3, trigger.lastEventIdBefore());
+                j.setLong(4, EpochNanos.of(trigger.at()));
+                j.setString(5, Json.write(TriggerJson.write(trigger.trigger())));
+                j.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Why the conditional update matched no row: another commit won, or there is no such execution. */
+    private static RuntimeException conflict(Connection c, String arn, long expected) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT last_event_id FROM executions WHERE execution_arn = ?")) {
+            q.setString(1, arn);
+            try (ResultSet rs = q.executeQuery()) {
+                if (!rs.next()) {
+                    return new IllegalArgumentException("no execution " + arn);
+                }
+                return new VersionConflictException(arn, expected, rs.getLong(1));
+            }
+        }
+    }
+
+    private static void setOutcome(PreparedStatement ps, int first, ExecutionSummary s) throws SQLException {
+        if (s.stopDate().isPresent()) {
+            ps.setLong(first, EpochNanos.of(s.stopDate().get()));
+        } else {
+            ps.setNull(first, Types.BIGINT);
+        }
+        ps.setString(first + 1, s.output().map(Json::write).orElse(null));
+        ps.setString(first + 2, s.error().orElse(null));
+        ps.setString(first + 3, s.cause().orElse(null));
+    }
+
+    private static void insertEvents(Connection c, long id, List<HistoryEvent> events) throws SQLException {
+        if (events.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO events (execution_id, event_id, body) VALUES (?, ?, ?)")) {
+            for (HistoryEvent e : events) {
+                ps.setLong(1, id);
+                ps.setLong(2, e.id());
+                ps.setString(3, EventCodec.write(e));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    @Override
+    public Optional<StartRecord> start(String executionArn) {
+        return read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT d.text, e.type, e.start_info FROM executions e "
+                    + "JOIN definitions d ON d.hash = e.definition_hash WHERE e.execution_arn = ?")) {
+                ps.setString(1, executionArn);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next()
+                            ? Optional.of(new StartRecord(rs.getString(1), rs.getString(2), ExecutionInfoCodec.read(rs.getString(3))))
+                            : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<JournalEntry> journal(String executionArn) {
+        return read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT j.last_event_id_before, j.at_ns, j.trigger_json "
+                    + "FROM journal j JOIN executions e ON e.id = j.execution_id WHERE e.execution_arn = ? ORDER BY j.seq")) {
+                ps.setString(1, executionArn);
+                List<JournalEntry> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new JournalEntry(rs.getLong(1), EpochNanos.instant(rs.getLong(2)),
+                                TriggerJson.read(parse(rs.getString(3)))));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public Optional<ExecutionSummary> find(String executionArn) {
+        return read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + SUMMARY_COLUMNS + " FROM executions WHERE execution_arn = ?")) {
+                ps.setString(1, executionArn);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(summary(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<HistoryEvent> history(String executionArn, long afterEventId, int max) {
+        return read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT v.body FROM events v JOIN executions e ON e.id = v.execution_id "
+                    + "WHERE e.execution_arn = ? AND v.event_id > ? ORDER BY v.event_id LIMIT ?")) {
+                ps.setString(1, executionArn);
+                ps.setLong(2, afterEventId);
+                ps.setInt(3, max);
+                List<HistoryEvent> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(EventCodec.read(rs.getString(1)));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public ExecutionPage list(ExecutionQuery query) {
+        Optional<PageToken> after = query.nextToken().map(PageToken::parse);
+        StringBuilder sql = new StringBuilder("SELECT ").append(SUMMARY_COLUMNS).append(" FROM executions WHERE 1 = 1");
+        query.stateMachineArn().ifPresent(m -> sql.append(" AND state_machine_arn = ?"));
+        query.status().ifPresent(s -> sql.append(" AND status = ?"));
+        // The first conjunct bounds the index range; the second skips the ties already returned.
+        after.ifPresent(t -> sql.append(" AND start_ns <= ? AND (start_ns < ? OR id < ?)"));
+        sql.append(" ORDER BY start_ns DESC, id DESC LIMIT ?");
+        return read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                int i = 1;
+                if (query.stateMachineArn().isPresent()) {
+                    ps.setString(i++, query.stateMachineArn().get());
+                }
+                if (query.status().isPresent()) {
+                    ps.setString(i++, query.status().get().name());
+                }
+                if (after.isPresent()) {
+                    ps.setLong(i++, after.get().startNanos());
+                    ps.setLong(i++, after.get().startNanos());
+                    ps.setLong(i++, after.get().id());
+                }
+                ps.setInt(i, query.maxResults() + 1);
+                List<ExecutionSummary> out = new ArrayList<>();
+                long lastStart = 0;
+                long lastId = 0;
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (out.size() < query.maxResults() && rs.next()) {
+                        out.add(summary(rs));
+                        lastId = rs.getLong(1);
+                        lastStart = rs.getLong(7);
+                    }
+                    boolean more = out.size() == query.maxResults() && rs.next();
+                    return new ExecutionPage(out, more ? Optional.of(new PageToken(lastStart, lastId).text()) : Optional.empty());
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<String> running() {
+        return read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT execution_arn FROM executions WHERE status = ? ORDER BY start_ns, id")) {
+                ps.setString(1, ExecutionStatus.RUNNING.name());
+                List<String> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        onClose.run();
+    }
+
+    // ---- plumbing ---------------------------------------------------------------------------------
+
+    /** The position after the last summary of a page: its start date and row id, as opaque text. */
+    private record PageToken(long startNanos, long id) {
+        String text() {
+            return "v1." + startNanos + "." + id;
+        }
+
+        static PageToken parse(String token) {
+            String[] parts = token.split("\\.");
+            try {
+                if (parts.length == 3 && parts[0].equals("v1")) {
+                    return new PageToken(Long.parseLong(parts[1]), Long.parseLong(parts[2]));
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new InvalidTokenException(token);
+        }
+    }
+
+    private static ExecutionSummary summary(ResultSet rs) throws SQLException {
+        long stop = rs.getLong(8);
+        Optional<java.time.Instant> stopDate = rs.wasNull() ? Optional.empty() : Optional.of(EpochNanos.instant(stop));
+        String output = rs.getString(10);
+        return new ExecutionSummary(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                ExecutionStatus.valueOf(rs.getString(6)), EpochNanos.instant(rs.getLong(7)), stopDate, rs.getString(9),
+                output == null ? Optional.empty() : Optional.of(parse(output)), Optional.ofNullable(rs.getString(11)),
+                Optional.ofNullable(rs.getString(12)), rs.getLong(13));
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode parse(String text) {
+        try {
+            return Json.parse(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON is not valid: " + text, e);
+        }
+    }
+
+    private static String hash(String definition) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(definition.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    /** Work in one connection. */
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private <T> T read(Work<T> work) {
+        try (Connection c = data.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new StoreException("read failed", e);
+        }
+    }
+
+    /**
+     * Runs {@code work} in a transaction: its writes are committed (and durable) when this returns, and none of
+     * them is kept when it throws.
+     *
+     * <p>SQLite has one writer and an fsync per commit, so commits are grouped: each caller queues its work and
+     * whoever holds the write lock runs every queued work in one transaction, each inside a savepoint (a
+     * failing work, such as a version conflict, is rolled back alone), then commits once. Callers return only
+     * after that commit, so nothing a commit causes becomes visible before it is durable.
+     */
+    private <T> T write(Work<T> work) {
+        if (!dialect.singleWriter()) {
+            try (Connection c = data.getConnection()) {
+                return transaction(c, work);
+            } catch (SQLException e) {
+                throw new StoreException("write failed", e);
+            }
+        }
+        Queued<T> mine = new Queued<>(work);
+        queue.add(mine);
+        while (!mine.finished) {
+            if (writeLock.tryLock()) {
+                try {
+                    if (!mine.finished) {
+                        runQueued();
+                    }
+                } finally {
+                    writeLock.unlock();
+                }
+                groupDone.lock();
+                try {
+                    groupCommitted.signalAll();
+                } finally {
+                    groupDone.unlock();
+                }
+            } else {
+                // Wait for the running group rather than for the write lock: a finished work returns at once
+                // instead of queueing behind the next group's fsync, and a pending one leads the next group.
+                groupDone.lock();
+                try {
+                    while (!mine.finished && writeLock.isLocked()) {
+                        groupCommitted.awaitUninterruptibly();
+                    }
+                } finally {
+                    groupDone.unlock();
+                }
+            }
+        }
+        return mine.outcome();
+    }
+
+    private static <T> T transaction(Connection c, Work<T> work) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            T result = work.run(c);
+            c.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    /** Runs every queued work in one transaction; called with the write lock held. */
+    private void runQueued() {
+        List<Queued<?>> group = new ArrayList<>();
+        for (Queued<?> q = queue.poll(); q != null; q = queue.poll()) {
+            group.add(q);
+        }
+        try (Connection c = data.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                for (Queued<?> q : group) {
+                    java.sql.Savepoint point = c.setSavepoint();
+                    try {
+                        q.run(c);
+                        c.releaseSavepoint(point);
+                    } catch (SQLException | RuntimeException e) {
+                        c.rollback(point);
+                        q.failed(e instanceof SQLException sql ? new StoreException("write failed", sql) : (RuntimeException) e);
+                    }
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+            group.forEach(Queued::committed);
+        } catch (SQLException | RuntimeException e) {
+            RuntimeException failure = e instanceof SQLException sql ? new StoreException("write failed", sql) : (RuntimeException) e;
+            group.forEach(q -> q.failed(failure));
+        }
+    }
+
+    /** A work waiting for a group commit, and its outcome once the group has committed or failed. */
+    private static final class Queued<T> {
+        final Work<T> work;
+        T result;
+        RuntimeException failure;
+        /** Written and read under the write lock, or by the owner after it released the lock. */
+        volatile boolean finished;
+        private boolean ran;
+
+        Queued(Work<T> work) {
+            this.work = work;
+        }
+
+        void run(Connection c) throws SQLException {
+            result = work.run(c);
+            ran = true;
+        }
+
+        void failed(RuntimeException e) {
+            if (!finished) {
+                failure = e;
+                finished = true;
+            }
+        }
+
+        void committed() {
+            if (!finished && ran) {
+                finished = true;
+            }
+        }
+
+        T outcome() {
+            if (failure != null) {
+                throw failure;
+            }
+            return result;
+        }
+    }
+}

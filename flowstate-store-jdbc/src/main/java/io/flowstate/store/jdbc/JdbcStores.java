@@ -1,0 +1,89 @@
+package io.flowstate.store.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/** Opens durable {@link JdbcExecutionStore}s, migrating their schema first (Flyway, one script set per dialect). */
+public final class JdbcStores {
+    private JdbcStores() {}
+
+    /**
+     * How SQLite syncs the write-ahead log. {@link #FULL} (the default) fsyncs at every commit, so a commit
+     * survives a power loss or an OS crash, not only a crash of the process; that is what "a commit is durable
+     * before anything it caused becomes visible" needs, since a task may be invoked right after the commit.
+     * {@link #NORMAL} syncs only at checkpoints: it survives {@code kill -9} but may lose the last commits on
+     * power loss, so a client could see an execution succeed that later shows RUNNING again.
+     */
+    public enum Synchronous { FULL, NORMAL }
+
+    /** A SQLite store in {@code file} (created with its directory when missing), WAL, {@code synchronous=FULL}. */
+    public static JdbcExecutionStore sqlite(Path file) {
+        return sqlite(file, Synchronous.FULL);
+    }
+
+    /** A SQLite store in {@code file} with the given sync mode. */
+    public static JdbcExecutionStore sqlite(Path file, Synchronous synchronous) {
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            if (dir != null) {
+                Files.createDirectories(dir);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(synchronous == Synchronous.FULL ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.NORMAL);
+        // Writers are serialised in the JVM; the timeout covers another process (a CLI) holding the lock briefly.
+        config.setBusyTimeout(10_000);
+        config.enforceForeignKeys(true);
+        SQLiteDataSource sqlite = new SQLiteDataSource(config);
+        sqlite.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+        HikariConfig pool = new HikariConfig();
+        pool.setDataSource(sqlite);
+        pool.setPoolName("flowstate-sqlite");
+        pool.setMaximumPoolSize(4);
+        return open(new HikariDataSource(pool), Dialect.SQLITE);
+    }
+
+    /** A PostgreSQL store at {@code jdbcUrl} ({@code jdbc:postgresql://host/db}). */
+    public static JdbcExecutionStore postgres(String jdbcUrl, String user, String password) {
+        HikariConfig pool = new HikariConfig();
+        pool.setJdbcUrl(jdbcUrl);
+        pool.setUsername(user);
+        pool.setPassword(password);
+        pool.setPoolName("flowstate-postgres");
+        pool.setMaximumPoolSize(16);
+        pool.setMinimumIdle(2);
+        // One round trip for a decision's events instead of one per event.
+        pool.addDataSourceProperty("reWriteBatchedInserts", "true");
+        return open(new HikariDataSource(pool), Dialect.POSTGRESQL);
+    }
+
+    /** A store on a data source someone else owns and closes (its schema is migrated here). */
+    public static JdbcExecutionStore on(DataSource data, Dialect dialect) {
+        return open(data, dialect, () -> { });
+    }
+
+    private static JdbcExecutionStore open(HikariDataSource data, Dialect dialect) {
+        try {
+            return open(data, dialect, data::close);
+        } catch (RuntimeException e) {
+            data.close();
+            throw e;
+        }
+    }
+
+    private static JdbcExecutionStore open(DataSource data, Dialect dialect, Runnable onClose) {
+        Flyway.configure().dataSource(data).locations(dialect.migrations()).load().migrate();
+        return new JdbcExecutionStore(data, dialect, onClose);
+    }
+}
