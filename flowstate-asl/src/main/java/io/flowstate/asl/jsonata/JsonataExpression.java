@@ -99,7 +99,7 @@ public final class JsonataExpression {
      */
     public Optional<JsonNode> evaluate(JsonataBindings b) {
         Jsonata.Frame frame = new Jsonata.Frame(null);
-        StepFunctionsLibrary.bindDynamic(frame, b);
+        StepFunctionsLibrary.bindDynamic(frame, b, variableNames);
         for (String name : variableNames) {
             b.variables().get(name).ifPresent(v -> frame.bind(name, JavaValues.toJava(v)));
         }

@@ -44,12 +44,24 @@ final class StepFunctionsLibrary {
         expression.registerFunction("parse", new JFunction(StepFunctionsLibrary::parse, "<s-:x>"));
     }
 
-    /** Binds the functions that read the execution's random source or the decision's clock. */
-    static void bindDynamic(Jsonata.Frame frame, JsonataBindings b) {
-        frame.bind("random", new JFunction((in, args) -> random(b, args), "<n?:n>"));
-        frame.bind("uuid", new JFunction((in, args) -> uuid(b), "<:s>"));
-        frame.bind("now", new JFunction((in, args) -> now(b, args), "<s?s?:s>"));
-        frame.bind("millis", new JFunction((in, args) -> b.now().toEpochMilli(), "<:n>"));
+    /**
+     * Binds the functions that read the execution's random source or the decision's clock, those of them the
+     * expression names ({@code names}: every {@code $name} in its text): a function object parses its signature
+     * with regular expressions when built, which cost more than most expressions.
+     */
+    static void bindDynamic(Jsonata.Frame frame, JsonataBindings b, java.util.Collection<String> names) {
+        if (names.contains("random")) {
+            frame.bind("random", new JFunction((in, args) -> random(b, args), "<n?:n>"));
+        }
+        if (names.contains("uuid")) {
+            frame.bind("uuid", new JFunction((in, args) -> uuid(b), "<:s>"));
+        }
+        if (names.contains("now")) {
+            frame.bind("now", new JFunction((in, args) -> now(b, args), "<s?s?:s>"));
+        }
+        if (names.contains("millis")) {
+            frame.bind("millis", new JFunction((in, args) -> b.now().toEpochMilli(), "<:n>"));
+        }
         // AWS removes $eval: $parse replaces it. Bound to undefined, a call fails as calling a non-function.
         frame.bind("eval", (Object) null);
     }
