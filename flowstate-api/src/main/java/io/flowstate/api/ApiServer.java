@@ -77,7 +77,8 @@ public final class ApiServer implements AutoCloseable {
         ctx.header("x-amzn-RequestId", requestId);
         ctx.status(reply.status());
         ctx.contentType(AwsJsonProtocol.CONTENT_TYPE);
-        ctx.result(reply.body());
+        // Bytes, not a String: Jetty would encode a String in ISO-8859-1 for this content type, losing non-Latin text.
+        ctx.result(reply.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Override
