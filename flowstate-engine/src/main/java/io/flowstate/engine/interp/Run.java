@@ -12,7 +12,6 @@ import io.flowstate.engine.history.EventDetails;
 import io.flowstate.engine.history.EventType;
 import io.flowstate.engine.history.HistoryEvent;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -28,7 +27,6 @@ import java.util.Optional;
  * previous-event rules, leaving a state, failing a fiber, and the context object.
  */
 final class Run {
-    private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ISO_INSTANT;
 
     final Execution exec;
     final Instant now;
@@ -71,11 +69,11 @@ final class Run {
     }
 
     long publish(long previous, EventType type, EventDetails details) {
-        if (exec.status != ExecutionStatus.RUNNING && exec.lastEventId > 0 && !terminal(type)) {
+        if (exec.status != ExecutionStatus.RUNNING && exec.lastEventId > 0 && !HistoryQuota.terminal(type)) {
             return exec.lastEventId;
         }
-        if (exec.lastEventId == MAX_HISTORY_EVENTS - 1 && !terminal(type)) {
-            historyLimitReached(previous);
+        if (exec.lastEventId == HistoryQuota.MAX_EVENTS - 1 && !HistoryQuota.terminal(type)) {
+            HistoryQuota.reached(this, previous);
             return exec.lastEventId;
         }
         long id = ++exec.lastEventId;
@@ -83,32 +81,6 @@ final class Run {
         exec.history.add(e);
         events.add(e);
         return id;
-    }
-
-    /**
-     * AWS's hard quota: an execution's history holds at most 25,000 events. The last one is spent on the
-     * execution failing; AWS documents the failure but not its exact error text, so the cause names the quota.
-     */
-    static final long MAX_HISTORY_EVENTS = 25_000;
-
-    private static boolean terminal(EventType type) {
-        return type == EventType.EXECUTION_FAILED || type == EventType.EXECUTION_SUCCEEDED
-                || type == EventType.EXECUTION_ABORTED || type == EventType.EXECUTION_TIMED_OUT;
-    }
-
-    private void historyLimitReached(long previous) {
-        StateFailure failure = StateFailure.of(ErrorNames.RUNTIME,
-                "The execution reached the maximum number of history events (25000).");
-        exec.status = ExecutionStatus.FAILED;
-        exec.failure = failure;
-        long id = ++exec.lastEventId;
-        HistoryEvent e = new HistoryEvent(id, previous, now, EventType.EXECUTION_FAILED,
-                new EventDetails.Failure(Optional.of(failure.error()), failure.cause()));
-        exec.history.add(e);
-        events.add(e);
-        effects.add(new Effect.Complete(ExecutionStatus.FAILED, Optional.empty(), Optional.of(failure.error()),
-                failure.cause()));
-        cancelAll();
     }
 
     // ---- scheduling ---------------------------------------------------------------------------------
@@ -382,60 +354,7 @@ final class Run {
 
     /** The context object {@code $$} as AWS shows it in the current state. */
     JsonNode contextObject(Fiber f) {
-        if (exec.probe != null && exec.probe.setup.context().isPresent()) {
-            return exec.probe.setup.context().get().deepCopy();
-        }
-        ObjectNode root = Json.object();
-        root.set("Execution", executionContext());
-        ObjectNode state = root.putObject("State");
-        state.put("EnteredTime", ISO_MILLIS.format(f.enteredTime == null ? now : f.enteredTime));
-        // TestState shows the tested state under the name it gives a lone state.
-        state.put("Name", exec.probe != null && f.parent == null ? StateTest.STATE_NAME : f.stateName);
-        String type = f.machine.state(f.stateName).type();
-        if (type.equals("Task") || type.equals("Map") || type.equals("Parallel")) {
-            state.put("RetryCount", f.retryCount);
-        }
-        root.set("StateMachine", stateMachineContext());
-        if (f.taskToken != null) {
-            root.putObject("Task").put("Token", f.taskToken);
-        }
-        if (f.group != null && f.group.kind == ChildGroup.Kind.MAP) {
-            ObjectNode item = root.putObject("Map").putObject("Item");
-            item.put("Index", f.index);
-            item.set("Value", f.mapItemValue);
-        }
-        return root;
-    }
-
-    private ObjectNode executionContext() {
-        if (exec.contextExecution == null) {
-            ObjectNode e = Json.object();
-            e.put("Id", exec.info.executionArn());
-            e.set("Input", exec.info.input());
-            e.put("StartTime", ISO_MILLIS.format(exec.info.startTime()));
-            e.put("Name", exec.info.name());
-            if (exec.probe != null && exec.info.roleArn().isEmpty()) {
-                e.putNull("RoleArn");
-            } else {
-                e.put("RoleArn", exec.info.roleArn());
-            }
-            // Only Standard executions can be redriven; Express ones (and TestState's) show no count.
-            if (!exec.info.executionArn().contains(":express:")) {
-                e.put("RedriveCount", 0);
-            }
-            exec.contextExecution = e;
-        }
-        return exec.contextExecution;
-    }
-
-    private ObjectNode stateMachineContext() {
-        if (exec.contextStateMachine == null) {
-            ObjectNode m = Json.object();
-            m.put("Id", exec.info.stateMachineArn());
-            m.put("Name", exec.info.stateMachineName());
-            exec.contextStateMachine = m;
-        }
-        return exec.contextStateMachine;
+        return ContextObjects.of(this, f);
     }
 
     /**

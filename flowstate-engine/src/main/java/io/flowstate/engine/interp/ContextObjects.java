@@ -1,0 +1,77 @@
+package io.flowstate.engine.interp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flowstate.asl.json.Json;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * The context object {@code $$}: the execution and state machine parts are built once per execution, the
+ * state part per state (entered time, name, retry count for states that retry), plus the task token and the
+ * Map item where they apply.
+ */
+final class ContextObjects {
+    private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ISO_INSTANT;
+
+    private ContextObjects() {}
+
+    /** The context object as AWS shows it in {@code f}'s current state. */
+    static JsonNode of(Run r, Fiber f) {
+        Execution exec = r.exec;
+        if (exec.probe != null && exec.probe.setup.context().isPresent()) {
+            return exec.probe.setup.context().get().deepCopy();
+        }
+        ObjectNode root = Json.object();
+        root.set("Execution", executionContext(exec));
+        ObjectNode state = root.putObject("State");
+        state.put("EnteredTime", ISO_MILLIS.format(f.enteredTime == null ? r.now : f.enteredTime));
+        // TestState shows the tested state under the name it gives a lone state.
+        state.put("Name", exec.probe != null && f.parent == null ? StateTest.STATE_NAME : f.stateName);
+        String type = f.machine.state(f.stateName).type();
+        if (type.equals("Task") || type.equals("Map") || type.equals("Parallel")) {
+            state.put("RetryCount", f.retryCount);
+        }
+        root.set("StateMachine", stateMachineContext(exec));
+        if (f.taskToken != null) {
+            root.putObject("Task").put("Token", f.taskToken);
+        }
+        if (f.group != null && f.group.kind == ChildGroup.Kind.MAP) {
+            ObjectNode item = root.putObject("Map").putObject("Item");
+            item.put("Index", f.index);
+            item.set("Value", f.mapItemValue);
+        }
+        return root;
+    }
+
+    private static ObjectNode executionContext(Execution exec) {
+        if (exec.contextExecution == null) {
+            ObjectNode e = Json.object();
+            e.put("Id", exec.info.executionArn());
+            e.set("Input", exec.info.input());
+            e.put("StartTime", ISO_MILLIS.format(exec.info.startTime()));
+            e.put("Name", exec.info.name());
+            if (exec.probe != null && exec.info.roleArn().isEmpty()) {
+                e.putNull("RoleArn");
+            } else {
+                e.put("RoleArn", exec.info.roleArn());
+            }
+            // Only Standard executions can be redriven; Express ones (and TestState's) show no count.
+            if (!exec.info.executionArn().contains(":express:")) {
+                e.put("RedriveCount", 0);
+            }
+            exec.contextExecution = e;
+        }
+        return exec.contextExecution;
+    }
+
+    private static ObjectNode stateMachineContext(Execution exec) {
+        if (exec.contextStateMachine == null) {
+            ObjectNode m = Json.object();
+            m.put("Id", exec.info.stateMachineArn());
+            m.put("Name", exec.info.stateMachineName());
+            exec.contextStateMachine = m;
+        }
+        return exec.contextStateMachine;
+    }
+
+}
