@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -101,7 +100,7 @@ public final class JdbcStores {
     }
 
     private static JdbcDatabase open(DataSource data, Dialect dialect, Runnable onClose) {
-        Flyway.configure().dataSource(data).locations(dialect.migrations()).load().migrate();
+        Migrations.migrate(data, dialect);
         return new JdbcDatabase(new Transactions(data, dialect), onClose);
     }
 }
