@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
@@ -11,15 +12,22 @@ import java.util.random.RandomGenerator;
  * object ({@code $$}), the workflow variables ({@code $name}) and the random source used by
  * {@code States.MathRandom} (unseeded) and {@code States.UUID}.
  *
- * <p>Values are Jackson trees treated as immutable: expressions never modify them. The random source is
- * injected so that tests (and replays) can make those two functions deterministic.
+ * <p>Values are Jackson trees treated as immutable: expressions never modify them. The context object is
+ * given as a supplier because most states never read it and building it costs more than the state itself;
+ * the interpreter passes a memoizing one. The random source is injected so that tests (and replays) can make
+ * those two functions deterministic.
  */
-public record EvalContext(JsonNode input, JsonNode context, Variables variables, RandomGenerator random) {
+public record EvalContext(JsonNode input, Supplier<JsonNode> contextSource, Variables variables, RandomGenerator random) {
     public EvalContext {
         requireNonNull(input, "input is null");
-        requireNonNull(context, "context is null");
+        requireNonNull(contextSource, "contextSource is null");
         requireNonNull(variables, "variables is null");
         requireNonNull(random, "random is null");
+    }
+
+    /** A context with a ready-made context object. */
+    public EvalContext(JsonNode input, JsonNode context, Variables variables, RandomGenerator random) {
+        this(input, constant(requireNonNull(context, "context is null")), variables, random);
     }
 
     /**
@@ -30,8 +38,17 @@ public record EvalContext(JsonNode input, JsonNode context, Variables variables,
         this(input, context, variables, new SplittableRandom());
     }
 
+    /** The context object {@code $$}. */
+    public JsonNode context() {
+        return contextSource.get();
+    }
+
     /** The same context with another {@code $}. */
     public EvalContext withInput(JsonNode newInput) {
-        return new EvalContext(newInput, context, variables, random);
+        return new EvalContext(newInput, contextSource, variables, random);
+    }
+
+    private static Supplier<JsonNode> constant(JsonNode node) {
+        return () -> node;
     }
 }

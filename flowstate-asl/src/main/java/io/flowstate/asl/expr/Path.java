@@ -36,6 +36,7 @@ public final class Path implements ValueExpression {
     /** Native segments of a reference path, or null when Jayway evaluates the path. */
     private final PathSegment[] segments;
     private final JsonPath jayway;
+    private final boolean whole;
 
     private Path(String text, Root root, String variable, PathSegment[] segments, JsonPath jayway) {
         this.text = text;
@@ -43,6 +44,12 @@ public final class Path implements ValueExpression {
         this.variable = variable;
         this.segments = segments;
         this.jayway = jayway;
+        this.whole = text.equals("$");
+    }
+
+    /** True for {@code $} alone: the whole input, which I/O processing passes through without evaluating. */
+    public boolean isWholeInput() {
+        return whole;
     }
 
     /** Compiles {@code text}; throws {@link ExpressionSyntaxException} when it is not a valid path. */

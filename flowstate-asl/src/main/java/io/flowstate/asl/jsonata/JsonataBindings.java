@@ -24,14 +24,23 @@ public final class JsonataBindings {
     private final JsonNode input;
     private final Optional<JsonNode> result;
     private final Optional<JsonNode> errorOutput;
-    private final JsonNode context;
+    private final java.util.function.Supplier<JsonNode> context;
     private final Variables variables;
     private final RandomGenerator random;
     private final Instant now;
-    private Map<String, Object> states;
+    private LazyJavaMap states;
 
     public JsonataBindings(JsonNode input, Optional<JsonNode> result, Optional<JsonNode> errorOutput,
             JsonNode context, Variables variables, RandomGenerator random, Instant now) {
+        this(input, result, errorOutput, constant(requireNonNull(context, "context is null")), variables, random, now);
+    }
+
+    /**
+     * Bindings whose context object is built only if an expression reads {@code $states.context} (most do
+     * not, and building it costs more than a simple expression).
+     */
+    public JsonataBindings(JsonNode input, Optional<JsonNode> result, Optional<JsonNode> errorOutput,
+            java.util.function.Supplier<JsonNode> context, Variables variables, RandomGenerator random, Instant now) {
         this.input = requireNonNull(input, "input is null");
         this.result = requireNonNull(result, "result is null");
         this.errorOutput = requireNonNull(errorOutput, "errorOutput is null");
@@ -53,7 +62,16 @@ public final class JsonataBindings {
 
     /** The same bindings with another context object (a Map's ItemSelector sees {@code Map.Item}). */
     public JsonataBindings withContext(JsonNode newContext) {
-        return new JsonataBindings(input, result, errorOutput, newContext, variables, random, now);
+        return new JsonataBindings(input, result, errorOutput, constant(newContext), variables, random, now);
+    }
+
+    /** The context object {@code $states.context}. */
+    public JsonNode context() {
+        return context.get();
+    }
+
+    private static java.util.function.Supplier<JsonNode> constant(JsonNode node) {
+        return () -> node;
     }
 
     public JsonNode input() {
@@ -75,12 +93,12 @@ public final class JsonataBindings {
     /** {@code $states} as the library sees it. */
     Map<String, Object> states() {
         if (states == null) {
-            Map<String, Object> s = new LinkedHashMap<>();
-            s.put("input", JavaValues.toJava(input));
-            s.put("context", JavaValues.toJava(context));
-            result.ifPresent(r -> s.put("result", JavaValues.toJava(r)));
-            errorOutput.ifPresent(e -> s.put("errorOutput", JavaValues.toJava(e)));
-            states = s;
+            Map<String, java.util.function.Supplier<JsonNode>> s = new LinkedHashMap<>();
+            s.put("input", () -> input);
+            s.put("context", context);
+            result.ifPresent(r -> s.put("result", () -> r));
+            errorOutput.ifPresent(e -> s.put("errorOutput", () -> e));
+            states = new LazyJavaMap(s);
         }
         return states;
     }

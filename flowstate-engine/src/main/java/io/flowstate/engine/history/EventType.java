@@ -90,11 +90,30 @@ public enum EventType {
 
     /** The {@code <Type>StateEntered} event of a state type such as {@code Pass}. */
     public static EventType stateEntered(String stateType) {
-        return valueOf(stateType.toUpperCase(java.util.Locale.ROOT) + "_STATE_ENTERED");
+        return switch (stateType) {
+            case "Pass" -> PASS_STATE_ENTERED;
+            case "Task" -> TASK_STATE_ENTERED;
+            case "Choice" -> CHOICE_STATE_ENTERED;
+            case "Wait" -> WAIT_STATE_ENTERED;
+            case "Succeed" -> SUCCEED_STATE_ENTERED;
+            case "Fail" -> FAIL_STATE_ENTERED;
+            case "Parallel" -> PARALLEL_STATE_ENTERED;
+            case "Map" -> MAP_STATE_ENTERED;
+            default -> throw new IllegalArgumentException("no state type " + stateType);
+        };
     }
 
     /** The {@code <Type>StateExited} event of a state type; Fail has none. */
     public static EventType stateExited(String stateType) {
-        return valueOf(stateType.toUpperCase(java.util.Locale.ROOT) + "_STATE_EXITED");
+        return switch (stateType) {
+            case "Pass" -> PASS_STATE_EXITED;
+            case "Task" -> TASK_STATE_EXITED;
+            case "Choice" -> CHOICE_STATE_EXITED;
+            case "Wait" -> WAIT_STATE_EXITED;
+            case "Succeed" -> SUCCEED_STATE_EXITED;
+            case "Parallel" -> PARALLEL_STATE_EXITED;
+            case "Map" -> MAP_STATE_EXITED;
+            default -> throw new IllegalArgumentException("no Exited event for state type " + stateType);
+        };
     }
 }

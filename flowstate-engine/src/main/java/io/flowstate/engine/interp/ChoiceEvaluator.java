@@ -46,7 +46,7 @@ final class ChoiceEvaluator {
         return switch (op.kind()) {
             case TYPE_TEST -> typeTest(op, v) == operand.asBoolean();
             case STRING -> v.isTextual() && operand.isTextual() && stringTest(op, v.textValue(), operand.textValue());
-            case NUMERIC -> v.isNumber() && operand.isNumber() && test(op, v.decimalValue().compareTo(operand.decimalValue()));
+            case NUMERIC -> v.isNumber() && operand.isNumber() && test(op, compareNumbers(v, operand));
             case BOOLEAN -> v.isBoolean() && operand.isBoolean() && v.booleanValue() == operand.booleanValue();
             case TIMESTAMP -> {
                 Optional<OffsetDateTime> a = timestamp(v);
@@ -54,6 +54,15 @@ final class ChoiceEvaluator {
                 yield a.isPresent() && b.isPresent() && test(op, a.get().toInstant().compareTo(b.get().toInstant()));
             }
         };
+    }
+
+    /** Exact comparison; whole numbers that fit a long skip the BigDecimal conversion (the common case). */
+    private static int compareNumbers(JsonNode a, JsonNode b) {
+        if (a.canConvertToExactIntegral() && b.canConvertToExactIntegral() && a.canConvertToLong() && b.canConvertToLong()
+                && a.isIntegralNumber() && b.isIntegralNumber()) {
+            return Long.compare(a.longValue(), b.longValue());
+        }
+        return a.decimalValue().compareTo(b.decimalValue());
     }
 
     private static boolean typeTest(ComparisonOperator op, JsonNode v) {

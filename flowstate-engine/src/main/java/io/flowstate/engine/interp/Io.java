@@ -48,6 +48,6 @@ final class Io {
     }
 
     static boolean isRoot(Path p) {
-        return p.text().equals("$");
+        return p.isWholeInput();
     }
 }

@@ -21,8 +21,8 @@ final class JsonataIo {
 
     /** {@code $states.input} bound to the state's input, {@code $states.context} to the context object. */
     static JsonataBindings bindings(Run r, Fiber f, JsonNode input) {
-        return new JsonataBindings(input, Optional.empty(), Optional.empty(), r.contextObject(f), f.scope,
-                r.exec.random, r.now);
+        return new JsonataBindings(input, Optional.empty(), Optional.empty(), new Lazy<>(() -> r.contextObject(f)),
+                f.scope, r.exec.random, r.now);
     }
 
     /** A template field ({@code Arguments}, {@code ItemSelector}) named {@code field} in errors. */

@@ -333,7 +333,7 @@ final class Run {
 
     /** The evaluation context for a fiber's current state with {@code $} bound to {@code input}. */
     EvalContext context(Fiber f, JsonNode input) {
-        return new EvalContext(input, contextObject(f), f.scope, exec.random);
+        return new EvalContext(input, new Lazy<>(() -> contextObject(f)), f.scope, exec.random);
     }
 
     /** The context object {@code $$} as AWS shows it in the current state. */

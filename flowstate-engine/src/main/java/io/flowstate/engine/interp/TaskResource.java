@@ -10,7 +10,22 @@ import io.flowstate.engine.history.EventType;
 record TaskResource(Kind kind, String resourceType, String resource) {
     enum Kind { LAMBDA_FUNCTION, ACTIVITY, SERVICE }
 
+    private static final java.util.Map<String, TaskResource> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The classification of a Resource; resources are constants of definitions, so each is parsed once. */
     static TaskResource of(String arn) {
+        TaskResource known = CACHE.get(arn);
+        if (known != null) {
+            return known;
+        }
+        TaskResource parsed = parse(arn);
+        if (CACHE.size() < 10_000) {
+            CACHE.put(arn, parsed);
+        }
+        return parsed;
+    }
+
+    private static TaskResource parse(String arn) {
         String[] parts = arn.split(":", 7);
         if (parts.length >= 7 && parts[2].equals("lambda") && parts[5].equals("function")) {
             return new TaskResource(Kind.LAMBDA_FUNCTION, "lambda", arn);

@@ -18,7 +18,8 @@ public record RunResult(ExecutionInfo info, ExecutionStatus status, Optional<Jso
         requireNonNull(output, "output is null");
         requireNonNull(error, "error is null");
         requireNonNull(cause, "cause is null");
-        history = List.copyOf(history);
+        // A read-only view of the execution's history, not a copy: a run may hold thousands of events.
+        history = java.util.Collections.unmodifiableList(history);
         requireNonNull(payloads, "payloads is null");
     }
 }

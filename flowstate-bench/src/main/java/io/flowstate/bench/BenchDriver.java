@@ -1,0 +1,189 @@
+package io.flowstate.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.flowstate.asl.json.Json;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The end-to-end benchmark of Flowstate on the shared workloads ({@code ../shared/bench}, see its README): for
+ * each workload, parse once, check one execution's output against {@code NAME.expected.json}, warm up, measure
+ * sequential latency (nearest-rank p50 and p99) and closed-loop throughput at each concurrency of the manifest,
+ * then check the output (and that the shared input was not modified) again. Prints one JSON line per
+ * measurement, in the peers' format, with {@code "engine":"flowstate"}.
+ *
+ * <p>Executions run on the in-process {@code LocalRunner}, in memory ({@code "durable":false},
+ * {@code "store":"memory"}); the task function {@code bench-identity} is {@link BenchIdentity}.
+ *
+ * <p>Exit codes: 0 all measured; 1 a definition did not parse, an execution failed or an output differed
+ * (nothing more is measured); 2 bad usage (unknown store or workload, unreadable manifest, bad
+ * {@code BENCH_SCALE}). Messages and progress go to standard error, so standard output holds only the lines.
+ */
+public final class BenchDriver {
+    /** The only store so far; others (SQLite, PostgreSQL) come with the durable engine. */
+    public static final String MEMORY = "memory";
+
+    private BenchDriver() {}
+
+    /**
+     * Runs the benchmark as {@code flowstate bench} does. {@code only} selects workloads (empty: the
+     * {@code BENCH_WORKLOADS} environment variable if set, else all of the manifest); {@code BENCH_SCALE}
+     * multiplies every duration and run count (default 1; smaller values give figures that are not comparable).
+     *
+     * @return the exit code (0, 1 or 2, see the class comment)
+     */
+    public static int run(Path workloadsDir, List<String> only, String store, PrintStream out) {
+        double scale;
+        String scaleText = System.getenv("BENCH_SCALE");
+        try {
+            scale = scaleText == null || scaleText.isBlank() ? 1 : Double.parseDouble(scaleText.trim());
+        } catch (NumberFormatException e) {
+            System.err.println("bench: BENCH_SCALE must be a number, got '" + scaleText + "'");
+            return 2;
+        }
+        List<String> selection = only;
+        String envWorkloads = System.getenv("BENCH_WORKLOADS");
+        if (selection.isEmpty() && envWorkloads != null && !envWorkloads.isBlank()) {
+            selection = splitList(envWorkloads);
+        }
+        return run(workloadsDir, selection, store, out, scale);
+    }
+
+    /**
+     * Runs the benchmark with an explicit {@code scale} instead of {@code BENCH_SCALE}, ignoring the environment
+     * ({@code only} empty: every workload of the manifest). For tests and embedding.
+     *
+     * @return the exit code (0, 1 or 2, see the class comment)
+     */
+    public static int run(Path workloadsDir, List<String> only, String store, PrintStream out, double scale) {
+        if (!MEMORY.equals(store)) {
+            System.err.println("bench: unknown store '" + store + "': only '" + MEMORY + "' is available");
+            return 2;
+        }
+        if (!(scale > 0) || Double.isInfinite(scale)) {
+            System.err.println("bench: the scale must be a positive number, got " + scale);
+            return 2;
+        }
+        Manifest manifest;
+        try {
+            manifest = Manifest.read(workloadsDir, scale);
+        } catch (IOException | IllegalArgumentException e) {
+            System.err.println("bench: cannot read " + workloadsDir.resolve("manifest.json") + ": " + e.getMessage());
+            return 2;
+        }
+        List<String> unknown = only.stream()
+                .filter(w -> !manifest.workloads().contains(w) && !JsonataTwins.isTwin(w)).toList();
+        if (!unknown.isEmpty()) {
+            System.err.println("bench: unknown workload(s) " + unknown + "; the manifest lists " + manifest.workloads());
+            return 2;
+        }
+        List<String> names = new java.util.ArrayList<>(manifest.workloads());
+        names.addAll(JsonataTwins.NAMES);
+        for (String name : names) {
+            boolean wanted = only.isEmpty() ? !JsonataTwins.isTwin(name) : only.contains(name);
+            if (!wanted) {
+                continue;
+            }
+            try {
+                benchWorkload(workloadsDir, name, manifest.params(), out);
+            } catch (BenchFailure e) {
+                System.err.println("bench: " + e.getMessage());
+                return 1;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                System.err.println("bench: interrupted during " + name);
+                return 1;
+            } catch (Exception e) {
+                System.err.println("bench: " + name + " failed: " + e);
+                return 1;
+            }
+        }
+        return 0;
+    }
+
+    private static void benchWorkload(Path dir, String name, BenchParams p, PrintStream out) throws Exception {
+        Workload workload = Workload.load(dir, name);
+        String inputBefore = Json.write(workload.input());
+        WorkloadExecutions executions = new WorkloadExecutions(workload);
+        WorkloadExecutions.Worker checker = executions.newWorker();
+        checker.runAndCheck();
+
+        System.err.printf("bench: %s: warm-up %.1f s at concurrency %d%n", name, p.warmupSeconds(), p.warmupConcurrency());
+        ClosedLoop.run(() -> executions.newWorker()::run, p.warmupConcurrency(), p.warmupSeconds());
+
+        Latencies latencies = Latencies.measure(executions.newWorker()::run, p.latencyRuns(), p.latencyMaxSeconds());
+        emit(out, new ResultLine(name, "latency_ms_p50", latencies.percentile(50), 1, latencies.count()));
+        emit(out, new ResultLine(name, "latency_ms_p99", latencies.percentile(99), 1, latencies.count()));
+
+        for (int c : p.throughputConcurrency()) {
+            ClosedLoop.Result r = ClosedLoop.run(() -> executions.newWorker()::run, c, p.throughputSeconds());
+            emit(out, new ResultLine(name, "throughput_per_s", r.perSecond(), c, r.completed()));
+        }
+
+        // Still correct after thousands of runs: catches an engine that writes into shared trees.
+        checker.runAndCheck();
+        JsonNode inputAfter = workload.input();
+        if (!Json.write(inputAfter).equals(inputBefore)) {
+            throw new BenchFailure(name + ": the engine modified the shared execution input: " + Json.write(inputAfter));
+        }
+    }
+
+    private static void emit(PrintStream out, ResultLine line) {
+        out.println(line.toJson());
+        out.flush();
+    }
+
+    private static List<String> splitList(String text) {
+        return Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /**
+     * Command line: {@code --workloads-dir DIR [--only a,b] [--store memory]}. Without {@code --workloads-dir},
+     * {@code DIR} is {@code workloads} under the system property {@code flowstate.bench.dir}, else
+     * {@code ../shared/bench/workloads} from the working directory. Exits with {@link #run}'s code.
+     */
+    public static void main(String[] args) {
+        System.exit(mainExitCode(args));
+    }
+
+    private static int mainExitCode(String[] args) {
+        Path dir = null;
+        List<String> only = List.of();
+        String store = MEMORY;
+        List<String> rest = new ArrayList<>(List.of(args));
+        while (!rest.isEmpty()) {
+            String arg = rest.remove(0);
+            if (arg.equals("-h") || arg.equals("--help")) {
+                System.err.println("usage: BenchDriver [--workloads-dir DIR] [--only a,b] [--store memory]");
+                return 0;
+            }
+            if (rest.isEmpty()) {
+                System.err.println("bench: " + arg + " needs a value (or is unknown); see --help");
+                return 2;
+            }
+            String value = rest.remove(0);
+            switch (arg) {
+                case "--workloads-dir" -> dir = Path.of(value);
+                case "--only" -> only = splitList(value);
+                case "--store" -> store = value;
+                default -> {
+                    System.err.println("bench: unknown option " + arg + "; see --help");
+                    return 2;
+                }
+            }
+        }
+        if (dir == null) {
+            dir = Path.of(System.getProperty("flowstate.bench.dir", "../shared/bench")).resolve("workloads");
+        }
+        if (!Files.isDirectory(dir)) {
+            System.err.println("bench: no workloads directory at " + dir.toAbsolutePath());
+            return 2;
+        }
+        return run(dir, only, store, System.out);
+    }
+}

@@ -1,0 +1,42 @@
+package io.flowstate.bench;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flowstate.asl.json.Json;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * One measurement line of the shared output format (bench README, "Output format"), for Flowstate in memory:
+ * {@code engine, workload, metric, value, concurrency, durable} (required, in that order), then {@code n,
+ * version, runtime, store}. Throughput is rounded to 0.1 and latency to 0.001 ms, as the peers print them.
+ */
+public record ResultLine(String workload, String metric, double value, int concurrency, long n) {
+    /** The engine name in every line. */
+    public static final String ENGINE = "flowstate";
+    /** Executions live in memory only. */
+    public static final String STORE = "memory";
+
+    public ResultLine {
+        requireNonNull(workload, "workload is null");
+        requireNonNull(metric, "metric is null");
+    }
+
+    /** The line as compact JSON (no newline). */
+    public String toJson() {
+        int digits = metric.startsWith("throughput") ? 1 : 3;
+        ObjectNode line = Json.object();
+        line.put("engine", ENGINE);
+        line.put("workload", workload);
+        line.put("metric", metric);
+        line.put("value", BigDecimal.valueOf(value).setScale(digits, RoundingMode.HALF_UP).doubleValue());
+        line.put("concurrency", concurrency);
+        line.put("durable", false);
+        line.put("n", n);
+        line.put("version", BenchVersion.VERSION);
+        line.put("runtime", "java " + Runtime.version());
+        line.put("store", STORE);
+        return Json.write(line);
+    }
+}
