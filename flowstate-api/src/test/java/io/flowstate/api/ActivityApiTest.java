@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sfn.model.ActivityDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.ActivityListItem;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.GetActivityTaskResponse;
+import software.amazon.awssdk.services.sfn.model.HistoryEvent;
+import software.amazon.awssdk.services.sfn.model.HistoryEventType;
 import software.amazon.awssdk.services.sfn.model.InvalidOutputException;
 import software.amazon.awssdk.services.sfn.model.InvalidTokenException;
 import software.amazon.awssdk.services.sfn.model.TaskDoesNotExistException;
@@ -53,6 +56,24 @@ class ActivityApiTest extends ApiTestBase {
         assertThat(d.output()).isEqualTo("{\"done\":true}");
         assertThatThrownBy(() -> sfn.sendTaskSuccess(b -> b.taskToken(task.taskToken()).output("{}")))
                 .isInstanceOf(TaskTimedOutException.class);
+    }
+
+    @Test
+    void getActivityTask_handsOutTask_activityStartedThenRecordsWorkerName() {
+        String activity = sfn.createActivity(b -> b.name(unique("started"))).activityArn();
+        String sm = createMachine(unique("startsm"), machine(activity));
+        String exec = sfn.startExecution(b -> b.stateMachineArn(sm)).executionArn();
+
+        List<HistoryEvent> scheduled = sfn.getExecutionHistory(b -> b.executionArn(exec)).events();
+        GetActivityTaskResponse task = sfn.getActivityTask(b -> b.activityArn(activity).workerName("worker-7"));
+        List<HistoryEvent> started = sfn.getExecutionHistory(b -> b.executionArn(exec)).events();
+        sfn.sendTaskSuccess(b -> b.taskToken(task.taskToken()).output("{}"));
+
+        assertThat(scheduled.get(scheduled.size() - 1).type()).isEqualTo(HistoryEventType.ACTIVITY_SCHEDULED);
+        HistoryEvent last = started.get(started.size() - 1);
+        assertThat(last.type()).isEqualTo(HistoryEventType.ACTIVITY_STARTED);
+        assertThat(last.activityStartedEventDetails().workerName()).isEqualTo("worker-7");
+        assertThat(await(exec).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     }
 
     @Test

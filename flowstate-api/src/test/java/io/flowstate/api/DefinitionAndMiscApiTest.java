@@ -45,10 +45,4 @@ class DefinitionAndMiscApiTest extends ApiTestBase {
         assertThatThrownBy(() -> sfn.updateMapRun(b -> b.mapRunArn(mapRun).maxConcurrency(2)))
                 .isInstanceOf(ResourceNotFoundException.class);
     }
-
-    @Test
-    void testState_notYetServed_validationException() {
-        assertThatThrownBy(() -> sfn.testState(b -> b.definition("{\"Type\":\"Pass\",\"End\":true}").roleArn(ROLE)))
-                .isInstanceOf(ValidationException.class);
-    }
 }

@@ -55,6 +55,26 @@ class VersionAliasApiTest extends ApiTestBase {
     }
 
     @Test
+    void startExecution_throughAliasOrVersion_executionStartedRecordsTheirArns() {
+        String sm = createMachine(unique("started"), PASS);
+        String v1 = sfn.publishStateMachineVersion(b -> b.stateMachineArn(sm)).stateMachineVersionArn();
+        String alias = sfn.createStateMachineAlias(b -> b.name("blue").routingConfiguration(route(v1, 100)))
+                .stateMachineAliasArn();
+
+        String viaAlias = sfn.startExecution(b -> b.stateMachineArn(alias)).executionArn();
+        String viaVersion = sfn.startExecution(b -> b.stateMachineArn(v1)).executionArn();
+
+        var aliasStarted = sfn.getExecutionHistory(b -> b.executionArn(viaAlias)).events().get(0)
+                .executionStartedEventDetails();
+        var versionStarted = sfn.getExecutionHistory(b -> b.executionArn(viaVersion)).events().get(0)
+                .executionStartedEventDetails();
+        assertThat(aliasStarted.stateMachineAliasArn()).isEqualTo(alias);
+        assertThat(aliasStarted.stateMachineVersionArn()).isEqualTo(v1);
+        assertThat(versionStarted.stateMachineAliasArn()).isNull();
+        assertThat(versionStarted.stateMachineVersionArn()).isEqualTo(v1);
+    }
+
+    @Test
     void deleteVersion_referencedByAlias_conflictUntilAliasDeleted() {
         String sm = createMachine(unique("delver"), PASS);
         String v1 = sfn.publishStateMachineVersion(b -> b.stateMachineArn(sm)).stateMachineVersionArn();

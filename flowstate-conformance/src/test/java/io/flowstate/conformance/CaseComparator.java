@@ -59,6 +59,29 @@ public final class CaseComparator {
         return new Comparison(outcome, List.of(), false);
     }
 
+    /**
+     * Compares an API call's reply: a rejection for {@code rejected} cases, the validation response for
+     * {@code validate}, the TestState response (normalised like execution results) for {@code test_state}.
+     */
+    public static Comparison compareReply(ConformanceCase testCase, CaseNames names, ApiReply reply) {
+        JsonNode expected = testCase.expected();
+        if (testCase.kind() == CaseKind.REJECTED) {
+            return compareRejection(testCase, names, reply.rejection());
+        }
+        if (reply.rejection().isPresent()) {
+            Rejection r = reply.rejection().get();
+            return new Comparison(List.of(new Difference("error", "unexpected rejection " + r.code() + ": "
+                    + r.message())), List.of(), false);
+        }
+        Normaliser normaliser = Normaliser.of(testCase, names);
+        JsonNode actual = normaliser.normalise(reply.response().orElseThrow());
+        JsonNode recorded = testCase.kind() == CaseKind.VALIDATE ? expected.path("validation_response")
+                : expected.path("test_state_response");
+        List<Difference> outcome = new ArrayList<>();
+        JsonComparator.compare("", recorded, actual, normaliser.fixedBindings(), outcome);
+        return new Comparison(outcome, List.of(), false);
+    }
+
     private static void compareOptional(String field, JsonNode expected, JsonNode actual, Bindings bindings,
             List<Difference> out) {
         boolean inExpected = expected.has(field);

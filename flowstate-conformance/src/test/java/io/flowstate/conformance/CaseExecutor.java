@@ -42,4 +42,22 @@ public interface CaseExecutor {
     default boolean supportsExpressSync() {
         return false;
     }
+
+    /**
+     * Whether this executor serves the whole API, so the kinds that need more than CreateStateMachine and
+     * StartExecution run too: {@code validate}, {@code test_state}, and rejections at StartExecution, TestState
+     * and CreateStateMachine with further arguments ({@link #call}). When false, they are not applicable.
+     */
+    default boolean supportsApi() {
+        return false;
+    }
+
+    /**
+     * One API call of the kinds {@link #supportsApi()} covers; only called when it returns true.
+     *
+     * @throws UnsupportedOperationException by default
+     */
+    default ApiReply call(ApiCall call) {
+        throw new UnsupportedOperationException("this executor does not serve the API");
+    }
 }

@@ -35,6 +35,11 @@ public final class CaseRunner {
         CaseNames names = CaseNames.of(testCase);
         String definition = names.substitute(testCase.definition());
         try {
+            Optional<ApiCall> apiCall = executor.supportsApi() ? apiCall(testCase, names, definition) : Optional.empty();
+            if (apiCall.isPresent()) {
+                ApiReply reply = limited(() -> executor.call(apiCall.get()));
+                return CaseOutcome.compared(testCase, CaseComparator.compareReply(testCase, names, reply));
+            }
             Optional<Rejection> rejection = limited(() -> executor.create(definition, testCase.stateMachineType()));
             if (testCase.kind() == CaseKind.REJECTED) {
                 return CaseOutcome.compared(testCase, CaseComparator.compareRejection(testCase, names, rejection));
@@ -54,8 +59,36 @@ public final class CaseRunner {
         }
     }
 
+    /** The API call a case makes instead of CreateStateMachine (+ StartExecution), if it makes one. */
+    static Optional<ApiCall> apiCall(ConformanceCase testCase, CaseNames names, String definition) {
+        return switch (testCase.kind()) {
+            case EXECUTION, EXECUTION_OUTPUT, EXPRESS_SYNC -> Optional.empty();
+            case VALIDATE -> Optional.of(new ApiCall.Validate(definition,
+                    testCase.expected().path("validation_type").asText(testCase.stateMachineType())));
+            case TEST_STATE -> Optional.of(testState(testCase, names, definition));
+            case REJECTED -> switch (testCase.operation().orElse("")) {
+                case "TestState" -> Optional.of(testState(testCase, names, definition));
+                case "StartExecution" -> Optional.of(new ApiCall.Start(request(testCase, names, definition)));
+                default -> testCase.expected().has("create_state_machine_extra_args")
+                        ? Optional.of(new ApiCall.Create(names.stateMachine(), definition, testCase.stateMachineType(),
+                                testCase.expected().get("create_state_machine_extra_args")))
+                        : Optional.empty();
+            };
+        };
+    }
+
+    private static ApiCall testState(ConformanceCase testCase, CaseNames names, String definition) {
+        String text = testCase.request().map(Json::write).orElseThrow(() -> new IllegalStateException(
+                testCase.id() + " has no request.json"));
+        JsonNode request = Json.parse(names.substitute(text.replace("__ROLE_ARN__", Arns.ROLE_ARN)));
+        return new ApiCall.TestState(request, request(testCase, names, definition).lambdas());
+    }
+
     /** Why the suite cannot run a case in-process, if it cannot. */
     Optional<String> whyNotApplicable(ConformanceCase testCase) {
+        if (executor.supportsApi()) {
+            return Optional.empty();
+        }
         return switch (testCase.kind()) {
             case EXECUTION, EXECUTION_OUTPUT -> Optional.empty();
             case EXPRESS_SYNC -> executor.supportsExpressSync() ? Optional.empty()

@@ -78,10 +78,15 @@ public record ConformanceReport(List<CaseOutcome> outcomes, KnownFailures known)
     }
 
     public void write(Path targetDir) {
+        write(targetDir, "conformance-report");
+    }
+
+    /** Writes {@code <name>.md} and {@code <name>.json} under {@code targetDir}. */
+    public void write(Path targetDir, String name) {
         try {
             Files.createDirectories(targetDir);
-            Files.writeString(targetDir.resolve("conformance-report.md"), markdown());
-            Files.writeString(targetDir.resolve("conformance-report.json"), Json.pretty(json()));
+            Files.writeString(targetDir.resolve(name + ".md"), markdown());
+            Files.writeString(targetDir.resolve(name + ".json"), Json.pretty(json()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the conformance report to " + targetDir, e);
         }

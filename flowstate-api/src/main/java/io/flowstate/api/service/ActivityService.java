@@ -102,7 +102,7 @@ public final class ActivityService {
             activity(r.activityArn());
         }
         try {
-            Optional<ActivityTask> task = engine.pollActivity(r.activityArn(), poll);
+            Optional<ActivityTask> task = engine.pollActivity(r.activityArn(), r.workerName(), poll);
             return new GetActivityTask.Response(task.map(ActivityTask::taskToken), task.map(ActivityTask::input));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,18 +1,23 @@
 package io.flowstate.api.service;
 
-import io.flowstate.api.ApiException;
 import io.flowstate.api.model.StateMachineType;
 import io.flowstate.api.model.TestState;
 import io.flowstate.api.model.ValidateStateMachineDefinition;
 import io.flowstate.api.model.ValidationDiagnostic;
 import io.flowstate.api.model.ValidationSeverity;
-import io.flowstate.asl.parse.DefinitionErrors;
+import io.flowstate.engine.task.TaskHandler;
 import io.flowstate.asl.parse.Diagnostic;
 import io.flowstate.asl.parse.ParseResult;
 import java.util.List;
 
 /** ValidateStateMachineDefinition and TestState: operations on a definition that create nothing. */
 public final class DefinitionService {
+    private final TestStateService testStates;
+
+    public DefinitionService(ApiContext ctx, TaskHandler handler) {
+        this.testStates = new TestStateService(ctx, handler);
+    }
+
     /** AWS's default and largest page of diagnostics. */
     private static final int MAX_DIAGNOSTICS = 100;
 
@@ -28,12 +33,7 @@ public final class DefinitionService {
     }
 
     public TestState.Response testState(TestState.Request r) {
-        ParseResult parsed = Definitions.parse(r.definition(), StateMachineType.STANDARD);
-        if (!parsed.isValid() && r.stateName().isPresent()) {
-            throw new ApiException.InvalidDefinition(DefinitionErrors.invalidDefinitionMessage(parsed.errors()));
-        }
-        r.roleArn().ifPresent(Definitions::checkRole);
-        throw new ApiException.ValidationException("TestState is not supported by this Flowstate server yet");
+        return testStates.test(r);
     }
 
     private static ValidationDiagnostic diagnostic(Diagnostic d) {

@@ -266,7 +266,7 @@ public final class ExecutionService {
     private ExecutionInfo info(StateMachineService.Target t, String arn, String name, Instant now, JsonNode input,
             String inputText) {
         return new ExecutionInfo(arn, name, t.stateMachineArn(), t.name(), t.revision().roleArn(), ctx.region(), now,
-                input, Optional.of(inputText));
+                input, Optional.of(inputText)).withTarget(t.versionArn(), t.aliasArn());
     }
 
     private static JsonNode input(String text) {

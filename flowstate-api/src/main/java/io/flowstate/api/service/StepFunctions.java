@@ -61,7 +61,7 @@ public final class StepFunctions implements AutoCloseable {
     private final ExecutionService executions;
     private final TaskService tasks;
     private final TagService tagging;
-    private final DefinitionService definitions = new DefinitionService();
+    private final DefinitionService definitions;
     private final MapRunService mapRuns = new MapRunService();
 
     /**
@@ -85,6 +85,7 @@ public final class StepFunctions implements AutoCloseable {
         this.executions = new ExecutionService(ctx, machines, engine, handler, timers, registry);
         this.tasks = new TaskService(engine);
         this.tagging = new TagService(tags, machines, activities);
+        this.definitions = new DefinitionService(ctx, handler);
     }
 
     /**

@@ -25,7 +25,7 @@ final class Children {
         childSucceededTolerated(r, child);
     }
 
-    private static boolean tolerated(ChildGroup g) {
+    static boolean tolerated(ChildGroup g) {
         int total = g.results.length;
         return g.failures <= g.toleratedFailureCount
                 || (g.toleratedFailurePercentage > 0 && g.failures * 100.0 / total <= g.toleratedFailurePercentage);

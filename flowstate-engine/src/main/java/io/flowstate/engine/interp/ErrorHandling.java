@@ -37,8 +37,17 @@ final class ErrorHandling {
         for (int i = 0; i < retry.size(); i++) {
             Retrier rt = retry.get(i);
             if (ErrorNames.matches(rt.errorEquals(), failure.error())) {
+                StepProbe probe = r.probe(f);
                 if (f.retrierAttempts == null) {
                     f.retrierAttempts = new int[retry.size()];
+                    if (probe != null) {
+                        java.util.Arrays.fill(f.retrierAttempts, probe.spentRetries());
+                    }
+                }
+                if (probe != null) {
+                    probe.retrier(failure, i, f.retrierAttempts[i] < rt.maxAttempts()
+                            ? java.util.Optional.of(StepProbe.backoffSeconds(rt, f.retrierAttempts[i]))
+                            : java.util.Optional.empty());
                 }
                 if (f.retrierAttempts[i] < rt.maxAttempts()) {
                     Duration delay = delay(r, rt, f.retrierAttempts[i]);
@@ -60,6 +69,10 @@ final class ErrorHandling {
         for (int i = 0; i < catchers.size(); i++) {
             Catcher c = catchers.get(i);
             if (ErrorNames.matches(c.errorEquals(), failure.error())) {
+                StepProbe probe = r.probe(f);
+                if (probe != null) {
+                    probe.caught(failure, i);
+                }
                 if (Run.jsonata(s)) {
                     caughtJsonata(r, f, s, c, i, failure);
                 } else {

@@ -38,6 +38,8 @@ public final class Execution {
     StateFailure failure;
     ObjectNode contextExecution;
     ObjectNode contextStateMachine;
+    /** Present only in a {@link StateTest}: what the tested state reports and how it ended. */
+    StepProbe probe;
 
     private final Map<JsonNode, String> originalTexts = new java.util.IdentityHashMap<>();
     private final java.util.Set<JsonNode> resultArrays = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -60,6 +62,11 @@ public final class Execution {
             return io.flowstate.engine.history.PayloadWriter.COMPACT;
         }
         return node -> OriginalText.write(node, originalTexts, resultArrays);
+    }
+
+    /** Remembers a value's original text (a TestState mock result), shown as sent while the value is unchanged. */
+    void rememberText(JsonNode value, String text) {
+        originalTexts.put(value, text);
     }
 
     /** Remembers a Parallel or Map result array: its items are whole payloads and keep their original text. */

@@ -18,7 +18,9 @@ public record ExecutionInfo(
         String region,
         Instant startTime,
         JsonNode input,
-        java.util.Optional<String> inputText) {
+        java.util.Optional<String> inputText,
+        java.util.Optional<String> stateMachineVersionArn,
+        java.util.Optional<String> stateMachineAliasArn) {
     public ExecutionInfo {
         requireNonNull(executionArn, "executionArn is null");
         requireNonNull(name, "name is null");
@@ -29,12 +31,27 @@ public record ExecutionInfo(
         requireNonNull(startTime, "startTime is null");
         requireNonNull(input, "input is null");
         requireNonNull(inputText, "inputText is null");
+        requireNonNull(stateMachineVersionArn, "stateMachineVersionArn is null");
+        requireNonNull(stateMachineAliasArn, "stateMachineAliasArn is null");
+    }
+
+    /** An execution started through the state machine itself (no version or alias). */
+    public ExecutionInfo(String executionArn, String name, String stateMachineArn, String stateMachineName,
+            String roleArn, String region, Instant startTime, JsonNode input, java.util.Optional<String> inputText) {
+        this(executionArn, name, stateMachineArn, stateMachineName, roleArn, region, startTime, input, inputText,
+                java.util.Optional.empty(), java.util.Optional.empty());
+    }
+
+    /** The same identity, started through a version and/or an alias (ExecutionStarted records their ARNs). */
+    public ExecutionInfo withTarget(java.util.Optional<String> versionArn, java.util.Optional<String> aliasArn) {
+        return new ExecutionInfo(executionArn, name, stateMachineArn, stateMachineName, roleArn, region, startTime,
+                input, inputText, versionArn, aliasArn);
     }
 
     /** The same identity, remembering the input's text exactly as the client sent it. */
     public ExecutionInfo withInputText(String text) {
         return new ExecutionInfo(executionArn, name, stateMachineArn, stateMachineName, roleArn, region, startTime,
-                input, java.util.Optional.of(text));
+                input, java.util.Optional.of(text), stateMachineVersionArn, stateMachineAliasArn);
     }
 
     /**

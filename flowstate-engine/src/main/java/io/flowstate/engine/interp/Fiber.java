@@ -37,6 +37,8 @@ final class Fiber {
     long pendingTimerId = -1;
     long heartbeatTimerId = -1;
     String taskToken;
+    /** Whether an activity worker has taken the current attempt's task (ActivityStarted is recorded). */
+    boolean taskStarted;
     ChildGroup children;
 
     boolean announced;

@@ -28,7 +28,8 @@ public final class Interpreter {
         exec.root = new io.flowstate.engine.interp.Fiber(machine, null, null, 0, new Scope(null), null, info.input(), 0);
         exec.root.announced = true;
         r.emitDetached(exec.root, EventType.EXECUTION_STARTED,
-                new EventDetails.ExecutionStarted(info.input(), info.roleArn(), Optional.empty(), Optional.empty()));
+                new EventDetails.ExecutionStarted(info.input(), info.roleArn(), info.stateMachineAliasArn(),
+                        info.stateMachineVersionArn()));
         machine.timeoutSeconds().ifPresent(t ->
                 r.startTimer(now.plusSeconds(t), Execution.TimerKind.EXECUTION_TIMEOUT, exec.root, -1));
         r.schedule(exec.root);
@@ -55,6 +56,12 @@ public final class Interpreter {
                 if (f != null && f.phase == Fiber.Phase.AWAIT_TASK) {
                     TaskStep.failed(r, f, (TaskState) current(f), new StateFailure(t.error(), t.cause()));
                     r.resume(f);
+                }
+            }
+            case Trigger.TaskStarted s -> {
+                Fiber f = exec.tasks.get(s.taskId());
+                if (f != null && f.phase == Fiber.Phase.AWAIT_TASK) {
+                    TaskStep.started(r, f, (TaskState) current(f), s.workerName());
                 }
             }
             case Trigger.TaskHeartbeat h -> {

@@ -41,6 +41,14 @@ final class MapStep {
             items = s.itemsPath().isPresent() && !Io.isRoot(s.itemsPath().get())
                     ? s.itemsPath().get().read(r.context(f, effective)) : effective;
         }
+        StepProbe probe = r.probe(f);
+        if (probe != null && s.itemReader().isPresent()) {
+            items = probe.setup.configuration().mapItemReaderData().orElse(items);
+        }
+        if (probe != null && !jsonata) {
+            probe.payload("afterInputPath", effective);
+            probe.payload("afterItemsPath", items);
+        }
         if (!items.isArray()) {
             throw new EvaluationException(jsonata ? ErrorNames.QUERY_EVALUATION_ERROR : ErrorNames.RUNTIME,
                     "Map state input must be an array but was: " + Json.write(items));
@@ -76,6 +84,19 @@ final class MapStep {
                 throw new EvaluationException(ErrorNames.RUNTIME, "ToleratedFailurePercentage must be between 0 and 100.");
             }
         }
+        if (probe != null) {
+            probe.number("maxConcurrency", maxConcurrency);
+            if (s.toleratedFailureCount().isPresent()) {
+                probe.number("toleratedFailureCount", g.toleratedFailureCount);
+            }
+            if (s.toleratedFailurePercentage().isPresent()) {
+                probe.number("toleratedFailurePercentage", g.toleratedFailurePercentage);
+            }
+            if (probe.setup.mock().isPresent()) {
+                mocked(r, f, s, g, probe);
+                return;
+            }
+        }
         if (s.processorConfig().mode() == ProcessorConfig.Mode.DISTRIBUTED) {
             g.distributed = true;
             r.emit(f, EventType.MAP_RUN_STARTED, new EventDetails.MapRunStarted(mapRunArn(r, s)));
@@ -93,6 +114,26 @@ final class MapStep {
             return;
         }
         Children.startIterations(r, g);
+    }
+
+    /**
+     * A state test's mock stands for the iterations: their result array, or the error a nested state raised;
+     * TestState's {@code mapIterationFailureCount} says how many iterations failed.
+     */
+    private static void mocked(Run r, Fiber f, MapState s, ChildGroup g, StepProbe probe) {
+        switch (probe.setup.mock().get()) {
+            case StateTest.Mock.Error e -> ErrorHandling.handle(r, f, s, new StateFailure(e.error(), e.cause()));
+            case StateTest.Mock.Result m -> {
+                g.failures = probe.setup.configuration().mapIterationFailureCount().orElse(0);
+                boolean limited = s.toleratedFailureCount().isPresent() || s.toleratedFailurePercentage().isPresent();
+                if (limited && g.failures > 0 && !Children.tolerated(g)) {
+                    ErrorHandling.handle(r, f, s, StateFailure.of(ErrorNames.EXCEEDS_TOLERATED_FAILURE_THRESHOLD,
+                            "The specified tolerated failure threshold was exceeded"));
+                } else {
+                    completed(r, f, s, m.value());
+                }
+            }
+        }
     }
 
     /** {@code arn:aws:states:REGION:ACCOUNT:mapRun:MACHINE/LABEL:ID}; the id is unique per Map run. */

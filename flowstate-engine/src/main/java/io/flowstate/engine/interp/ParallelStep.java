@@ -25,6 +25,15 @@ final class ParallelStep {
 
     static void start(Run r, Fiber f, ParallelState s) {
         r.emit(f, EventType.PARALLEL_STATE_STARTED, EventDetails.NONE);
+        StepProbe p = r.probe(f);
+        if (p != null && p.setup.mock().isPresent()) {
+            // A state test's mock stands for what the branches would have returned.
+            switch (p.setup.mock().get()) {
+                case StateTest.Mock.Result m -> completed(r, f, s, m.value());
+                case StateTest.Mock.Error e -> ErrorHandling.handle(r, f, s, new StateFailure(e.error(), e.cause()));
+            }
+            return;
+        }
         ChildGroup g = new ChildGroup(ChildGroup.Kind.PARALLEL, f, s.branches().size(), null, null, 0);
         f.children = g;
         f.phase = Fiber.Phase.AWAIT_CHILDREN;
@@ -45,8 +54,11 @@ final class ParallelStep {
                 return;
             }
             JsonNode selected = Io.resultSelector(r, f, s.io(), results);
+            TaskStep.inspect(r, f, "afterResultSelector", selected);
             Map<String, JsonNode> assigned = r.assign(f, s.common().assign(), selected);
-            JsonNode output = Io.outputPath(r, f, s.io(), Io.resultPath(s.io(), f.input, selected));
+            JsonNode withResult = Io.resultPath(s.io(), f.input, selected);
+            TaskStep.inspect(r, f, "afterResultPath", withResult);
+            JsonNode output = Io.outputPath(r, f, s.io(), withResult);
             r.exit(f, s, output, assigned, s.transition());
         } catch (io.flowstate.asl.expr.EvaluationException e) {
             r.failState(f, s, e);

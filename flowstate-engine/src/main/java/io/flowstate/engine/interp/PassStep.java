@@ -25,8 +25,22 @@ final class PassStep {
         IoSpec io = s.io();
         JsonNode effective = Io.inputPath(r, f, io, f.input);
         JsonNode result = s.result().isPresent() ? s.result().get() : Io.parameters(r, f, io, effective);
+        StepProbe p = r.probe(f);
+        if (p != null) {
+            if (s.result().isPresent()) {
+                p.payload("result", result);
+            } else {
+                p.payload("afterInputPath", effective);
+                p.payload("afterParameters", result);
+            }
+            p.payload("afterResultSelector", result);
+        }
         Map<String, JsonNode> assigned = r.assign(f, s.common().assign(), result);
-        JsonNode output = Io.outputPath(r, f, io, Io.resultPath(io, f.input, result));
+        JsonNode withResult = Io.resultPath(io, f.input, result);
+        if (p != null) {
+            p.payload("afterResultPath", withResult);
+        }
+        JsonNode output = Io.outputPath(r, f, io, withResult);
         r.exit(f, s, output, assigned, s.transition());
     }
 }

@@ -163,6 +163,7 @@ final class Run {
         f.enteredPreviousEventId = f.cursor;
         f.enteredEventId = emit(f, EventType.stateEntered(s.type()), new EventDetails.StateEntered(s.name(), f.input));
         try {
+            inspectEntry(f, s);
             switch (s) {
                 case io.flowstate.asl.model.PassState p -> PassStep.enter(this, f, p);
                 case io.flowstate.asl.model.TaskState t -> TaskStep.enter(this, f, t);
@@ -178,6 +179,34 @@ final class Run {
                 failState(f, s, e, true);
             } else {
                 failState(f, s, e);
+            }
+        }
+    }
+
+    /** The probe of a state test, when {@code f} runs the tested state and it is not done yet; else null. */
+    StepProbe probe(Fiber f) {
+        StepProbe p = exec.probe;
+        return p != null && f.parent == null && !p.done() ? p : null;
+    }
+
+    /** TestState's inspection data known on entry: the input, the variables, and (JSONPath) InputPath's result. */
+    private void inspectEntry(Fiber f, State s) {
+        StepProbe p = probe(f);
+        if (p == null) {
+            return;
+        }
+        p.payload("input", f.input);
+        if (!p.setup.variables().isEmpty()) {
+            ObjectNode vars = Json.object();
+            p.setup.variables().forEach(vars::set);
+            p.payload("variables", vars);
+        }
+        if (!jsonata(s)) {
+            switch (s) {
+                case io.flowstate.asl.model.ChoiceState c -> p.payload("afterInputPath", Io.inputPath(this, f, c.io(), f.input));
+                case io.flowstate.asl.model.SucceedState ss -> p.payload("afterInputPath", Io.inputPath(this, f, ss.io(), f.input));
+                case io.flowstate.asl.model.FailState fs -> p.payload("afterInputPath", f.input);
+                default -> { }
             }
         }
     }
@@ -248,6 +277,15 @@ final class Run {
 
     /** Moves to the next state, or completes the fiber at an End. */
     void follow(Fiber f, JsonNode output, Transition transition) {
+        StepProbe p = probe(f);
+        if (p != null) {
+            // A state test ends where the state hands on.
+            p.passed(output, transition instanceof Transition.Next n ? n.state() : null);
+            f.phase = Fiber.Phase.SUCCEEDED;
+            f.output = output;
+            exec.status = ExecutionStatus.SUCCEEDED;
+            return;
+        }
         switch (transition) {
             case Transition.Next n -> {
                 f.stateName = n.state();
@@ -280,8 +318,14 @@ final class Run {
             // The empty Cause belongs to a Catch's error output only; the execution fails without one.
             failure = new StateFailure(failure.error(), Optional.empty());
         }
+        StepProbe p = probe(f);
         f.phase = Fiber.Phase.FAILED;
         f.failure = failure;
+        if (p != null) {
+            p.failed(failure);
+            exec.status = ExecutionStatus.FAILED;
+            return;
+        }
         if (exec.status != ExecutionStatus.RUNNING) {
             return;
         }
@@ -338,11 +382,15 @@ final class Run {
 
     /** The context object {@code $$} as AWS shows it in the current state. */
     JsonNode contextObject(Fiber f) {
+        if (exec.probe != null && exec.probe.setup.context().isPresent()) {
+            return exec.probe.setup.context().get().deepCopy();
+        }
         ObjectNode root = Json.object();
         root.set("Execution", executionContext());
         ObjectNode state = root.putObject("State");
         state.put("EnteredTime", ISO_MILLIS.format(f.enteredTime == null ? now : f.enteredTime));
-        state.put("Name", f.stateName);
+        // TestState shows the tested state under the name it gives a lone state.
+        state.put("Name", exec.probe != null && f.parent == null ? StateTest.STATE_NAME : f.stateName);
         String type = f.machine.state(f.stateName).type();
         if (type.equals("Task") || type.equals("Map") || type.equals("Parallel")) {
             state.put("RetryCount", f.retryCount);
@@ -366,8 +414,15 @@ final class Run {
             e.set("Input", exec.info.input());
             e.put("StartTime", ISO_MILLIS.format(exec.info.startTime()));
             e.put("Name", exec.info.name());
-            e.put("RoleArn", exec.info.roleArn());
-            e.put("RedriveCount", 0);
+            if (exec.probe != null && exec.info.roleArn().isEmpty()) {
+                e.putNull("RoleArn");
+            } else {
+                e.put("RoleArn", exec.info.roleArn());
+            }
+            // Only Standard executions can be redriven; Express ones (and TestState's) show no count.
+            if (!exec.info.executionArn().contains(":express:")) {
+                e.put("RedriveCount", 0);
+            }
             exec.contextExecution = e;
         }
         return exec.contextExecution;

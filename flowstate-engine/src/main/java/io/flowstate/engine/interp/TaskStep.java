@@ -33,11 +33,14 @@ final class TaskStep {
             f.effectiveInput = s.arguments().isPresent()
                     ? JsonataIo.template(s.arguments().get(), JsonataIo.bindings(r, f, f.input), "Arguments")
                     : f.input;
+            inspect(r, f, "afterArguments", f.effectiveInput);
             schedule(r, f, s);
             return;
         }
         JsonNode effective = Io.inputPath(r, f, s.io(), f.input);
+        inspect(r, f, "afterInputPath", effective);
         f.effectiveInput = Io.parameters(r, f, s.io(), effective);
+        inspect(r, f, "afterParameters", f.effectiveInput);
         schedule(r, f, s);
     }
 
@@ -54,9 +57,10 @@ final class TaskStep {
                 r.emit(f, EventType.LAMBDA_FUNCTION_STARTED, EventDetails.NONE);
             }
             case ACTIVITY -> {
+                // ActivityStarted waits for a worker to take the task (Trigger.TaskStarted).
                 r.emit(f, EventType.ACTIVITY_SCHEDULED,
                         new EventDetails.Scheduled(s.resource(), params, timeout, heartbeat));
-                r.emit(f, EventType.ACTIVITY_STARTED, new EventDetails.ActivityStarted(Optional.empty()));
+                f.taskStarted = false;
             }
             case SERVICE -> {
                 r.emit(f, EventType.TASK_SCHEDULED, new EventDetails.TaskScheduled(res.resourceType(),
@@ -75,6 +79,15 @@ final class TaskStep {
                 f, taskId)).orElse(-1L);
     }
 
+    /** An activity worker took the task: {@code ActivityStarted} with its name, once per attempt. */
+    static void started(Run r, Fiber f, TaskState s, Optional<String> workerName) {
+        if (TaskResource.of(s.resource()).kind() != TaskResource.Kind.ACTIVITY || f.taskStarted) {
+            return;
+        }
+        f.taskStarted = true;
+        r.emit(f, EventType.ACTIVITY_STARTED, new EventDetails.ActivityStarted(workerName));
+    }
+
     static void succeeded(Run r, Fiber f, TaskState s, JsonNode result) {
         TaskResource res = TaskResource.of(s.resource());
         if (JsonSize.exceeds(result, MAX_PAYLOAD_BYTES)) {
@@ -85,6 +98,7 @@ final class TaskStep {
                 ? new EventDetails.TaskOutput(res.resourceType(), res.resource(), result)
                 : new EventDetails.Output(result));
         f.phase = Fiber.Phase.ENTER;
+        inspect(r, f, "result", result);
         try {
             if (Run.jsonata(s)) {
                 JsonataBindings b = JsonataIo.bindings(r, f, f.input).withResult(result);
@@ -95,11 +109,22 @@ final class TaskStep {
                 return;
             }
             JsonNode selected = Io.resultSelector(r, f, s.io(), result);
+            inspect(r, f, "afterResultSelector", selected);
             Map<String, JsonNode> assigned = r.assign(f, s.common().assign(), selected);
-            JsonNode output = Io.outputPath(r, f, s.io(), Io.resultPath(s.io(), f.input, selected));
+            JsonNode withResult = Io.resultPath(s.io(), f.input, selected);
+            inspect(r, f, "afterResultPath", withResult);
+            JsonNode output = Io.outputPath(r, f, s.io(), withResult);
             r.exit(f, s, output, assigned, s.transition());
         } catch (EvaluationException e) {
             r.failState(f, s, e);
+        }
+    }
+
+    /** Reports a step's payload to a state test, if one watches this fiber. */
+    static void inspect(Run r, Fiber f, String key, JsonNode value) {
+        StepProbe p = r.probe(f);
+        if (p != null) {
+            p.payload(key, value);
         }
     }
 

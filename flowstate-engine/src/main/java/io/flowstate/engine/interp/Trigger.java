@@ -22,6 +22,16 @@ public sealed interface Trigger {
         }
     }
 
+    /**
+     * An activity worker took the task invocation (GetActivityTask): {@code ActivityStarted} records the worker.
+     * Ignored for other tasks and for a task already started.
+     */
+    record TaskStarted(long taskId, Optional<String> workerName) implements Trigger {
+        public TaskStarted {
+            requireNonNull(workerName, "workerName is null");
+        }
+    }
+
     /** The worker of a task invocation is alive (SendTaskHeartbeat): its heartbeat timeout starts again. */
     record TaskHeartbeat(long taskId) implements Trigger {}
 

@@ -62,6 +62,11 @@ public final class LocalRunner {
             Trigger trigger;
             Effect.InvokeTask call = invocations.poll();
             if (call != null) {
+                if (isActivity(call.resource())) {
+                    // No worker polls here: the handler takes the activity task at once.
+                    collect(Interpreter.advance(exec, new Trigger.TaskStarted(call.taskId(), Optional.empty()),
+                            clock.instant()), invocations, timers, seq);
+                }
                 TaskOutcome outcome = tasks.invoke(new TaskInvocation(call.resource(), call.input(),
                         info.executionArn(), call.stateName(), call.attempt(), call.taskToken(), call.timeoutSeconds()));
                 Instant ready = clock.instant();
@@ -95,6 +100,11 @@ public final class LocalRunner {
         return new RunResult(info, exec.status(), exec.output(),
                 failure.map(StateFailure::error).filter(e -> !e.isEmpty()), failure.flatMap(StateFailure::cause),
                 exec.history(), exec.payloadWriter());
+    }
+
+    private static boolean isActivity(String resource) {
+        String[] parts = resource.split(":", 7);
+        return parts.length >= 7 && parts[2].equals("states") && parts[5].equals("activity");
     }
 
     private static void collect(Decision d, Deque<Effect.InvokeTask> invocations, PriorityQueue<Due> timers, long[] seq) {

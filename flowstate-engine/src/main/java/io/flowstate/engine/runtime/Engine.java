@@ -278,6 +278,15 @@ public final class Engine implements AutoCloseable {
      * none came in time. Waits on the calling (virtual) thread.
      */
     public Optional<ActivityTask> pollActivity(String activityArn, Duration maxWait) throws InterruptedException {
+        return pollActivity(activityArn, Optional.empty(), maxWait);
+    }
+
+    /**
+     * GetActivityTask by the worker {@code workerName}: as {@link #pollActivity(String, Duration)}, and the task
+     * handed out is started ({@code ActivityStarted} names the worker).
+     */
+    public Optional<ActivityTask> pollActivity(String activityArn, Optional<String> workerName, Duration maxWait)
+            throws InterruptedException {
         BlockingQueue<ActivityTask> queue = activityQueues.computeIfAbsent(activityArn, k -> new LinkedBlockingQueue<>());
         long deadline = System.nanoTime() + maxWait.toNanos();
         while (true) {
@@ -289,6 +298,7 @@ public final class Engine implements AutoCloseable {
             TaskRef ref = tokens.get(task.taskToken());
             Live l = ref == null ? null : live.get(ref.executionArn());
             if (l != null && l.exec.isTaskPending(ref.taskId())) {
+                apply(l, new Trigger.TaskStarted(ref.taskId(), workerName));
                 return Optional.of(task);
             }
         }

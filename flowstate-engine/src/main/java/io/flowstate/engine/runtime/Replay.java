@@ -40,6 +40,7 @@ public final class Replay {
                 case Trigger.TaskFailed t -> tasks.remove(t.taskId());
                 case Trigger.TimerFired t -> timers.remove(t.timerId());
                 case Trigger.TaskHeartbeat h -> { }
+                case Trigger.TaskStarted s -> { }
                 case Trigger.Stop s -> { }
             }
             collect(Interpreter.advance(exec, entry.trigger(), entry.at()), tasks, timers);

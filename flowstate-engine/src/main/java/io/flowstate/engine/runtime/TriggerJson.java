@@ -24,6 +24,11 @@ public final class TriggerJson {
                 n.put("error", t.error());
                 t.cause().ifPresent(c -> n.put("cause", c));
             }
+            case Trigger.TaskStarted t -> {
+                n.put("type", "TaskStarted");
+                n.put("taskId", t.taskId());
+                t.workerName().ifPresent(w -> n.put("workerName", w));
+            }
             case Trigger.TaskHeartbeat t -> {
                 n.put("type", "TaskHeartbeat");
                 n.put("taskId", t.taskId());
@@ -46,6 +51,7 @@ public final class TriggerJson {
         return switch (n.path("type").asText()) {
             case "TaskSucceeded" -> new Trigger.TaskSucceeded(n.path("taskId").asLong(), n.path("output"));
             case "TaskFailed" -> new Trigger.TaskFailed(n.path("taskId").asLong(), n.path("error").asText(), text(n, "cause"));
+            case "TaskStarted" -> new Trigger.TaskStarted(n.path("taskId").asLong(), text(n, "workerName"));
             case "TaskHeartbeat" -> new Trigger.TaskHeartbeat(n.path("taskId").asLong());
             case "TimerFired" -> new Trigger.TimerFired(n.path("timerId").asLong());
             case "Stop" -> new Trigger.Stop(text(n, "error"), text(n, "cause"));

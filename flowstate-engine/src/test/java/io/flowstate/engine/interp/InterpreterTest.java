@@ -52,6 +52,23 @@ class InterpreterTest {
     }
 
     @Test
+    void advance_activityTaskStarted_activityStartedOnceWithWorkerName() {
+        StateMachine m = parse("{'StartAt':'T','States':{'T':{'Type':'Task',"
+                + "'Resource':'arn:aws:states:us-east-1:123456789012:activity:a','End':true}}}");
+        Interpreter.Started s = Interpreter.start(m, info(json("{}")), T0);
+        Effect.InvokeTask call = (Effect.InvokeTask) s.decision().effects().get(0);
+        assertThat(types(s.decision().events())).endsWith("ActivityScheduled");
+
+        Decision started = Interpreter.advance(s.execution(), new Trigger.TaskStarted(call.taskId(), Optional.of("w")), T0);
+        Decision again = Interpreter.advance(s.execution(), new Trigger.TaskStarted(call.taskId(), Optional.of("w")), T0);
+
+        assertThat(types(started.events())).containsExactly("ActivityStarted");
+        assertThat(started.events().get(0).details())
+                .isEqualTo(new io.flowstate.engine.history.EventDetails.ActivityStarted(Optional.of("w")));
+        assertThat(again.events()).isEmpty();
+    }
+
+    @Test
     void advance_staleTimer_isIgnored() {
         StateMachine m = parse("{'StartAt':'W','States':{'W':{'Type':'Wait','Seconds':5,'End':true}}}");
         Interpreter.Started s = Interpreter.start(m, info(json("{}")), T0);

@@ -26,6 +26,8 @@ final class ExecutionInfoCodec {
         n.put("startTime", info.startTime().toString());
         n.set("input", info.input());
         info.inputText().ifPresent(t -> n.put("inputText", t));
+        info.stateMachineVersionArn().ifPresent(v -> n.put("stateMachineVersionArn", v));
+        info.stateMachineAliasArn().ifPresent(a -> n.put("stateMachineAliasArn", a));
         return Json.write(n);
     }
 
@@ -39,6 +41,10 @@ final class ExecutionInfoCodec {
         return new ExecutionInfo(n.path("executionArn").asText(), n.path("name").asText(),
                 n.path("stateMachineArn").asText(), n.path("stateMachineName").asText(), n.path("roleArn").asText(),
                 n.path("region").asText(), Instant.parse(n.path("startTime").asText()), n.get("input"),
-                n.has("inputText") ? Optional.of(n.get("inputText").asText()) : Optional.empty());
+                text(n, "inputText"), text(n, "stateMachineVersionArn"), text(n, "stateMachineAliasArn"));
+    }
+
+    private static Optional<String> text(JsonNode n, String field) {
+        return n.has(field) ? Optional.of(n.get(field).asText()) : Optional.empty();
     }
 }
