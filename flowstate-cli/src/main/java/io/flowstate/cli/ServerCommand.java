@@ -5,6 +5,8 @@ import io.flowstate.api.service.ApiContext;
 import io.flowstate.api.service.StepFunctions;
 import io.flowstate.engine.runtime.SystemTimers;
 import io.flowstate.engine.task.TaskHandlers;
+import io.flowstate.store.jdbc.JdbcDatabase;
+import io.flowstate.store.jdbc.JdbcStores;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -16,19 +18,38 @@ import picocli.CommandLine.Option;
 /**
  * {@code flowstate server}: the AWS Step Functions API on {@code --bind}:{@code --port} until the process is
  * stopped. Point AWS SDKs and CLIs at it with an endpoint override; any credentials are accepted.
+ *
+ * <p>State machines, activities, tags and Standard executions are durable: in SQLite (one file in
+ * {@code --data}) by default, or in PostgreSQL with {@code --store jdbc:postgresql://...}. At startup the
+ * executions that were running are resumed before the API serves its first request.
  */
 @Command(name = "server", mixinStandardHelpOptions = true,
         description = "Serves the AWS Step Functions API (AWS JSON 1.0) for AWS SDKs and CLIs.")
 final class ServerCommand implements Callable<Integer> {
+    /** The SQLite file's name in the data directory. */
+    static final String DATABASE_FILE = "flowstate.db";
+
     @Option(names = "--port", defaultValue = "8083", description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 picks one).")
     int port;
 
     @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String bind;
 
-    @Option(names = "--data", paramLabel = "DIR",
-            description = "Directory for durable state (not used yet: state is kept in memory).")
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "flowstate-data",
+            description = "Directory of the SQLite database (created if missing; default: ./${DEFAULT-VALUE}).")
     Path data;
+
+    @Option(names = "--store", paramLabel = "JDBC_URL",
+            description = "Keep state in PostgreSQL instead of SQLite: jdbc:postgresql://host:port/database.")
+    String store;
+
+    @Option(names = "--store-user", defaultValue = "${env:FLOWSTATE_STORE_USER}",
+            description = "PostgreSQL user (default: $FLOWSTATE_STORE_USER).")
+    String storeUser;
+
+    @Option(names = "--store-password", defaultValue = "${env:FLOWSTATE_STORE_PASSWORD}",
+            description = "PostgreSQL password (default: $FLOWSTATE_STORE_PASSWORD).")
+    String storePassword;
 
     @Option(names = "--account", defaultValue = "123456789012", description = "Account id in ARNs (default: ${DEFAULT-VALUE}).")
     String account;
@@ -42,20 +63,35 @@ final class ServerCommand implements Callable<Integer> {
             System.err.println("flowstate: --account must be 12 digits: " + account);
             return 2;
         }
+        if (store != null && !store.startsWith("jdbc:postgresql:")) {
+            System.err.println("flowstate: --store must be a PostgreSQL JDBC URL (jdbc:postgresql://host/db): " + store);
+            return 2;
+        }
         long t0 = System.nanoTime();
+        JdbcDatabase db = store == null ? JdbcStores.sqliteDatabase(data.resolve(DATABASE_FILE))
+                : JdbcStores.postgresDatabase(store, storeUser, storePassword);
         SystemTimers timers = new SystemTimers();
         StepFunctions service = new StepFunctions(new ApiContext(region, account, InstantSource.system()),
-                TaskHandlers.unbound(), timers, Duration.ofSeconds(60));
-        ApiServer server = ApiServer.start(service, bind, port);
-        if (data != null) {
-            System.err.println("flowstate: --data is not used yet; state is kept in memory and lost on exit");
+                TaskHandlers.unbound(), timers, Duration.ofSeconds(60), db.executions(), db.registry());
+        int resumed;
+        try {
+            resumed = service.recover();
+        } catch (IllegalStateException e) {
+            // The others are resumed; one execution that cannot be rebuilt must not keep the rest offline.
+            System.err.println("flowstate: " + e.getMessage());
+            resumed = -1;
         }
-        System.err.printf("flowstate: Step Functions API on http://%s:%d (region %s, account %s), ready in %d ms%n",
-                bind, server.port(), region, account, (System.nanoTime() - t0) / 1_000_000);
+        ApiServer server = ApiServer.start(service, bind, port);
+        System.err.printf("flowstate: Step Functions API on http://%s:%d (region %s, account %s), state in %s, "
+                + "%s, ready in %d ms%n", bind, server.port(), region, account,
+                store == null ? data.resolve(DATABASE_FILE) : store,
+                resumed < 0 ? "some executions not resumed" : "resumed " + resumed + " execution(s)",
+                (System.nanoTime() - t0) / 1_000_000);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             service.close();
+            db.close();
             stopped.countDown();
         }));
         stopped.await();

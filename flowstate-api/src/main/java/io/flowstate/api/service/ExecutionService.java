@@ -27,6 +27,8 @@ import io.flowstate.engine.interp.ExecutionStatus;
 import io.flowstate.engine.runtime.Engine;
 import io.flowstate.engine.runtime.ExecutionSummary;
 import io.flowstate.engine.runtime.InMemoryExecutionStore;
+import io.flowstate.engine.runtime.InMemoryRegistryStore;
+import io.flowstate.engine.runtime.RegistryStore;
 import io.flowstate.engine.runtime.TimerService;
 import io.flowstate.engine.task.TaskHandler;
 import java.time.Duration;
@@ -34,8 +36,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -46,29 +48,36 @@ import java.util.concurrent.TimeoutException;
  * Executions through the API: starting (Standard on the shared {@link Engine}; Express on an engine of their own
  * that is dropped when they end, since AWS keeps no history of them), describing, listing, history, stopping.
  * What the engine's summary does not hold (the revision, version and alias an execution started through, its
- * trace header) is kept here beside it.
+ * trace header) is kept beside it in the registry store ({@link ExecutionMetas}).
  */
 public final class ExecutionService {
     /** Express executions may run 5 minutes; StartSyncExecution waits that long at most. */
     private static final Duration EXPRESS_LIMIT = Duration.ofMinutes(5);
-
-    /** What the API knows of an execution beyond the engine's summary. */
-    record Meta(StateMachineService.Target target, Optional<String> traceHeader) {}
 
     private final ApiContext ctx;
     private final StateMachineService machines;
     private final Engine engine;
     private final TaskHandler tasks;
     private final TimerService timers;
-    private final Map<String, Meta> meta = new ConcurrentHashMap<>();
+    private final ExecutionMetas metas;
+    /** ARNs being started in this process: a second StartExecution of the name waits for no one, as before. */
+    private final Set<String> starting = ConcurrentHashMap.newKeySet();
 
+    /** Executions whose metadata is kept in memory only. */
     public ExecutionService(ApiContext ctx, StateMachineService machines, Engine engine, TaskHandler tasks,
             TimerService timers) {
+        this(ctx, machines, engine, tasks, timers, new InMemoryRegistryStore());
+    }
+
+    /** Executions whose metadata is kept in {@code store}. */
+    public ExecutionService(ApiContext ctx, StateMachineService machines, Engine engine, TaskHandler tasks,
+            TimerService timers, RegistryStore store) {
         this.ctx = ctx;
         this.machines = machines;
         this.engine = engine;
         this.tasks = tasks;
         this.timers = timers;
+        this.metas = new ExecutionMetas(store, machines.revisions());
     }
 
     public StartExecution.Response start(StartExecution.Request r) {
@@ -85,12 +94,21 @@ public final class ExecutionService {
         }
         String arn = ctx.arn("execution:" + t.name() + ":" + name);
         ExecutionInfo info = info(t, arn, name, now, input, inputText);
-        // Meta first: the first decision runs inline, and a fast execution can be listed before start returns.
-        Meta previous = meta.putIfAbsent(arn, new Meta(t, r.traceHeader()));
-        Optional<ExecutionSummary> started = previous == null
-                ? engine.start(t.revision().machine(), info, "STANDARD") : Optional.empty();
-        if (started.isPresent()) {
-            return new StartExecution.Response(arn, started.get().startDate());
+        if (engine.describe(arn).isEmpty() && starting.add(arn)) {
+            try {
+                // Meta first: the first decision runs inline, and a fast execution can be listed before start
+                // returns. A crash between the two writes leaves meta without an execution, which the next start
+                // of the name replaces. (Two nodes starting one name at once may leave the loser's meta.)
+                metas.put(arn, new ExecutionMetas.Meta(t, r.traceHeader()));
+                // With the definition text, so that the execution can be rebuilt after a restart.
+                Optional<ExecutionSummary> started = engine.start(t.revision().machine(), t.revision().definition(),
+                        info, "STANDARD");
+                if (started.isPresent()) {
+                    return new StartExecution.Response(arn, started.get().startDate());
+                }
+            } finally {
+                starting.remove(arn);
+            }
         }
         // Idempotent by name: the same input while it runs is the same execution (AWS's rule for Standard).
         ExecutionSummary existing = engine.describe(arn).orElseThrow(
@@ -138,7 +156,7 @@ public final class ExecutionService {
 
     public DescribeExecution.Response describe(DescribeExecution.Request r) {
         ExecutionSummary s = summary(r.executionArn());
-        Meta m = meta.get(s.executionArn());
+        ExecutionMetas.Meta m = metas.get(s.executionArn()).orElse(null);
         boolean data = r.includedData().orElse(IncludedData.ALL_DATA) == IncludedData.ALL_DATA;
         Optional<String> output = s.output().map(Json::write);
         boolean redrivable = s.status() == ExecutionStatus.FAILED || s.status() == ExecutionStatus.TIMED_OUT
@@ -154,7 +172,7 @@ public final class ExecutionService {
 
     public DescribeStateMachineForExecution.Response describeStateMachine(DescribeStateMachineForExecution.Request r) {
         ExecutionSummary s = summary(r.executionArn());
-        Meta m = meta.get(s.executionArn());
+        ExecutionMetas.Meta m = metas.get(s.executionArn()).orElse(null);
         if (m == null) {
             throw new ApiException.ExecutionDoesNotExist("Execution Does Not Exist: '" + r.executionArn() + "'");
         }
@@ -181,7 +199,7 @@ public final class ExecutionService {
         Arn arn = Arn.parse(smArn, "stateMachine");
         List<ExecutionListItem> all = new ArrayList<>();
         for (ExecutionSummary s : engine.list(Optional.of(t.stateMachineArn()))) {
-            Meta m = meta.get(s.executionArn());
+            ExecutionMetas.Meta m = metas.get(s.executionArn()).orElse(null);
             Optional<String> version = m == null ? Optional.empty() : m.target().versionArn();
             Optional<String> alias = m == null ? Optional.empty() : m.target().aliasArn();
             if (arn.qualifier().isPresent() && !arn.text().equals(version.orElse("")) && !arn.text().equals(alias.orElse(""))) {

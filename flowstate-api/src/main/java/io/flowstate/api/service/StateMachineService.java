@@ -22,6 +22,9 @@ import io.flowstate.api.model.UpdateStateMachineAlias;
 import io.flowstate.api.model.VersionListItem;
 import io.flowstate.api.service.MachineEntry.Alias;
 import io.flowstate.api.service.MachineEntry.Version;
+import io.flowstate.engine.runtime.InMemoryRegistryStore;
+import io.flowstate.engine.runtime.RegistryChange;
+import io.flowstate.engine.runtime.RegistryStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,18 +32,36 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * State machines, their versions and aliases, in memory: the operations that create, describe, list, change and
- * delete them, and {@link #resolve} for the operations that start executions. One lock guards every change;
- * reads see immutable snapshots.
+ * State machines, their versions and aliases: the operations that create, describe, list, change and delete
+ * them, and {@link #resolve} for the operations that start executions. One lock guards every change; reads see
+ * immutable snapshots.
+ *
+ * <p>The {@link RegistryStore} holds them ({@link Documents}); memory holds a copy, loaded at construction,
+ * that answers every read. A change is written first and applied to the copy after; if the write fails, the
+ * machine is read back from the store, so the copy never holds what the store does not.
  */
 public final class StateMachineService {
     private final ApiContext ctx;
     private final Tags tags;
+    private final StoredMachines stored;
     private final Map<String, MachineEntry> machines = new LinkedHashMap<>();
 
+    /** State machines in memory only. */
     public StateMachineService(ApiContext ctx, Tags tags) {
+        this(ctx, tags, new InMemoryRegistryStore());
+    }
+
+    /** State machines in {@code store}, loading those it holds. */
+    public StateMachineService(ApiContext ctx, Tags tags, RegistryStore store) {
         this.ctx = ctx;
         this.tags = tags;
+        this.stored = new StoredMachines(store);
+        machines.putAll(stored.loadAll());
+    }
+
+    /** The revisions of every machine, which executions name. */
+    Revisions revisions() {
+        return stored.revisions();
     }
 
     /** What an execution starts on: the machine, the revision, and the version/alias ARN it was started through. */
@@ -62,14 +83,24 @@ public final class StateMachineService {
             if (existing.type != type || !existing.current.sameSettings(revision)) {
                 throw new ApiException.StateMachineAlreadyExists("State Machine Already Exists: '" + arn + "'");
             }
-            Optional<String> version = r.publish() ? Optional.of(publish(existing, r.versionDescription()).arn())
+            List<RegistryChange> changes = new ArrayList<>();
+            Optional<String> version = r.publish() ? Optional.of(publish(existing, r.versionDescription(), changes).arn())
                     : Optional.empty();
+            persist(existing, changes);
             return new CreateStateMachine.Response(arn, existing.creationDate, version);
         }
         MachineEntry e = new MachineEntry(arn, r.name(), type, revision.updateDate(), revision);
+        List<RegistryChange> changes = new ArrayList<>();
+        changes.add(Documents.revision(revision, type));
+        changes.add(Tags.change(arn, r.tags()));
+        Optional<String> version = r.publish() ? Optional.of(publish(e, r.versionDescription(), changes).arn())
+                : Optional.empty();
+        changes.add(Documents.machine(e));
+        // Not yet in the map: a failed write leaves nothing to undo.
+        stored.apply(changes);
+        stored.revisions().cache(revision);
         machines.put(arn, e);
         tags.put(arn, r.tags());
-        Optional<String> version = r.publish() ? Optional.of(publish(e, r.versionDescription()).arn()) : Optional.empty();
         return new CreateStateMachine.Response(arn, e.creationDate, version);
     }
 
@@ -129,10 +160,16 @@ public final class StateMachineService {
                 r.roleArn().orElse(old.roleArn()), r.loggingConfiguration().or(() -> Optional.of(old.loggingConfiguration())),
                 r.tracingConfiguration().or(() -> Optional.of(old.tracingConfiguration())),
                 r.encryptionConfiguration().or(old::encryptionConfiguration), Optional.empty());
+        List<RegistryChange> changes = new ArrayList<>();
         if (!next.sameSettings(old)) {
             e.current = next;
+            changes.add(Documents.revision(next, e.type));
+            changes.add(Documents.machine(e));
+            stored.revisions().cache(next);
         }
-        Optional<String> version = r.publish() ? Optional.of(publish(e, r.versionDescription()).arn()) : Optional.empty();
+        Optional<String> version = r.publish() ? Optional.of(publish(e, r.versionDescription(), changes).arn())
+                : Optional.empty();
+        persist(e, changes);
         return new UpdateStateMachine.Response(e.current.updateDate(), Optional.of(e.current.revisionId()), version);
     }
 
@@ -143,15 +180,29 @@ public final class StateMachineService {
             MachineEntry e = machines.get(ctx.arn("stateMachine:" + arn.name()));
             if (e != null) {
                 if (isVersion(arn.qualifier().get())) {
-                    e.versions.remove(Integer.parseInt(arn.qualifier().get()));
+                    Version v = e.versions.remove(Integer.parseInt(arn.qualifier().get()));
+                    if (v != null) {
+                        persist(e, List.of(new RegistryChange.Delete(Documents.VERSION, v.arn())));
+                    }
                 } else {
-                    e.aliases.remove(arn.qualifier().get());
+                    Alias a = e.aliases.remove(arn.qualifier().get());
+                    if (a != null) {
+                        persist(e, List.of(new RegistryChange.Delete(Documents.ALIAS, a.arn())));
+                    }
                 }
             }
             return new DeleteStateMachine.Response();
         }
-        MachineEntry e = machines.remove(arn.text());
+        MachineEntry e = machines.get(arn.text());
         if (e != null) {
+            // Revisions stay: the machine's executions still describe the revision they ran.
+            List<RegistryChange> changes = new ArrayList<>();
+            e.versions.values().forEach(v -> changes.add(new RegistryChange.Delete(Documents.VERSION, v.arn())));
+            e.aliases.values().forEach(a -> changes.add(new RegistryChange.Delete(Documents.ALIAS, a.arn())));
+            changes.add(new RegistryChange.Delete(Documents.MACHINE, e.arn));
+            changes.add(Tags.removal(e.arn));
+            stored.apply(changes);
+            machines.remove(arn.text());
             tags.remove(arn.text());
         }
         return new DeleteStateMachine.Response();
@@ -169,11 +220,14 @@ public final class StateMachineService {
             throw new ApiException.ConflictException("Failed to publish the State Machine version for revision "
                     + r.revisionId().get() + ". The current State Machine revision is " + e.current.revisionId() + ".");
         }
-        Version v = publish(e, r.description());
+        List<RegistryChange> changes = new ArrayList<>();
+        Version v = publish(e, r.description(), changes);
+        persist(e, changes);
         return new PublishStateMachineVersion.Response(v.creationDate(), v.arn());
     }
 
-    private Version publish(MachineEntry e, Optional<String> description) {
+    /** Publishes the current revision of {@code e} in memory, adding to {@code changes} what to store. */
+    private Version publish(MachineEntry e, Optional<String> description, List<RegistryChange> changes) {
         // Publishing an unchanged revision again returns the version it already is (AWS's idempotency).
         if (!e.versions.isEmpty() && e.versions.lastEntry().getValue().revision().revisionId().equals(e.current.revisionId())) {
             return e.versions.lastEntry().getValue();
@@ -184,6 +238,8 @@ public final class StateMachineService {
         int n = e.nextVersion++;
         Version v = new Version(n, e.arn + ":" + n, e.current, description, ctx.now());
         e.versions.put(n, v);
+        changes.add(Documents.version(e.arn, v));
+        changes.add(Documents.machine(e));
         return v;
     }
 
@@ -209,7 +265,10 @@ public final class StateMachineService {
                             + "Current list of aliases referencing this version: [" + a.name() + "]");
                 }
             }
-            e.versions.remove(n);
+            Version v = e.versions.remove(n);
+            if (v != null) {
+                persist(e, List.of(new RegistryChange.Delete(Documents.VERSION, v.arn())));
+            }
         }
         return new DeleteStateMachineVersion.Response();
     }
@@ -233,6 +292,7 @@ public final class StateMachineService {
         }
         Alias a = new Alias(r.name(), arn, r.description(), r.routingConfiguration(), ctx.now(), Optional.empty());
         e.aliases.put(r.name(), a);
+        persist(e, List.of(Documents.alias(e.arn, a)));
         return new CreateStateMachineAlias.Response(arn, a.creationDate());
     }
 
@@ -257,6 +317,7 @@ public final class StateMachineService {
         Alias next = new Alias(a.name(), a.arn(), r.description().or(a::description), routing, a.creationDate(),
                 Optional.of(ctx.now()));
         e.aliases.put(a.name(), next);
+        persist(e, List.of(Documents.alias(e.arn, next)));
         return new UpdateStateMachineAlias.Response(next.updateDate().orElseThrow());
     }
 
@@ -267,7 +328,10 @@ public final class StateMachineService {
         }
         MachineEntry e = machines.get(ctx.arn("stateMachine:" + arn.name()));
         if (e != null) {
-            e.aliases.remove(arn.qualifier().get());
+            Alias a = e.aliases.remove(arn.qualifier().get());
+            if (a != null) {
+                persist(e, List.of(new RegistryChange.Delete(Documents.ALIAS, a.arn())));
+            }
         }
         return new DeleteStateMachineAlias.Response();
     }
@@ -307,6 +371,28 @@ public final class StateMachineService {
             throw new ApiException.ValidationException("Sum of routing configuration weights must equal 100. Received: " + total);
         }
         return machine;
+    }
+
+    // ---- the store ---------------------------------------------------------------------------------
+
+    /**
+     * Writes {@code changes}, already applied to {@code e} in memory; when the write fails, reads the machine
+     * back from the store (undoing them in memory) and rethrows.
+     */
+    private void persist(MachineEntry e, List<RegistryChange> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        try {
+            stored.apply(changes);
+        } catch (RuntimeException failure) {
+            try {
+                stored.load(e.arn).ifPresentOrElse(m -> machines.put(e.arn, m), () -> machines.remove(e.arn));
+            } catch (RuntimeException again) {
+                failure.addSuppressed(again);
+            }
+            throw failure;
+        }
     }
 
     // ---- lookups -----------------------------------------------------------------------------------

@@ -40,14 +40,19 @@ import io.flowstate.api.model.UpdateStateMachine;
 import io.flowstate.api.model.UpdateStateMachineAlias;
 import io.flowstate.api.model.ValidateStateMachineDefinition;
 import io.flowstate.engine.runtime.Engine;
+import io.flowstate.engine.runtime.ExecutionStore;
 import io.flowstate.engine.runtime.InMemoryExecutionStore;
+import io.flowstate.engine.runtime.InMemoryRegistryStore;
+import io.flowstate.engine.runtime.RegistryStore;
 import io.flowstate.engine.runtime.TimerService;
 import io.flowstate.engine.task.TaskHandler;
 import java.time.Duration;
 
 /**
- * The Step Functions service: every operation of the API model, on in-memory registries and the {@link Engine}.
- * {@link #handle} is the one exhaustive switch from a decoded request to the code that answers it.
+ * The Step Functions service: every operation of the API model, on registries (state machines, activities,
+ * tags, execution metadata) in a {@link RegistryStore} and the {@link Engine}, whose Standard executions live in
+ * an {@link ExecutionStore}; Express executions stay in memory. {@link #handle} is the one exhaustive switch
+ * from a decoded request to the code that answers it.
  */
 public final class StepFunctions implements AutoCloseable {
     private final Engine engine;
@@ -64,14 +69,31 @@ public final class StepFunctions implements AutoCloseable {
      * {@code timers}; GetActivityTask waits up to {@code activityPoll}.
      */
     public StepFunctions(ApiContext ctx, TaskHandler handler, TimerService timers, Duration activityPoll) {
-        this.engine = new Engine(new InMemoryExecutionStore(), handler, timers);
-        Tags tags = new Tags();
-        this.machines = new StateMachineService(ctx, tags);
-        this.activities = new ActivityService(ctx, tags, engine, activityPoll);
-        this.executions = new ExecutionService(ctx, machines, engine, handler, timers);
+        this(ctx, handler, timers, activityPoll, new InMemoryExecutionStore(), new InMemoryRegistryStore());
+    }
+
+    /**
+     * A service keeping Standard executions in {@code standard} and its registries in {@code registry}, loading
+     * the registries they hold; call {@link #recover} before serving to resume the executions that were running.
+     */
+    public StepFunctions(ApiContext ctx, TaskHandler handler, TimerService timers, Duration activityPoll,
+            ExecutionStore standard, RegistryStore registry) {
+        this.engine = new Engine(standard, new InMemoryExecutionStore(), handler, timers);
+        Tags tags = new Tags(registry);
+        this.machines = new StateMachineService(ctx, tags, registry);
+        this.activities = new ActivityService(ctx, tags, engine, activityPoll, registry);
+        this.executions = new ExecutionService(ctx, machines, engine, handler, timers, registry);
         this.tasks = new TaskService(engine);
         this.tagging = new TagService(tags, machines, activities);
         this.definitions = new DefinitionService(ctx, handler);
+    }
+
+    /**
+     * Resumes the Standard executions the store holds as RUNNING (after a restart), as {@link Engine#recover}
+     * does; returns how many.
+     */
+    public int recover() {
+        return engine.recover();
     }
 
     /** Answers one request. */

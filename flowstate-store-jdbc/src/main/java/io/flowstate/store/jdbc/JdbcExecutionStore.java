@@ -27,7 +27,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 
 /**
@@ -44,18 +43,19 @@ public final class JdbcExecutionStore implements ExecutionStore, AutoCloseable {
     private static final String SUMMARY_COLUMNS = "id, execution_arn, state_machine_arn, name, type, status, start_ns, "
             + "stop_ns, input_text, output, error, cause, last_event_id";
 
-    private final DataSource data;
     private final Dialect dialect;
     private final Runnable onClose;
-    private final ReentrantLock writeLock = new ReentrantLock();
-    private final ReentrantLock groupDone = new ReentrantLock();
-    private final java.util.concurrent.locks.Condition groupCommitted = groupDone.newCondition();
-    private final java.util.Queue<Queued<?>> queue = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final Transactions tx;
 
     /** A store on {@code data}, whose schema is migrated already; {@code onClose} releases the data source. */
     public JdbcExecutionStore(DataSource data, Dialect dialect, Runnable onClose) {
-        this.data = requireNonNull(data, "data is null");
-        this.dialect = requireNonNull(dialect, "dialect is null");
+        this(new Transactions(data, dialect), onClose);
+    }
+
+    /** A store sharing {@code tx} (its writer and group commits) with the other stores on the database. */
+    JdbcExecutionStore(Transactions tx, Runnable onClose) {
+        this.tx = requireNonNull(tx, "tx is null");
+        this.dialect = tx.dialect();
         this.onClose = requireNonNull(onClose, "onClose is null");
     }
 
@@ -66,7 +66,7 @@ public final class JdbcExecutionStore implements ExecutionStore, AutoCloseable {
 
     @Override
     public boolean create(ExecutionSummary summary, StartRecord start, List<HistoryEvent> events) {
-        return write(c -> {
+        return tx.write(c -> {
             try (PreparedStatement def = c.prepareStatement(
                     "INSERT INTO definitions (hash, text) VALUES (?, ?) ON CONFLICT (hash) DO NOTHING")) {
                 def.setString(1, hash(start.definition()));
@@ -103,7 +103,7 @@ public final class JdbcExecutionStore implements ExecutionStore, AutoCloseable {
 
     @Override
     public void commit(ExecutionSummary summary, long expectedLastEventId, List<HistoryEvent> events, JournalEntry trigger) {
-        write(c -> {
+        tx.write(c -> {
             long id;
             long seq;
             // While RUNNING only the version moves: leaving status out of the SET list spares the status indexes.
@@ -188,7 +188,7 @@ public final class JdbcExecutionStore implements ExecutionStore, AutoCloseable {
 
     @Override
     public Optional<StartRecord> start(String executionArn) {
-        return read(c -> {
+        return tx.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT d.text, e.type, e.start_info FROM executions e "
                     + "JOIN definitions d ON d.hash = e.definition_hash WHERE e.execution_arn = ?")) {
                 ps.setString(1, executionArn);
@@ -203,7 +203,7 @@ public final class JdbcExecutionStore implements ExecutionStore, AutoCloseable {
 
     @Override
     public List<JournalEntry> journal(String executionArn) {
-        return read(c -> {
+        return tx.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT j.last_event_id_before, j.at_ns, j.trigger_json "
                     + "FROM journal j JOIN executions e ON e.id = j.execution_id WHERE e.execution_arn = ? ORDER BY j.seq")) {
                 ps.setString(1, executionArn);
@@ -221,7 +221,7 @@ public final class JdbcExecutionStore implements ExecutionStore, AutoCloseable {
 
     @Override
     public Optional<ExecutionSummary> find(String executionArn) {
-        return read(c -> {
+        return tx.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + SUMMARY_COLUMNS + " FROM executions WHERE execution_arn = ?")) {
                 ps.setString(1, executionArn);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -233,7 +233,7 @@ public final class JdbcExecutionStore implements ExecutionStore, AutoCloseable {
 
     @Override
     public List<HistoryEvent> history(String executionArn, long afterEventId, int max) {
-        return read(c -> {
+        return tx.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT v.body FROM events v JOIN executions e ON e.id = v.execution_id "
                     + "WHERE e.execution_arn = ? AND v.event_id > ? ORDER BY v.event_id LIMIT ?")) {
                 ps.setString(1, executionArn);
@@ -259,7 +259,7 @@ public final class JdbcExecutionStore implements ExecutionStore, AutoCloseable {
         // The first conjunct bounds the index range; the second skips the ties already returned.
         after.ifPresent(t -> sql.append(" AND start_ns <= ? AND (start_ns < ? OR id < ?)"));
         sql.append(" ORDER BY start_ns DESC, id DESC LIMIT ?");
-        return read(c -> {
+        return tx.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
                 int i = 1;
                 if (query.stateMachineArn().isPresent()) {
@@ -292,7 +292,7 @@ public final class JdbcExecutionStore implements ExecutionStore, AutoCloseable {
 
     @Override
     public List<String> running() {
-        return read(c -> {
+        return tx.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT execution_arn FROM executions WHERE status = ? ORDER BY start_ns, id")) {
                 ps.setString(1, ExecutionStatus.RUNNING.name());
                 List<String> out = new ArrayList<>();
@@ -356,156 +356,6 @@ public final class JdbcExecutionStore implements ExecutionStore, AutoCloseable {
                     .digest(definition.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
-        }
-    }
-
-    /** Work in one connection. */
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private <T> T read(Work<T> work) {
-        try (Connection c = data.getConnection()) {
-            return work.run(c);
-        } catch (SQLException e) {
-            throw new StoreException("read failed", e);
-        }
-    }
-
-    /**
-     * Runs {@code work} in a transaction: its writes are committed (and durable) when this returns, and none of
-     * them is kept when it throws.
-     *
-     * <p>SQLite has one writer and an fsync per commit, so commits are grouped: each caller queues its work and
-     * whoever holds the write lock runs every queued work in one transaction, each inside a savepoint (a
-     * failing work, such as a version conflict, is rolled back alone), then commits once. Callers return only
-     * after that commit, so nothing a commit causes becomes visible before it is durable.
-     */
-    private <T> T write(Work<T> work) {
-        if (!dialect.singleWriter()) {
-            try (Connection c = data.getConnection()) {
-                return transaction(c, work);
-            } catch (SQLException e) {
-                throw new StoreException("write failed", e);
-            }
-        }
-        Queued<T> mine = new Queued<>(work);
-        queue.add(mine);
-        while (!mine.finished) {
-            if (writeLock.tryLock()) {
-                try {
-                    if (!mine.finished) {
-                        runQueued();
-                    }
-                } finally {
-                    writeLock.unlock();
-                }
-                groupDone.lock();
-                try {
-                    groupCommitted.signalAll();
-                } finally {
-                    groupDone.unlock();
-                }
-            } else {
-                // Wait for the running group rather than for the write lock: a finished work returns at once
-                // instead of queueing behind the next group's fsync, and a pending one leads the next group.
-                groupDone.lock();
-                try {
-                    while (!mine.finished && writeLock.isLocked()) {
-                        groupCommitted.awaitUninterruptibly();
-                    }
-                } finally {
-                    groupDone.unlock();
-                }
-            }
-        }
-        return mine.outcome();
-    }
-
-    private static <T> T transaction(Connection c, Work<T> work) throws SQLException {
-        c.setAutoCommit(false);
-        try {
-            T result = work.run(c);
-            c.commit();
-            return result;
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(true);
-        }
-    }
-
-    /** Runs every queued work in one transaction; called with the write lock held. */
-    private void runQueued() {
-        List<Queued<?>> group = new ArrayList<>();
-        for (Queued<?> q = queue.poll(); q != null; q = queue.poll()) {
-            group.add(q);
-        }
-        try (Connection c = data.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                for (Queued<?> q : group) {
-                    java.sql.Savepoint point = c.setSavepoint();
-                    try {
-                        q.run(c);
-                        c.releaseSavepoint(point);
-                    } catch (SQLException | RuntimeException e) {
-                        c.rollback(point);
-                        q.failed(e instanceof SQLException sql ? new StoreException("write failed", sql) : (RuntimeException) e);
-                    }
-                }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-            group.forEach(Queued::committed);
-        } catch (SQLException | RuntimeException e) {
-            RuntimeException failure = e instanceof SQLException sql ? new StoreException("write failed", sql) : (RuntimeException) e;
-            group.forEach(q -> q.failed(failure));
-        }
-    }
-
-    /** A work waiting for a group commit, and its outcome once the group has committed or failed. */
-    private static final class Queued<T> {
-        final Work<T> work;
-        T result;
-        RuntimeException failure;
-        /** Written and read under the write lock, or by the owner after it released the lock. */
-        volatile boolean finished;
-        private boolean ran;
-
-        Queued(Work<T> work) {
-            this.work = work;
-        }
-
-        void run(Connection c) throws SQLException {
-            result = work.run(c);
-            ran = true;
-        }
-
-        void failed(RuntimeException e) {
-            if (!finished) {
-                failure = e;
-                finished = true;
-            }
-        }
-
-        void committed() {
-            if (!finished && ran) {
-                finished = true;
-            }
-        }
-
-        T outcome() {
-            if (failure != null) {
-                throw failure;
-            }
-            return result;
         }
     }
 }

@@ -7,11 +7,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
-/** Opens durable {@link JdbcExecutionStore}s, migrating their schema first (Flyway, one script set per dialect). */
+/**
+ * Opens durable databases ({@link JdbcDatabase}: executions and registry) or their execution stores alone,
+ * migrating the schema first (Flyway, one script set per dialect).
+ */
 public final class JdbcStores {
     private JdbcStores() {}
 
@@ -29,8 +31,18 @@ public final class JdbcStores {
         return sqlite(file, Synchronous.FULL);
     }
 
-    /** A SQLite store in {@code file} with the given sync mode. */
+    /** A SQLite store in {@code file} with the given sync mode; closing it closes its database. */
     public static JdbcExecutionStore sqlite(Path file, Synchronous synchronous) {
+        return sqliteDatabase(file, synchronous).executions();
+    }
+
+    /** The SQLite database in {@code file} (created with its directory when missing), WAL, {@code synchronous=FULL}. */
+    public static JdbcDatabase sqliteDatabase(Path file) {
+        return sqliteDatabase(file, Synchronous.FULL);
+    }
+
+    /** The SQLite database in {@code file} with the given sync mode. */
+    public static JdbcDatabase sqliteDatabase(Path file, Synchronous synchronous) {
         try {
             Path dir = file.toAbsolutePath().getParent();
             if (dir != null) {
@@ -54,8 +66,13 @@ public final class JdbcStores {
         return open(new HikariDataSource(pool), Dialect.SQLITE);
     }
 
-    /** A PostgreSQL store at {@code jdbcUrl} ({@code jdbc:postgresql://host/db}). */
+    /** A PostgreSQL store at {@code jdbcUrl} ({@code jdbc:postgresql://host/db}); closing it closes its database. */
     public static JdbcExecutionStore postgres(String jdbcUrl, String user, String password) {
+        return postgresDatabase(jdbcUrl, user, password).executions();
+    }
+
+    /** The PostgreSQL database at {@code jdbcUrl} ({@code jdbc:postgresql://host/db}). */
+    public static JdbcDatabase postgresDatabase(String jdbcUrl, String user, String password) {
         HikariConfig pool = new HikariConfig();
         pool.setJdbcUrl(jdbcUrl);
         pool.setUsername(user);
@@ -68,12 +85,12 @@ public final class JdbcStores {
         return open(new HikariDataSource(pool), Dialect.POSTGRESQL);
     }
 
-    /** A store on a data source someone else owns and closes (its schema is migrated here). */
-    public static JdbcExecutionStore on(DataSource data, Dialect dialect) {
+    /** A database on a data source someone else owns and closes (its schema is migrated here). */
+    public static JdbcDatabase on(DataSource data, Dialect dialect) {
         return open(data, dialect, () -> { });
     }
 
-    private static JdbcExecutionStore open(HikariDataSource data, Dialect dialect) {
+    private static JdbcDatabase open(HikariDataSource data, Dialect dialect) {
         try {
             return open(data, dialect, data::close);
         } catch (RuntimeException e) {
@@ -82,8 +99,8 @@ public final class JdbcStores {
         }
     }
 
-    private static JdbcExecutionStore open(DataSource data, Dialect dialect, Runnable onClose) {
-        Flyway.configure().dataSource(data).locations(dialect.migrations()).load().migrate();
-        return new JdbcExecutionStore(data, dialect, onClose);
+    private static JdbcDatabase open(DataSource data, Dialect dialect, Runnable onClose) {
+        Migrations.migrate(data, dialect);
+        return new JdbcDatabase(new Transactions(data, dialect), onClose);
     }
 }

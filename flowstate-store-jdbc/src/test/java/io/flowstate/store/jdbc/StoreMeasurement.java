@@ -110,9 +110,9 @@ class StoreMeasurement {
 
     /** Rows straight into the tables, one transaction: the store's own create would take an fsync each. */
     private static void bulkLoad(JdbcExecutionStore store, int total) throws Exception {
-        java.lang.reflect.Field f = JdbcExecutionStore.class.getDeclaredField("data");
+        java.lang.reflect.Field f = JdbcExecutionStore.class.getDeclaredField("tx");
         f.setAccessible(true);
-        javax.sql.DataSource data = (javax.sql.DataSource) f.get(store);
+        javax.sql.DataSource data = ((Transactions) f.get(store)).data();
         String hash;
         try (Connection c = data.getConnection(); var s = c.createStatement(); var rs = s.executeQuery("SELECT hash FROM definitions")) {
             rs.next();
