@@ -37,31 +37,31 @@ public final class HistoryJson {
         node.put("id", e.id());
         node.put("previousEventId", e.previousEventId());
         e.type().detailsKey().ifPresent(key -> {
-            ObjectNode d = details(e.details(), payloads);
+            ObjectNode d = details(e.details(), e.type(), payloads);
             node.set(key, d);
         });
         return node;
     }
 
-    private static ObjectNode details(EventDetails details, PayloadWriter payloads) {
+    private static ObjectNode details(EventDetails details, EventType type, PayloadWriter payloads) {
         ObjectNode d = Json.object();
         switch (details) {
             case EventDetails.None n -> { }
             case EventDetails.ExecutionStarted s -> {
-                payload(d, "input", s.input(), payloads);
+                payload(d, "input", s.input(), type, payloads);
                 d.put("roleArn", s.roleArn());
                 s.stateMachineAliasArn().ifPresent(v -> d.put("stateMachineAliasArn", v));
                 s.stateMachineVersionArn().ifPresent(v -> d.put("stateMachineVersionArn", v));
             }
-            case EventDetails.Output o -> payload(d, "output", o.output(), payloads);
+            case EventDetails.Output o -> payload(d, "output", o.output(), type, payloads);
             case EventDetails.Failure f -> errorCause(d, f.error(), f.cause());
             case EventDetails.StateEntered s -> {
                 d.put("name", s.name());
-                payload(d, "input", s.input(), payloads);
+                payload(d, "input", s.input(), type, payloads);
             }
             case EventDetails.StateExited s -> {
                 d.put("name", s.name());
-                payload(d, "output", s.output(), payloads);
+                payload(d, "output", s.output(), type, payloads);
                 s.assignedVariables().ifPresent(vars -> {
                     ObjectNode assigned = d.putObject("assignedVariables");
                     for (Map.Entry<String, JsonNode> v : vars.entrySet()) {
@@ -74,7 +74,7 @@ public final class HistoryJson {
                 d.put("resourceType", t.resourceType());
                 d.put("resource", t.resource());
                 d.put("region", t.region());
-                d.put("parameters", payloads.write(t.parameters()));
+                d.put("parameters", payloads.write(type, t.parameters()));
                 t.timeoutInSeconds().ifPresent(v -> d.put("timeoutInSeconds", v));
                 t.heartbeatInSeconds().ifPresent(v -> d.put("heartbeatInSeconds", v));
             }
@@ -85,7 +85,7 @@ public final class HistoryJson {
             case EventDetails.TaskOutput t -> {
                 d.put("resourceType", t.resourceType());
                 d.put("resource", t.resource());
-                payload(d, "output", t.output(), payloads);
+                payload(d, "output", t.output(), type, payloads);
             }
             case EventDetails.TaskFailure t -> {
                 d.put("resourceType", t.resourceType());
@@ -94,7 +94,7 @@ public final class HistoryJson {
             }
             case EventDetails.Scheduled s -> {
                 d.put("resource", s.resource());
-                payload(d, "input", s.input(), payloads);
+                payload(d, "input", s.input(), type, payloads);
                 s.timeoutInSeconds().ifPresent(v -> d.put("timeoutInSeconds", v));
                 s.heartbeatInSeconds().ifPresent(v -> d.put("heartbeatInSeconds", v));
             }
@@ -119,8 +119,8 @@ public final class HistoryJson {
         return d;
     }
 
-    private static void payload(ObjectNode d, String field, JsonNode value, PayloadWriter payloads) {
-        d.put(field, payloads.write(value));
+    private static void payload(ObjectNode d, String field, JsonNode value, EventType type, PayloadWriter payloads) {
+        d.put(field, payloads.write(type, value));
         d.putObject(field + "Details").put("truncated", false);
     }
 

@@ -12,6 +12,43 @@ import io.flowstate.asl.json.Json;
 public interface PayloadWriter {
     String write(JsonNode payload);
 
+    /** Writes a payload of an event of {@code type}; by default the same for every event type. */
+    default String write(EventType type, JsonNode payload) {
+        return write(payload);
+    }
+
     /** Compact JSON for every value. */
     PayloadWriter COMPACT = Json::write;
+
+    /**
+     * A writer for an execution that is no longer in memory, knowing only the client's input text. A running
+     * execution's writer tells an untouched input apart by identity; this one goes by value, and so only where
+     * the recordings show AWS keeping the text: the execution's and states' input, and the items of a Parallel
+     * state's result. Elsewhere (a Map's result, a state's own Output) an equal value is a new one.
+     */
+    static PayloadWriter preservingInput(String inputText) {
+        JsonNode input;
+        try {
+            input = Json.parse(inputText);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return COMPACT;
+        }
+        return new PayloadWriter() {
+            @Override
+            public String write(JsonNode payload) {
+                return Json.write(payload);
+            }
+
+            @Override
+            public String write(EventType type, JsonNode payload) {
+                return switch (type) {
+                    case EXECUTION_STARTED, PASS_STATE_ENTERED, TASK_STATE_ENTERED, CHOICE_STATE_ENTERED,
+                            WAIT_STATE_ENTERED, SUCCEED_STATE_ENTERED, FAIL_STATE_ENTERED, PARALLEL_STATE_ENTERED,
+                            MAP_STATE_ENTERED, PARALLEL_STATE_EXITED ->
+                            InputText.write(payload, input, inputText);
+                    default -> Json.write(payload);
+                };
+            }
+        };
+    }
 }

@@ -68,8 +68,19 @@ public final class Engine implements AutoCloseable {
     private final TaskHandler tasks;
     private final TimerService timers;
     private final Map<String, Live> live = new ConcurrentHashMap<>();
-    private final Map<String, CompletableFuture<ExecutionSummary>> finished = new ConcurrentHashMap<>();
-    private final Map<String, PayloadWriter> finishedPayloads = new ConcurrentHashMap<>();
+    /**
+     * The exact payload writers of recently ended executions, for their history; bounded, because each keeps
+     * its execution's input. Older ones fall back to {@link PayloadWriter#preservingInput}.
+     */
+    private final Map<String, PayloadWriter> recentPayloads = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, PayloadWriter> eldest) {
+                    return size() > 10_000;
+                }
+            });
     private final Map<String, TaskRef> tokens = new ConcurrentHashMap<>();
     private final Map<String, BlockingQueue<ActivityTask>> activityQueues = new ConcurrentHashMap<>();
 
@@ -132,8 +143,7 @@ public final class Engine implements AutoCloseable {
         }
         return storeOf(executionArn).find(executionArn).filter(s -> s.status() != ExecutionStatus.RUNNING)
                 .map(CompletableFuture::completedFuture)
-                .orElseGet(() -> finished.getOrDefault(executionArn,
-                        CompletableFuture.failedFuture(new IllegalArgumentException("no execution " + executionArn))));
+                .orElseGet(() -> CompletableFuture.failedFuture(new IllegalArgumentException("no execution " + executionArn)));
     }
 
     /** The summary as stored. */
@@ -245,7 +255,13 @@ public final class Engine implements AutoCloseable {
                 l.lock.unlock();
             }
         }
-        return use.apply(finishedPayloads.getOrDefault(executionArn, PayloadWriter.COMPACT));
+        PayloadWriter recent = recentPayloads.get(executionArn);
+        if (recent != null) {
+            return use.apply(recent);
+        }
+        // An execution no longer in memory (long ended, or from before a restart): its input text is in its summary.
+        Optional<ExecutionSummary> s = describe(executionArn);
+        return use.apply(s.map(summary -> PayloadWriter.preservingInput(summary.inputText())).orElse(PayloadWriter.COMPACT));
     }
 
     /** StopExecution; false when the execution is not running. */
@@ -359,10 +375,9 @@ public final class Engine implements AutoCloseable {
                 case Effect.InvokeTask t -> invoke(l, t);
                 case Effect.StartTimer t -> timers.schedule(t.dueAt(), () -> submit(arn, new Trigger.TimerFired(t.timerId())));
                 case Effect.Complete c -> {
-                    finishedPayloads.put(arn, l.exec.payloadWriter());
+                    recentPayloads.put(arn, l.exec.payloadWriter());
                     live.remove(arn);
                     ExecutionSummary s = l.store.find(arn).orElseThrow();
-                    finished.put(arn, CompletableFuture.completedFuture(s));
                     l.done.complete(s);
                 }
             }
