@@ -25,8 +25,12 @@ import java.util.List;
  * {@code BENCH_SCALE}). Messages and progress go to standard error, so standard output holds only the lines.
  */
 public final class BenchDriver {
-    /** The only store so far; others (SQLite, PostgreSQL) come with the durable engine. */
+    /** In-process runner, nothing persisted. */
     public static final String MEMORY = "memory";
+    /** The engine on SQLite in a temporary directory (WAL, synchronous=FULL): every decision durable. */
+    public static final String SQLITE = "sqlite";
+    /** The engine on PostgreSQL at {@code FLOWSTATE_BENCH_PG_URL} (user/password from FLOWSTATE_STORE_USER/PASSWORD). */
+    public static final String POSTGRES = "postgres";
 
     private BenchDriver() {}
 
@@ -61,8 +65,12 @@ public final class BenchDriver {
      * @return the exit code (0, 1 or 2, see the class comment)
      */
     public static int run(Path workloadsDir, List<String> only, String store, PrintStream out, double scale) {
-        if (!MEMORY.equals(store)) {
-            System.err.println("bench: unknown store '" + store + "': only '" + MEMORY + "' is available");
+        if (!List.of(MEMORY, SQLITE, POSTGRES).contains(store)) {
+            System.err.println("bench: unknown store '" + store + "': use memory, sqlite or postgres");
+            return 2;
+        }
+        if (store.equals(POSTGRES) && System.getenv("FLOWSTATE_BENCH_PG_URL") == null) {
+            System.err.println("bench: --store postgres needs FLOWSTATE_BENCH_PG_URL (jdbc:postgresql://...)");
             return 2;
         }
         if (!(scale > 0) || Double.isInfinite(scale)) {
@@ -90,7 +98,7 @@ public final class BenchDriver {
                 continue;
             }
             try {
-                benchWorkload(workloadsDir, name, manifest.params(), out);
+                benchWorkload(workloadsDir, name, manifest.params(), out, store);
             } catch (BenchFailure e) {
                 System.err.println("bench: " + e.getMessage());
                 return 1;
@@ -106,10 +114,30 @@ public final class BenchDriver {
         return 0;
     }
 
-    private static void benchWorkload(Path dir, String name, BenchParams p, PrintStream out) throws Exception {
+    private static void benchWorkload(Path dir, String name, BenchParams p, PrintStream out, String store)
+            throws Exception {
+        if (store.equals(MEMORY)) {
+            benchWorkload(dir, name, p, out, store, java.util.Optional.empty());
+            return;
+        }
+        Path data = java.nio.file.Files.createTempDirectory("flowstate-bench-");
+        io.flowstate.engine.runtime.ExecutionStore durable = store.equals(SQLITE)
+                ? io.flowstate.store.jdbc.JdbcStores.sqlite(data.resolve("bench.db"))
+                : io.flowstate.store.jdbc.JdbcStores.postgres(System.getenv("FLOWSTATE_BENCH_PG_URL"),
+                        System.getenv("FLOWSTATE_STORE_USER"), System.getenv("FLOWSTATE_STORE_PASSWORD"));
+        try (io.flowstate.engine.runtime.Engine engine = new io.flowstate.engine.runtime.Engine(durable,
+                new io.flowstate.engine.runtime.InMemoryExecutionStore(), new BenchIdentity(),
+                new io.flowstate.engine.runtime.SystemTimers())) {
+            benchWorkload(dir, name, p, out, store, java.util.Optional.of(engine));
+        }
+    }
+
+    private static void benchWorkload(Path dir, String name, BenchParams p, PrintStream out, String store,
+            java.util.Optional<io.flowstate.engine.runtime.Engine> engine) throws Exception {
         Workload workload = Workload.load(dir, name);
         String inputBefore = Json.write(workload.input());
-        WorkloadExecutions executions = new WorkloadExecutions(workload);
+        WorkloadExecutions executions = new WorkloadExecutions(workload, engine);
+        boolean durable = engine.isPresent();
         WorkloadExecutions.Worker checker = executions.newWorker();
         checker.runAndCheck();
 
@@ -117,12 +145,12 @@ public final class BenchDriver {
         ClosedLoop.run(() -> executions.newWorker()::run, p.warmupConcurrency(), p.warmupSeconds());
 
         Latencies latencies = Latencies.measure(executions.newWorker()::run, p.latencyRuns(), p.latencyMaxSeconds());
-        emit(out, new ResultLine(name, "latency_ms_p50", latencies.percentile(50), 1, latencies.count()));
-        emit(out, new ResultLine(name, "latency_ms_p99", latencies.percentile(99), 1, latencies.count()));
+        emit(out, new ResultLine(name, "latency_ms_p50", latencies.percentile(50), 1, latencies.count(), store, durable));
+        emit(out, new ResultLine(name, "latency_ms_p99", latencies.percentile(99), 1, latencies.count(), store, durable));
 
         for (int c : p.throughputConcurrency()) {
             ClosedLoop.Result r = ClosedLoop.run(() -> executions.newWorker()::run, c, p.throughputSeconds());
-            emit(out, new ResultLine(name, "throughput_per_s", r.perSecond(), c, r.completed()));
+            emit(out, new ResultLine(name, "throughput_per_s", r.perSecond(), c, r.completed(), store, durable));
         }
 
         // Still correct after thousands of runs: catches an engine that writes into shared trees.

@@ -12,7 +12,8 @@ import java.math.RoundingMode;
  * {@code engine, workload, metric, value, concurrency, durable} (required, in that order), then {@code n,
  * version, runtime, store}. Throughput is rounded to 0.1 and latency to 0.001 ms, as the peers print them.
  */
-public record ResultLine(String workload, String metric, double value, int concurrency, long n) {
+public record ResultLine(String workload, String metric, double value, int concurrency, long n, String store,
+        boolean durable) {
     /** The engine name in every line. */
     public static final String ENGINE = "flowstate";
     /** Executions live in memory only. */
@@ -21,6 +22,12 @@ public record ResultLine(String workload, String metric, double value, int concu
     public ResultLine {
         requireNonNull(workload, "workload is null");
         requireNonNull(metric, "metric is null");
+        requireNonNull(store, "store is null");
+    }
+
+    /** A line for the in-memory runner. */
+    public ResultLine(String workload, String metric, double value, int concurrency, long n) {
+        this(workload, metric, value, concurrency, n, STORE, false);
     }
 
     /** The line as compact JSON (no newline). */
@@ -32,11 +39,11 @@ public record ResultLine(String workload, String metric, double value, int concu
         line.put("metric", metric);
         line.put("value", BigDecimal.valueOf(value).setScale(digits, RoundingMode.HALF_UP).doubleValue());
         line.put("concurrency", concurrency);
-        line.put("durable", false);
+        line.put("durable", durable);
         line.put("n", n);
         line.put("version", BenchVersion.VERSION);
         line.put("runtime", "java " + Runtime.version());
-        line.put("store", STORE);
+        line.put("store", store);
         return Json.write(line);
     }
 }

@@ -18,9 +18,10 @@ import java.util.stream.Collectors;
  * as they are (no per-engine copies), parsed and validated once, outside every timing. The input tree is shared
  * by all executions, so the engine must not modify it; the driver checks that it did not.
  */
-public record Workload(String name, StateMachine machine, JsonNode input, JsonNode expected) {
+public record Workload(String name, String definition, StateMachine machine, JsonNode input, JsonNode expected) {
     public Workload {
         requireNonNull(name, "name is null");
+        requireNonNull(definition, "definition is null");
         requireNonNull(machine, "machine is null");
         requireNonNull(input, "input is null");
         requireNonNull(expected, "expected is null");
@@ -38,7 +39,7 @@ public record Workload(String name, StateMachine machine, JsonNode input, JsonNo
                         .map(Workload::describe).collect(Collectors.joining("; "))));
         JsonNode input = Json.parse(Files.readString(workloadsDir.resolve(name + ".input.json")));
         JsonNode expected = Json.parse(Files.readString(workloadsDir.resolve(name + ".expected.json")));
-        return new Workload(name, machine, input, expected);
+        return new Workload(name, definition, machine, input, expected);
     }
 
     /** A JSONata twin: its definition ships with Flowstate; input and expected output are its base workload's. */
@@ -51,7 +52,7 @@ public record Workload(String name, StateMachine machine, JsonNode input, JsonNo
                         .map(Workload::describe).collect(Collectors.joining("; "))));
         JsonNode input = Json.parse(Files.readString(workloadsDir.resolve(base + ".input.json")));
         JsonNode expected = Json.parse(Files.readString(workloadsDir.resolve(base + ".expected.json")));
-        return new Workload(name, machine, input, expected);
+        return new Workload(name, definition, machine, input, expected);
     }
 
     private static String describe(Diagnostic d) {

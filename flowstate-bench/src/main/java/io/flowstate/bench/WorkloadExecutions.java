@@ -22,11 +22,21 @@ public final class WorkloadExecutions {
     private final Workload workload;
     private final String machineName;
     private final AtomicInteger workers = new AtomicInteger();
+    private final java.util.Optional<io.flowstate.engine.runtime.Engine> engine;
 
-    /** Executions of {@code workload}. */
+    /** Executions of {@code workload} on the in-process runner, in memory. */
     public WorkloadExecutions(Workload workload) {
+        this(workload, java.util.Optional.empty());
+    }
+
+    /**
+     * Executions of {@code workload} on {@code engine} when given (a durable store: each decision is committed
+     * before the next), else on the in-process runner.
+     */
+    public WorkloadExecutions(Workload workload, java.util.Optional<io.flowstate.engine.runtime.Engine> engine) {
         this.workload = requireNonNull(workload, "workload is null");
         this.machineName = "bench-" + workload.name();
+        this.engine = requireNonNull(engine, "engine is null");
     }
 
     /** A new worker, to be used by one thread. */
@@ -57,6 +67,9 @@ public final class WorkloadExecutions {
             String name = namePrefix + count++;
             ExecutionInfo info = ExecutionInfo.of("us-east-1", "123456789012", machineName, name,
                     "arn:aws:iam::123456789012:role/bench", clock.instant(), workload.input());
+            if (engine.isPresent()) {
+                return runOnEngine(engine.get(), info.withInputText(""), name);
+            }
             RunResult result = runner.run(workload.machine(), info);
             if (result.status() != ExecutionStatus.SUCCEEDED) {
                 throw new BenchFailure(workload.name() + ": execution " + name + " ended " + result.status()
@@ -65,6 +78,25 @@ public final class WorkloadExecutions {
             }
             return result.output().orElseThrow(() -> new BenchFailure(
                     workload.name() + ": execution " + name + " succeeded without an output"));
+        }
+
+        private JsonNode runOnEngine(io.flowstate.engine.runtime.Engine e, ExecutionInfo info, String name)
+                throws BenchFailure, InterruptedException {
+            ExecutionInfo now = new ExecutionInfo(info.executionArn(), info.name(), info.stateMachineArn(),
+                    info.stateMachineName(), info.roleArn(), info.region(), java.time.Instant.now(), info.input(),
+                    java.util.Optional.empty());
+            e.start(workload.machine(), workload.definition(), now, "STANDARD");
+            io.flowstate.engine.runtime.ExecutionSummary s;
+            try {
+                s = e.completion(now.executionArn()).get();
+            } catch (java.util.concurrent.ExecutionException ex) {
+                throw new BenchFailure(workload.name() + ": execution " + name + " failed to run: " + ex.getCause());
+            }
+            if (s.status() != ExecutionStatus.SUCCEEDED) {
+                throw new BenchFailure(workload.name() + ": execution " + name + " ended " + s.status()
+                        + s.error().map(err -> " with error " + err).orElse(""));
+            }
+            return s.output().orElseThrow(() -> new BenchFailure(workload.name() + ": no output"));
         }
 
         /** Runs one execution and checks its output against the workload's expected output. */
