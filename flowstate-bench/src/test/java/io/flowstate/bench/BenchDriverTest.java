@@ -65,7 +65,7 @@ class BenchDriverTest {
     void run_unknownStore_returns2(@TempDir Path dir) throws IOException {
         writeWorkload(dir, "{\"a\":1}");
 
-        assertThat(BenchDriver.run(dir, List.of(), "sqlite", out, TINY)).isEqualTo(2);
+        assertThat(BenchDriver.run(dir, List.of(), "mongodb", out, TINY)).isEqualTo(2);
         assertThat(lines()).isEmpty();
     }
 
