@@ -37,6 +37,7 @@ public final class Execution {
     JsonNode output;
     StateFailure failure;
     ObjectNode contextExecution;
+    private JsonNode lastWithinLimit;
     ObjectNode contextStateMachine;
     /** Present only in a {@link StateTest}: what the tested state reports and how it ended. */
     StepProbe probe;
@@ -74,6 +75,22 @@ public final class Execution {
         if (!originalTexts.isEmpty()) {
             resultArrays.add(array);
         }
+    }
+
+    /**
+     * True when {@code value} is over the 256 KiB payload limit. The last value found within it is remembered
+     * by identity: a task's result is usually also the state's output ({@code ResultPath: $}), and Wait, Choice
+     * and Succeed pass their input on, so most values would otherwise be measured twice.
+     */
+    boolean overPayloadLimit(JsonNode value) {
+        if (value == lastWithinLimit) {
+            return false;
+        }
+        if (JsonSize.exceeds(value, TaskStep.MAX_PAYLOAD_BYTES)) {
+            return true;
+        }
+        lastWithinLimit = value;
+        return false;
     }
 
     /** Whether the task invocation {@code taskId} still waits for its result (not completed, timed out or aborted). */

@@ -238,7 +238,7 @@ final class Run {
 
     /** Emits the state's Exited event and follows its transition. */
     void exit(Fiber f, State s, JsonNode output, Map<String, JsonNode> assigned, Transition transition) {
-        if (JsonSize.exceeds(output, TaskStep.MAX_PAYLOAD_BYTES)) {
+        if (exec.overPayloadLimit(output)) {
             failFiber(f, dataLimitExceeded(s.name()));
             return;
         }

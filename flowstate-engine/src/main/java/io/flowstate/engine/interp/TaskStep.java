@@ -90,7 +90,7 @@ final class TaskStep {
 
     static void succeeded(Run r, Fiber f, TaskState s, JsonNode result) {
         TaskResource res = TaskResource.of(s.resource());
-        if (JsonSize.exceeds(result, MAX_PAYLOAD_BYTES)) {
+        if (r.exec.overPayloadLimit(result)) {
             failed(r, f, s, Run.dataLimitExceeded(res.kind() == TaskResource.Kind.SERVICE ? res.resourceType() : s.resource()));
             return;
         }

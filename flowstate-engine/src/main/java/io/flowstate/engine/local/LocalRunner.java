@@ -102,9 +102,9 @@ public final class LocalRunner {
                 exec.history(), exec.payloadWriter());
     }
 
+    /** {@code arn:PARTITION:states:REGION:ACCOUNT:activity:NAME}; a substring test, as this runs per task call. */
     private static boolean isActivity(String resource) {
-        String[] parts = resource.split(":", 7);
-        return parts.length >= 7 && parts[2].equals("states") && parts[5].equals("activity");
+        return resource.startsWith("arn:") && resource.contains(":states:") && resource.contains(":activity:");
     }
 
     private static void collect(Decision d, Deque<Effect.InvokeTask> invocations, PriorityQueue<Due> timers, long[] seq) {
