@@ -51,6 +51,10 @@ final class ServerCommand implements Callable<Integer> {
             description = "PostgreSQL password (default: $FLOWSTATE_STORE_PASSWORD).")
     String storePassword;
 
+    @Option(names = "--retention-days", defaultValue = "90",
+            description = "Delete executions that ended longer ago than this (default: ${DEFAULT-VALUE}, as AWS).")
+    int retentionDays;
+
     @Option(names = "--account", defaultValue = "123456789012", description = "Account id in ARNs (default: ${DEFAULT-VALUE}).")
     String account;
 
@@ -61,6 +65,10 @@ final class ServerCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (!account.matches("\\d{12}")) {
             System.err.println("flowstate: --account must be 12 digits: " + account);
+            return 2;
+        }
+        if (retentionDays < 1) {
+            System.err.println("flowstate: --retention-days must be at least 1: " + retentionDays);
             return 2;
         }
         if (store != null && !store.startsWith("jdbc:postgresql:")) {
@@ -87,8 +95,23 @@ final class ServerCommand implements Callable<Integer> {
                 store == null ? data.resolve(DATABASE_FILE) : store,
                 resumed < 0 ? "some executions not resumed" : "resumed " + resumed + " execution(s)",
                 (System.nanoTime() - t0) / 1_000_000);
+        // Retention runs in the background, at start and then hourly; a failed sweep is retried the next hour.
+        java.util.concurrent.ScheduledExecutorService retention = java.util.concurrent.Executors
+                .newSingleThreadScheduledExecutor(Thread.ofPlatform().name("flowstate-retention").daemon().factory());
+        retention.scheduleWithFixedDelay(() -> {
+            try {
+                int deleted = service.applyRetention(Duration.ofDays(retentionDays));
+                if (deleted > 0) {
+                    System.err.printf("flowstate: retention deleted %d execution(s) that ended over %d days ago%n",
+                            deleted, retentionDays);
+                }
+            } catch (RuntimeException e) {
+                System.err.println("flowstate: retention sweep failed, retrying in an hour: " + e.getMessage());
+            }
+        }, 0, 1, java.util.concurrent.TimeUnit.HOURS);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            retention.shutdownNow();
             server.close();
             service.close();
             db.close();

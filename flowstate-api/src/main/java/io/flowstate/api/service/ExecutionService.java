@@ -291,4 +291,20 @@ public final class ExecutionService {
         });
         return event;
     }
+
+    /**
+     * Retention: deletes the Standard executions that ended before {@code cutoff}, their history and the
+     * metadata kept here, in batches; returns how many. Running executions are never deleted.
+     */
+    public int deleteEndedBefore(java.time.Instant cutoff) {
+        int total = 0;
+        while (true) {
+            java.util.List<String> arns = engine.deleteClosedBefore(cutoff, 500);
+            if (arns.isEmpty()) {
+                return total;
+            }
+            metas.delete(arns);
+            total += arns.size();
+        }
+    }
 }

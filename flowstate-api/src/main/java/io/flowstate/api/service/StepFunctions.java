@@ -96,6 +96,14 @@ public final class StepFunctions implements AutoCloseable {
         return engine.recover();
     }
 
+    /**
+     * Deletes the executions that ended more than {@code keep} ago (AWS keeps closed executions 90 days);
+     * returns how many. The server calls it at start and then every hour.
+     */
+    public int applyRetention(Duration keep) {
+        return executions.deleteEndedBefore(engine.now().minus(keep));
+    }
+
     /** Answers one request. */
     public ApiResponse handle(ApiRequest request) {
         return switch (request) {

@@ -264,6 +264,16 @@ public final class Engine implements AutoCloseable {
         return use.apply(s.map(summary -> PayloadWriter.preservingInput(summary.inputText())).orElse(PayloadWriter.COMPACT));
     }
 
+    /**
+     * Retention: deletes up to {@code max} Standard executions that ended before {@code cutoff}, oldest first,
+     * with their history; returns their ARNs. Running executions are never touched.
+     */
+    public List<String> deleteClosedBefore(Instant cutoff, int max) {
+        List<String> deleted = standard.deleteClosedBefore(cutoff, max);
+        deleted.forEach(recentPayloads::remove);
+        return deleted;
+    }
+
     /** StopExecution; false when the execution is not running. */
     public boolean stop(String executionArn, Optional<String> error, Optional<String> cause) {
         Live l = live.get(executionArn);

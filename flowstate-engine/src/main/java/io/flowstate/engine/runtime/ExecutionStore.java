@@ -23,6 +23,12 @@ public interface ExecutionStore {
      */
     void commit(ExecutionSummary summary, long expectedLastEventId, List<HistoryEvent> events, JournalEntry trigger);
 
+    /**
+     * Deletes up to {@code max} executions that ended before {@code cutoff} (oldest first), with their history,
+     * journal and start record; returns their ARNs. Retention: AWS keeps closed executions 90 days.
+     */
+    List<String> deleteClosedBefore(java.time.Instant cutoff, int max);
+
     /** How the execution started. */
     Optional<StartRecord> start(String executionArn);
 

@@ -50,6 +50,25 @@ public final class InMemoryExecutionStore implements ExecutionStore {
     }
 
     @Override
+    public List<String> deleteClosedBefore(java.time.Instant cutoff, int max) {
+        List<ExecutionSummary> closed = new ArrayList<>();
+        for (Entry e : executions.values()) {
+            synchronized (e) {
+                if (e.summary.stopDate().filter(stop -> stop.isBefore(cutoff)).isPresent()) {
+                    closed.add(e.summary);
+                }
+            }
+        }
+        closed.sort(Comparator.comparing(s -> s.stopDate().orElseThrow()));
+        List<String> deleted = new ArrayList<>();
+        for (ExecutionSummary s : closed.subList(0, Math.min(max, closed.size()))) {
+            executions.remove(s.executionArn());
+            deleted.add(s.executionArn());
+        }
+        return deleted;
+    }
+
+    @Override
     public Optional<StartRecord> start(String executionArn) {
         return Optional.ofNullable(executions.get(executionArn)).map(e -> e.start);
     }

@@ -37,6 +37,11 @@ class EngineStoreRoutingTest {
         }
 
         @Override
+        public List<String> deleteClosedBefore(java.time.Instant cutoff, int max) {
+            throw touched();
+        }
+
+        @Override
         public Optional<StartRecord> start(String executionArn) {
             throw touched();
         }

@@ -235,4 +235,31 @@ public abstract class ExecutionStoreContract {
 
         assertThat(store.history("arn:e:1", 0, 1000)).isEqualTo(rich);
     }
+
+    private static ExecutionSummary ended(String arn, Instant stop, long last) {
+        return new ExecutionSummary(arn, "arn:aws:states:us-east-1:1:stateMachine:sm", arn.substring(arn.lastIndexOf(':') + 1),
+                "STANDARD", ExecutionStatus.SUCCEEDED, T0, Optional.of(stop), "{}", Optional.empty(), Optional.empty(),
+                Optional.empty(), last);
+    }
+
+    @Test
+    void deleteClosedBefore_cutoffAndMax_deletesOldestClosedWithHistoryAndKeepsTheRest() {
+        store.create(summary("arn:e:old", ExecutionStatus.RUNNING, 2, T0), START, events(1, 2));
+        store.commit(ended("arn:e:old", T0.plusSeconds(10), 3), 2, events(3, 3), TRIGGER);
+        store.create(summary("arn:e:older", ExecutionStatus.RUNNING, 1, T0), START, events(1, 1));
+        store.commit(ended("arn:e:older", T0.plusSeconds(5), 2), 1, events(2, 2), TRIGGER);
+        store.create(summary("arn:e:recent", ExecutionStatus.RUNNING, 1, T0), START, events(1, 1));
+        store.commit(ended("arn:e:recent", T0.plusSeconds(100), 2), 1, events(2, 2), TRIGGER);
+        store.create(summary("arn:e:running", ExecutionStatus.RUNNING, 1, T0), START, events(1, 1));
+
+        assertThat(store.deleteClosedBefore(T0.plusSeconds(50), 1)).containsExactly("arn:e:older");
+        assertThat(store.deleteClosedBefore(T0.plusSeconds(50), 10)).containsExactly("arn:e:old");
+
+        assertThat(store.find("arn:e:old")).isEmpty();
+        assertThat(store.history("arn:e:old", 0, 10)).isEmpty();
+        assertThat(store.journal("arn:e:old")).isEmpty();
+        assertThat(store.find("arn:e:recent")).isPresent();
+        assertThat(store.find("arn:e:running")).isPresent();
+        assertThat(store.deleteClosedBefore(T0.plusSeconds(50), 10)).isEmpty();
+    }
 }

@@ -291,6 +291,42 @@ public final class JdbcExecutionStore implements ExecutionStore, AutoCloseable {
     }
 
     @Override
+    public List<String> deleteClosedBefore(java.time.Instant cutoff, int max) {
+        return tx.write(c -> {
+            List<Long> ids = new ArrayList<>();
+            List<String> arns = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, execution_arn FROM executions "
+                    + "WHERE stop_ns IS NOT NULL AND stop_ns < ? ORDER BY stop_ns LIMIT ?")) {
+                ps.setLong(1, EpochNanos.of(cutoff));
+                ps.setInt(2, max);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                        arns.add(rs.getString(2));
+                    }
+                }
+            }
+            for (String table : List.of("events", "journal")) {
+                try (PreparedStatement del = c.prepareStatement("DELETE FROM " + table + " WHERE execution_id = ?")) {
+                    for (long id : ids) {
+                        del.setLong(1, id);
+                        del.addBatch();
+                    }
+                    del.executeBatch();
+                }
+            }
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM executions WHERE id = ?")) {
+                for (long id : ids) {
+                    del.setLong(1, id);
+                    del.addBatch();
+                }
+                del.executeBatch();
+            }
+            return arns;
+        });
+    }
+
+    @Override
     public List<String> running() {
         return tx.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT execution_arn FROM executions WHERE status = ? ORDER BY start_ns, id")) {
