@@ -277,10 +277,11 @@ public final class Engine implements AutoCloseable {
     /**
      * RedriveExecution of a Standard execution of {@code machine} (the definition it ran) that ended FAILED,
      * TIMED_OUT or ABORTED: rebuilds it from the store by {@link Replay}, applies {@link Trigger.Redrive} and
-     * runs it on as if it had never ended. Empty when the execution is unknown, Express, running, succeeded, or
-     * redriven meanwhile by another caller; the caller checks AWS's other rules (the 14 days) and names why.
+     * runs it on as if it had never ended. Returns the redrive date; empty when the execution is unknown,
+     * Express, running, succeeded, or redriven meanwhile by another caller. The caller checks AWS's other
+     * rules (the 14 days) and names why an execution is not redrivable.
      */
-    public Optional<ExecutionSummary> redrive(String executionArn, StateMachine machine) {
+    public Optional<Instant> redrive(String executionArn, StateMachine machine) {
         requireNonNull(machine, "machine is null");
         if (live.containsKey(executionArn)) {
             return Optional.empty();
@@ -297,6 +298,7 @@ public final class Engine implements AutoCloseable {
         }
         Live l = new Live(r.execution(), start.get().type(), summary.get().inputText(), standard);
         Decision d;
+        Instant at;
         l.lock.lock();
         try {
             // Registered before the commit so that a trigger from the redriven run waits for the lock, not misses.
@@ -304,7 +306,7 @@ public final class Engine implements AutoCloseable {
                 return Optional.empty();
             }
             long before = l.exec.lastEventId();
-            Instant at = now();
+            at = now();
             Trigger redrive = new Trigger.Redrive();
             d = Interpreter.advance(l.exec, redrive, at);
             if (d.events().isEmpty()) {
@@ -321,7 +323,7 @@ public final class Engine implements AutoCloseable {
             l.lock.unlock();
         }
         effects(l, d);
-        return standard.find(executionArn);
+        return Optional.of(at);
     }
 
     /** SendTaskSuccess. */
