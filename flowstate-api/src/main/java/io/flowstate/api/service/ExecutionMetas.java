@@ -8,6 +8,7 @@ import io.flowstate.api.model.StateMachineType;
 import io.flowstate.asl.json.Json;
 import io.flowstate.engine.runtime.RegistryChange;
 import io.flowstate.engine.runtime.RegistryStore;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,11 +22,27 @@ import java.util.Optional;
  * only the ones being looked at.
  */
 final class ExecutionMetas {
-    /** What the API knows of an execution beyond the engine's summary. */
-    record Meta(StateMachineService.Target target, Optional<String> traceHeader) {
+    /**
+     * What the API knows of an execution beyond the engine's summary, including its redrives: how many, the
+     * last one's date and the client token it came with (a repeated token answers that redrive again).
+     */
+    record Meta(StateMachineService.Target target, Optional<String> traceHeader, int redriveCount,
+            Optional<Instant> redriveDate, Optional<String> redriveClientToken) {
         Meta {
             requireNonNull(target, "target is null");
             requireNonNull(traceHeader, "traceHeader is null");
+            requireNonNull(redriveDate, "redriveDate is null");
+            requireNonNull(redriveClientToken, "redriveClientToken is null");
+        }
+
+        /** A started execution, not redriven yet. */
+        Meta(StateMachineService.Target target, Optional<String> traceHeader) {
+            this(target, traceHeader, 0, Optional.empty(), Optional.empty());
+        }
+
+        /** The same execution, redriven once more at {@code date}. */
+        Meta redriven(Instant date, Optional<String> clientToken) {
+            return new Meta(target, traceHeader, redriveCount + 1, Optional.of(date), clientToken);
         }
     }
 
@@ -58,6 +75,11 @@ final class ExecutionMetas {
         t.versionArn().ifPresent(v -> n.put("versionArn", v));
         t.aliasArn().ifPresent(v -> n.put("aliasArn", v));
         m.traceHeader().ifPresent(v -> n.put("traceHeader", v));
+        if (m.redriveCount() > 0) {
+            n.put("redriveCount", m.redriveCount());
+        }
+        m.redriveDate().ifPresent(v -> n.put("redriveDate", v.toString()));
+        m.redriveClientToken().ifPresent(v -> n.put("redriveClientToken", v));
         store.put(Documents.EXECUTION, executionArn, Json.write(n));
         synchronized (recent) {
             recent.put(executionArn, m);
@@ -94,6 +116,7 @@ final class ExecutionMetas {
         StateMachineService.Target t = new StateMachineService.Target(n.path("stateMachineArn").asText(),
                 n.path("name").asText(), StateMachineType.valueOf(n.path("type").asText()),
                 revisions.get(n.path("revisionId").asText()), Documents.text(n, "versionArn"), Documents.text(n, "aliasArn"));
-        return new Meta(t, Documents.text(n, "traceHeader"));
+        return new Meta(t, Documents.text(n, "traceHeader"), n.path("redriveCount").asInt(0),
+                Documents.text(n, "redriveDate").map(Instant::parse), Documents.text(n, "redriveClientToken"));
     }
 }

@@ -53,6 +53,10 @@ import java.util.concurrent.TimeoutException;
 public final class ExecutionService {
     /** Express executions may run 5 minutes; StartSyncExecution waits that long at most. */
     private static final Duration EXPRESS_LIMIT = Duration.ofMinutes(5);
+    /** AWS redrives executions that ended in the last 14 days. */
+    private static final Duration REDRIVABLE_PERIOD = Duration.ofDays(14);
+    /** AWS's history quota: a redrive needs room for at least its own event. */
+    private static final long MAX_HISTORY_EVENTS = 25_000;
 
     private final ApiContext ctx;
     private final StateMachineService machines;
@@ -159,15 +163,14 @@ public final class ExecutionService {
         ExecutionMetas.Meta m = metas.get(s.executionArn()).orElse(null);
         boolean data = r.includedData().orElse(IncludedData.ALL_DATA) == IncludedData.ALL_DATA;
         Optional<String> output = s.output().map(Json::write);
-        boolean redrivable = s.status() == ExecutionStatus.FAILED || s.status() == ExecutionStatus.TIMED_OUT
-                || s.status() == ExecutionStatus.ABORTED;
+        Optional<String> notRedrivable = notRedrivable(s, m);
         return new DescribeExecution.Response(s.executionArn(), s.stateMachineArn(), s.name(), s.status().name(),
                 s.startDate(), s.stopDate(), data ? Optional.of(s.inputText()) : Optional.empty(),
                 Optional.of(new Included(data)), data ? output : Optional.empty(), output.map(o -> new Included(data)),
                 m == null ? Optional.empty() : m.traceHeader(), Optional.empty(), s.error(), s.cause(),
                 m == null ? Optional.empty() : m.target().versionArn(), m == null ? Optional.empty() : m.target().aliasArn(),
-                Optional.of(0), Optional.empty(), Optional.of(redrivable ? "REDRIVABLE" : "NOT_REDRIVABLE"),
-                redrivable ? Optional.empty() : Optional.of("Execution is " + s.status().name() + " and cannot be redriven"));
+                Optional.of(m == null ? 0 : m.redriveCount()), m == null ? Optional.empty() : m.redriveDate(),
+                Optional.of(notRedrivable.isEmpty() ? "REDRIVABLE" : "NOT_REDRIVABLE"), notRedrivable);
     }
 
     public DescribeStateMachineForExecution.Response describeStateMachine(DescribeStateMachineForExecution.Request r) {
@@ -208,12 +211,14 @@ public final class ExecutionService {
             if (r.statusFilter().isPresent() && r.statusFilter().get() != s.status()) {
                 continue;
             }
-            if (r.redriveFilter().orElse(ExecutionRedriveFilter.NOT_REDRIVEN) == ExecutionRedriveFilter.REDRIVEN) {
+            int redrives = m == null ? 0 : m.redriveCount();
+            if (r.redriveFilter().isPresent()
+                    && (r.redriveFilter().get() == ExecutionRedriveFilter.REDRIVEN) != (redrives > 0)) {
                 continue;
             }
             all.add(new ExecutionListItem(s.executionArn(), s.stateMachineArn(), s.name(), s.status().name(),
                     s.startDate(), s.stopDate(), Optional.empty(), Optional.empty(), version, alias,
-                    Optional.of(0), Optional.empty()));
+                    Optional.of(redrives), m == null ? Optional.empty() : m.redriveDate()));
         }
         String scope = "ListExecutions:" + smArn + ":" + r.statusFilter().map(Enum::name).orElse("")
                 + ":" + r.redriveFilter().map(Enum::name).orElse("");
@@ -244,12 +249,53 @@ public final class ExecutionService {
         return new StopExecution.Response(s.stopDate().orElseGet(ctx::now));
     }
 
+    /**
+     * RedriveExecution: AWS's rules are checked here ({@link #notRedrivable}), the engine rebuilds the execution
+     * and runs it on from the state that did not succeed. A request repeating the client token of the last
+     * redrive answers that redrive again instead of starting another.
+     */
     public RedriveExecution.Response redrive(RedriveExecution.Request r) {
         ExecutionSummary s = summary(r.executionArn());
-        if (s.status() == ExecutionStatus.RUNNING || s.status() == ExecutionStatus.SUCCEEDED) {
-            throw new ApiException.ExecutionNotRedrivable("Execution is " + s.status().name() + " and cannot be redriven");
+        ExecutionMetas.Meta m = metas.get(s.executionArn()).orElse(null);
+        if (m != null && r.clientToken().isPresent() && r.clientToken().equals(m.redriveClientToken())
+                && m.redriveDate().isPresent()) {
+            return new RedriveExecution.Response(m.redriveDate().get());
         }
-        throw new ApiException.ExecutionNotRedrivable("Execution cannot be redriven: Flowstate does not redrive executions yet");
+        Optional<String> reason = notRedrivable(s, m);
+        if (reason.isPresent()) {
+            throw new ApiException.ExecutionNotRedrivable(reason.get());
+        }
+        Optional<Instant> date = engine.redrive(s.executionArn(), m.target().revision().machine());
+        if (date.isEmpty()) {
+            // Another caller redrove it first (or it ended meanwhile): name what it is now.
+            ExecutionSummary now = summary(s.executionArn());
+            throw new ApiException.ExecutionNotRedrivable(notRedrivable(now, m)
+                    .orElse("Execution is " + now.status().name() + " and cannot be redriven"));
+        }
+        metas.put(s.executionArn(), m.redriven(date.get(), r.clientToken()));
+        return new RedriveExecution.Response(date.get());
+    }
+
+    /**
+     * Why AWS would refuse to redrive the execution (its {@code redriveStatusReason}), or empty when it can be
+     * redriven: only a Standard execution that ended FAILED, TIMED_OUT or ABORTED less than 14 days ago, whose
+     * history has room left.
+     */
+    private Optional<String> notRedrivable(ExecutionSummary s, ExecutionMetas.Meta m) {
+        if (s.status() == ExecutionStatus.RUNNING || s.status() == ExecutionStatus.SUCCEEDED) {
+            return Optional.of("Execution is " + s.status().name() + " and cannot be redriven");
+        }
+        if (m == null) {
+            // Without the definition it ran (kept in the metadata) there is nothing to redrive it with.
+            return Optional.of("Execution was started before the launch of RedriveExecution");
+        }
+        if (s.stopDate().isPresent() && s.stopDate().get().plus(REDRIVABLE_PERIOD).isBefore(ctx.now())) {
+            return Optional.of("Execution redrivable period exceeded");
+        }
+        if (s.lastEventId() >= MAX_HISTORY_EVENTS - 1) {
+            return Optional.of("Execution history event limit exceeded");
+        }
+        return Optional.empty();
     }
 
     public ListMapRuns.Response listMapRuns(ListMapRuns.Request r) {

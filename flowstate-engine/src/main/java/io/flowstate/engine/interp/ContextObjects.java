@@ -57,7 +57,10 @@ final class ContextObjects {
             }
             // Only Standard executions can be redriven; Express ones (and TestState's) show no count.
             if (!exec.info.executionArn().contains(":express:")) {
-                e.put("RedriveCount", 0);
+                e.put("RedriveCount", exec.redriveCount);
+            }
+            if (exec.redriveTime != null) {
+                e.put("RedriveTime", ISO_MILLIS.format(exec.redriveTime));
             }
             exec.contextExecution = e;
         }

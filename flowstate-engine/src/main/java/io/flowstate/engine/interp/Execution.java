@@ -36,6 +36,9 @@ public final class Execution {
     ExecutionStatus status = ExecutionStatus.RUNNING;
     JsonNode output;
     StateFailure failure;
+    /** How many times RedriveExecution restarted this execution, and when it last did. */
+    int redriveCount;
+    java.time.Instant redriveTime;
     ObjectNode contextExecution;
     private JsonNode lastWithinLimit;
     ObjectNode contextStateMachine;
@@ -121,5 +124,15 @@ public final class Execution {
     /** The error and cause, once FAILED, TIMED_OUT or ABORTED. */
     public java.util.Optional<StateFailure> failure() {
         return java.util.Optional.ofNullable(failure);
+    }
+
+    /** How many times the execution was redriven (0 until it is). */
+    public int redriveCount() {
+        return redriveCount;
+    }
+
+    /** When the execution was last redriven, if ever. */
+    public java.util.Optional<java.time.Instant> redriveDate() {
+        return java.util.Optional.ofNullable(redriveTime);
     }
 }

@@ -40,6 +40,13 @@ public final class Interpreter {
     /** Applies one trigger. Triggers for tasks or timers that are no longer pending are ignored. */
     public static Decision advance(Execution exec, Trigger trigger, Instant now) {
         Run r = new Run(exec, now);
+        if (trigger instanceof Trigger.Redrive) {
+            if (Redrive.redrivable(exec)) {
+                Redrive.apply(r);
+                r.drain();
+            }
+            return r.decision();
+        }
         if (exec.status != ExecutionStatus.RUNNING) {
             return r.decision();
         }
@@ -71,6 +78,7 @@ public final class Interpreter {
                 }
             }
             case Trigger.TimerFired t -> timerFired(r, t.timerId());
+            case Trigger.Redrive d -> throw new IllegalStateException("redrive is handled above");
             case Trigger.Stop s -> {
                 exec.root.phase = Fiber.Phase.ABORTED;
                 exec.root.cursor = 0;

@@ -45,4 +45,10 @@ public sealed interface Trigger {
             requireNonNull(cause, "cause is null");
         }
     }
+
+    /**
+     * RedriveExecution: a FAILED, TIMED_OUT or ABORTED execution runs again from the state that did not
+     * succeed, keeping what the states before it produced. Ignored by an execution in any other status.
+     */
+    record Redrive() implements Trigger {}
 }

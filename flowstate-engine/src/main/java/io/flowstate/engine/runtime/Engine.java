@@ -284,6 +284,58 @@ public final class Engine implements AutoCloseable {
         return true;
     }
 
+    /**
+     * RedriveExecution of a Standard execution of {@code machine} (the definition it ran) that ended FAILED,
+     * TIMED_OUT or ABORTED: rebuilds it from the store by {@link Replay}, applies {@link Trigger.Redrive} and
+     * runs it on as if it had never ended. Returns the redrive date; empty when the execution is unknown,
+     * Express, running, succeeded, or redriven meanwhile by another caller. The caller checks AWS's other
+     * rules (the 14 days) and names why an execution is not redrivable.
+     */
+    public Optional<Instant> redrive(String executionArn, StateMachine machine) {
+        requireNonNull(machine, "machine is null");
+        if (live.containsKey(executionArn)) {
+            return Optional.empty();
+        }
+        Optional<StartRecord> start = standard.start(executionArn);
+        Optional<ExecutionSummary> summary = standard.find(executionArn);
+        if (start.isEmpty() || summary.isEmpty() || !"STANDARD".equals(start.get().type())) {
+            return Optional.empty();
+        }
+        Replay.Replayed r = Replay.replay(machine, start.get().info(), standard.journal(executionArn));
+        if (r.execution().lastEventId() != summary.get().lastEventId()) {
+            throw new IllegalStateException("replay of " + executionArn + " reached event "
+                    + r.execution().lastEventId() + ", the store has " + summary.get().lastEventId());
+        }
+        Live l = new Live(r.execution(), start.get().type(), summary.get().inputText(), standard);
+        Decision d;
+        Instant at;
+        l.lock.lock();
+        try {
+            // Registered before the commit so that a trigger from the redriven run waits for the lock, not misses.
+            if (live.putIfAbsent(executionArn, l) != null) {
+                return Optional.empty();
+            }
+            long before = l.exec.lastEventId();
+            at = now();
+            Trigger redrive = new Trigger.Redrive();
+            d = Interpreter.advance(l.exec, redrive, at);
+            if (d.events().isEmpty()) {
+                live.remove(executionArn, l);
+                return Optional.empty();
+            }
+            try {
+                l.store.commit(summary(l), before, d.events(), new JournalEntry(before, at, redrive));
+            } catch (VersionConflictException e) {
+                live.remove(executionArn, l);
+                return Optional.empty();
+            }
+        } finally {
+            l.lock.unlock();
+        }
+        effects(l, d);
+        return Optional.of(at);
+    }
+
     /** SendTaskSuccess. */
     public TokenOutcome taskSucceeded(String token, JsonNode output) {
         return withToken(token, ref -> new Trigger.TaskSucceeded(ref.taskId(), output));

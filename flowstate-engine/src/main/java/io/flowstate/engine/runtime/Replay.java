@@ -42,6 +42,7 @@ public final class Replay {
                 case Trigger.TaskHeartbeat h -> { }
                 case Trigger.TaskStarted s -> { }
                 case Trigger.Stop s -> { }
+                case Trigger.Redrive d -> { }
             }
             collect(Interpreter.advance(exec, entry.trigger(), entry.at()), tasks, timers);
         }

@@ -37,6 +37,7 @@ public final class TriggerJson {
                 n.put("type", "TimerFired");
                 n.put("timerId", t.timerId());
             }
+            case Trigger.Redrive d -> n.put("type", "Redrive");
             case Trigger.Stop s -> {
                 n.put("type", "Stop");
                 s.error().ifPresent(e -> n.put("error", e));
@@ -54,6 +55,7 @@ public final class TriggerJson {
             case "TaskStarted" -> new Trigger.TaskStarted(n.path("taskId").asLong(), text(n, "workerName"));
             case "TaskHeartbeat" -> new Trigger.TaskHeartbeat(n.path("taskId").asLong());
             case "TimerFired" -> new Trigger.TimerFired(n.path("timerId").asLong());
+            case "Redrive" -> new Trigger.Redrive();
             case "Stop" -> new Trigger.Stop(text(n, "error"), text(n, "cause"));
             default -> throw new IllegalArgumentException("not a stored trigger: " + n);
         };

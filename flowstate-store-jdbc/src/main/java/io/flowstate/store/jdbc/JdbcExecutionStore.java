@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.flowstate.asl.json.Json;
 import io.flowstate.engine.history.HistoryEvent;
 import io.flowstate.engine.interp.ExecutionStatus;
+import io.flowstate.engine.interp.Trigger;
 import io.flowstate.engine.runtime.ExecutionPage;
 import io.flowstate.engine.runtime.ExecutionQuery;
 import io.flowstate.engine.runtime.ExecutionStore;
@@ -107,8 +108,10 @@ public final class JdbcExecutionStore implements ExecutionStore, AutoCloseable {
             long id;
             long seq;
             // While RUNNING only the version moves: leaving status out of the SET list spares the status indexes.
+            // A redrive turns an ended execution RUNNING again, so it writes the status like an ending does.
             boolean versionOnly = summary.status() == ExecutionStatus.RUNNING && summary.stopDate().isEmpty()
-                    && summary.output().isEmpty() && summary.error().isEmpty() && summary.cause().isEmpty();
+                    && summary.output().isEmpty() && summary.error().isEmpty() && summary.cause().isEmpty()
+                    && !(trigger.trigger() instanceof Trigger.Redrive);
             String sql = versionOnly
                     ? "UPDATE executions SET last_event_id = ?, journal_length = journal_length + 1 "
                             + "WHERE execution_arn = ? AND last_event_id = ? RETURNING id, journal_length"
