@@ -13,7 +13,6 @@ import io.flowstate.asl.model.ProcessorConfig;
 import io.flowstate.engine.history.EventDetails;
 import io.flowstate.engine.history.EventType;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Map (inline): runs the item processor once per item of the array at ItemsPath, at most MaxConcurrency at a
@@ -158,22 +157,7 @@ final class MapStep {
     }
 
     static void completed(Run r, Fiber f, MapState s, JsonNode results) {
-        try {
-            if (Run.jsonata(s)) {
-                JsonataBindings b = JsonataIo.bindings(r, f, f.input).withResult(results);
-                Map<String, JsonNode> assigned = JsonataIo.assign(s.common().assign(), b, "Assign");
-                JsonNode output = JsonataIo.output(s, b, results);
-                r.applyAssign(f, assigned);
-                r.exit(f, s, output, assigned, s.transition());
-                return;
-            }
-            JsonNode selected = Io.resultSelector(r, f, s.io(), results);
-            Map<String, JsonNode> assigned = r.assign(f, s.common().assign(), selected);
-            JsonNode output = Io.outputPath(r, f, s.io(), Io.resultPath(s.io(), f.input, selected));
-            r.exit(f, s, output, assigned, s.transition());
-        } catch (EvaluationException e) {
-            r.failState(f, s, e);
-        }
+        CombinedResult.exit(r, f, s, s.io(), s.transition(), results, false);
     }
 
     private static long integer(Run r, Fiber f, IntSource source, JsonNode effective, String field) {

@@ -1,11 +1,9 @@
 package io.flowstate.engine.interp;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.flowstate.asl.jsonata.JsonataBindings;
 import io.flowstate.asl.model.ParallelState;
 import io.flowstate.engine.history.EventDetails;
 import io.flowstate.engine.history.EventType;
-import java.util.Map;
 
 /** Parallel: runs every branch on the effective input; the result is the array of branch outputs in order. */
 final class ParallelStep {
@@ -44,24 +42,6 @@ final class ParallelStep {
     }
 
     static void completed(Run r, Fiber f, ParallelState s, JsonNode results) {
-        try {
-            if (Run.jsonata(s)) {
-                JsonataBindings b = JsonataIo.bindings(r, f, f.input).withResult(results);
-                Map<String, JsonNode> assigned = JsonataIo.assign(s.common().assign(), b, "Assign");
-                JsonNode output = JsonataIo.output(s, b, results);
-                r.applyAssign(f, assigned);
-                r.exit(f, s, output, assigned, s.transition());
-                return;
-            }
-            JsonNode selected = Io.resultSelector(r, f, s.io(), results);
-            TaskStep.inspect(r, f, "afterResultSelector", selected);
-            Map<String, JsonNode> assigned = r.assign(f, s.common().assign(), selected);
-            JsonNode withResult = Io.resultPath(s.io(), f.input, selected);
-            TaskStep.inspect(r, f, "afterResultPath", withResult);
-            JsonNode output = Io.outputPath(r, f, s.io(), withResult);
-            r.exit(f, s, output, assigned, s.transition());
-        } catch (io.flowstate.asl.expr.EvaluationException e) {
-            r.failState(f, s, e);
-        }
+        CombinedResult.exit(r, f, s, s.io(), s.transition(), results, true);
     }
 }
