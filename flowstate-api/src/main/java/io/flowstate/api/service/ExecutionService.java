@@ -64,6 +64,7 @@ public final class ExecutionService {
     private final TaskHandler tasks;
     private final TimerService timers;
     private final ExecutionMetas metas;
+    private final MapRunService mapRuns;
     /** ARNs being started in this process: a second StartExecution of the name waits for no one, as before. */
     private final Set<String> starting = ConcurrentHashMap.newKeySet();
 
@@ -82,6 +83,7 @@ public final class ExecutionService {
         this.tasks = tasks;
         this.timers = timers;
         this.metas = new ExecutionMetas(store, machines.revisions());
+        this.mapRuns = new MapRunService(engine, metas);
     }
 
     public StartExecution.Response start(StartExecution.Request r) {
@@ -299,8 +301,12 @@ public final class ExecutionService {
     }
 
     public ListMapRuns.Response listMapRuns(ListMapRuns.Request r) {
-        summary(r.executionArn());
-        return new ListMapRuns.Response(List.of(), Optional.empty());
+        return mapRuns.list(summary(r.executionArn()), r);
+    }
+
+    /** DescribeMapRun and UpdateMapRun, which read the executions kept here. */
+    public MapRunService mapRuns() {
+        return mapRuns;
     }
 
     private ExecutionSummary summary(String executionArn) {

@@ -62,7 +62,7 @@ public final class StepFunctions implements AutoCloseable {
     private final TaskService tasks;
     private final TagService tagging;
     private final DefinitionService definitions;
-    private final MapRunService mapRuns = new MapRunService();
+    private final MapRunService mapRuns;
 
     /**
      * A service in {@code ctx}'s region and account, running tasks with {@code handler} and timers on
@@ -83,6 +83,7 @@ public final class StepFunctions implements AutoCloseable {
         this.machines = new StateMachineService(ctx, tags, registry);
         this.activities = new ActivityService(ctx, tags, engine, activityPoll, registry);
         this.executions = new ExecutionService(ctx, machines, engine, handler, timers, registry);
+        this.mapRuns = executions.mapRuns();
         this.tasks = new TaskService(engine);
         this.tagging = new TagService(tags, machines, activities);
         this.definitions = new DefinitionService(ctx, handler);
