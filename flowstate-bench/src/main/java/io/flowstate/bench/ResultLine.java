@@ -12,14 +12,15 @@ import java.math.RoundingMode;
  * {@code engine, workload, metric, value, concurrency, durable} (required, in that order), then {@code n,
  * version, runtime, store}. Throughput is rounded to 0.1 and latency to 0.001 ms, as the peers print them.
  */
-public record ResultLine(String workload, String metric, double value, int concurrency, long n, String store,
-        boolean durable) {
+public record ResultLine(String engine, String workload, String metric, double value, int concurrency, long n,
+        String store, boolean durable) {
     /** The engine name in every line. */
     public static final String ENGINE = "flowstate";
     /** Executions live in memory only. */
     public static final String STORE = "memory";
 
     public ResultLine {
+        requireNonNull(engine, "engine is null");
         requireNonNull(workload, "workload is null");
         requireNonNull(metric, "metric is null");
         requireNonNull(store, "store is null");
@@ -27,14 +28,20 @@ public record ResultLine(String workload, String metric, double value, int concu
 
     /** A line for the in-memory runner. */
     public ResultLine(String workload, String metric, double value, int concurrency, long n) {
-        this(workload, metric, value, concurrency, n, STORE, false);
+        this(ENGINE, workload, metric, value, concurrency, n, STORE, false);
+    }
+
+    /** A line for the engine on a store ({@code durable} when every decision is persisted). */
+    public ResultLine(String workload, String metric, double value, int concurrency, long n, String store,
+            boolean durable) {
+        this(ENGINE, workload, metric, value, concurrency, n, store, durable);
     }
 
     /** The line as compact JSON (no newline). */
     public String toJson() {
         int digits = metric.startsWith("throughput") ? 1 : 3;
         ObjectNode line = Json.object();
-        line.put("engine", ENGINE);
+        line.put("engine", engine);
         line.put("workload", workload);
         line.put("metric", metric);
         line.put("value", BigDecimal.valueOf(value).setScale(digits, RoundingMode.HALF_UP).doubleValue());

@@ -11,11 +11,10 @@ import io.flowstate.bench.ClosedLoop;
 import io.flowstate.bench.ExecutionBody;
 import io.flowstate.bench.Latencies;
 import io.flowstate.bench.Manifest;
+import io.flowstate.bench.ResultLine;
 import io.flowstate.engine.runtime.SystemTimers;
 import io.flowstate.engine.task.TaskHandlers;
 import java.io.PrintStream;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -142,17 +141,6 @@ public final class ApiBench {
     }
 
     private static String line(String workload, String metric, double value, int concurrency, long n) {
-        int digits = metric.startsWith("throughput") ? 1 : 3;
-        ObjectNode l = Json.object();
-        l.put("engine", ENGINE);
-        l.put("workload", workload);
-        l.put("metric", metric);
-        l.put("value", BigDecimal.valueOf(value).setScale(digits, RoundingMode.HALF_UP).doubleValue());
-        l.put("concurrency", concurrency);
-        l.put("durable", false);
-        l.put("n", n);
-        l.put("runtime", "java " + Runtime.version());
-        l.put("store", "memory");
-        return Json.write(l);
+        return new ResultLine(ENGINE, workload, metric, value, concurrency, n, "memory", false).toJson();
     }
 }

@@ -210,11 +210,7 @@ public final class Engine implements AutoCloseable {
                 StartRecord start = standard.start(arn).orElseThrow();
                 ExecutionSummary summary = standard.find(arn).orElseThrow();
                 StateMachine machine = machines.computeIfAbsent(start.definition(), Engine::parse);
-                Replay.Replayed r = Replay.replay(machine, start.info(), standard.journal(arn));
-                if (r.execution().lastEventId() != summary.lastEventId()) {
-                    throw new IllegalStateException("replay reached event " + r.execution().lastEventId()
-                            + ", the store has " + summary.lastEventId());
-                }
+                Replay.Replayed r = rebuild(arn, machine, start, summary);
                 Live l = new Live(r.execution(), start.type(), summary.inputText(), standard);
                 if (live.putIfAbsent(arn, l) != null) {
                     continue;
@@ -232,6 +228,19 @@ public final class Engine implements AutoCloseable {
             throw new IllegalStateException("cannot resume " + failed.size() + " execution(s): " + String.join(", ", failed));
         }
         return resumed;
+    }
+
+    /**
+     * Rebuilds an execution from the store's journal, checking that the replay reaches the stored last event
+     * (else the journal and the history disagree, and running it on would corrupt the history).
+     */
+    private Replay.Replayed rebuild(String arn, StateMachine machine, StartRecord start, ExecutionSummary summary) {
+        Replay.Replayed r = Replay.replay(machine, start.info(), standard.journal(arn));
+        if (r.execution().lastEventId() != summary.lastEventId()) {
+            throw new IllegalStateException("replay of " + arn + " reached event " + r.execution().lastEventId()
+                    + ", the store has " + summary.lastEventId());
+        }
+        return r;
     }
 
     private static StateMachine parse(String definition) {
@@ -301,11 +310,7 @@ public final class Engine implements AutoCloseable {
         if (start.isEmpty() || summary.isEmpty() || !"STANDARD".equals(start.get().type())) {
             return Optional.empty();
         }
-        Replay.Replayed r = Replay.replay(machine, start.get().info(), standard.journal(executionArn));
-        if (r.execution().lastEventId() != summary.get().lastEventId()) {
-            throw new IllegalStateException("replay of " + executionArn + " reached event "
-                    + r.execution().lastEventId() + ", the store has " + summary.get().lastEventId());
-        }
+        Replay.Replayed r = rebuild(executionArn, machine, start.get(), summary.get());
         Live l = new Live(r.execution(), start.get().type(), summary.get().inputText(), standard);
         Decision d;
         Instant at;
