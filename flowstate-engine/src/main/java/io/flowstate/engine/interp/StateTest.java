@@ -143,6 +143,7 @@ public final class StateTest {
                 .orElseThrow(() -> new IllegalArgumentException("no state named " + stateName));
         Execution exec = new Execution(owner, setup.info());
         exec.probe = new StepProbe(setup);
+        setup.info().inputText().ifPresent(text -> SubTexts.each(setup.info().input(), text, exec::rememberText));
         setup.mock().ifPresent(m -> {
             if (m instanceof Mock.Result r) {
                 exec.rememberText(r.value(), r.text());
