@@ -11,6 +11,7 @@ import io.flowstate.asl.json.Json;
 import io.flowstate.asl.model.MapState;
 import io.flowstate.asl.model.ParallelState;
 import io.flowstate.asl.model.State;
+import io.flowstate.asl.model.TaskState;
 import io.flowstate.engine.interp.Decision;
 import io.flowstate.engine.interp.Effect;
 import io.flowstate.engine.interp.Execution;
@@ -61,6 +62,7 @@ final class TestStateService {
         State state = StateTest.machineOf(def.machine(), def.stateName()).orElseThrow().state(def.stateName());
         StateTest.Configuration config = configuration(r.stateConfiguration());
         checkMock(state, mock, config);
+        checkSchema(state, r.mock(), mock);
         JsonNode input = json(r.input().orElse("{}"), "input");
         Map<String, JsonNode> variables = variables(r.variables());
         String machineName = UUID.randomUUID().toString();
@@ -169,6 +171,17 @@ final class TestStateService {
             } else if (config.mapIterationFailureCount().orElse(0) > value.size()) {
                 throw validation("Map iteration failure count must be less than or equal to the number of Map iterations");
             }
+        }
+    }
+
+    /** A mocked Task result must fit the called API's output shape, as strictly as {@code fieldValidationMode} asks. */
+    private static void checkSchema(State state, Optional<JsonNode> request, Optional<StateTest.Mock> mock) {
+        if (state instanceof TaskState t && mock.isPresent() && mock.get() instanceof StateTest.Mock.Result result) {
+            String mode = request.map(m -> m.path("fieldValidationMode").asText("STRICT")).orElse("STRICT");
+            MockSchema.of(t.resource()).flatMap(s -> MockResultCheck.problem(s, mode, result.value()))
+                    .ifPresent(problem -> {
+                        throw validation(problem);
+                    });
         }
     }
 
