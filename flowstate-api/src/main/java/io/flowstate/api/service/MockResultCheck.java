@@ -81,24 +81,17 @@ final class MockResultCheck {
     }
 
     private Optional<String> list(JsonNode v, JsonNode shape, String field) {
-        if (!v.isArray()) {
-            return type("an array", field);
-        }
-        for (JsonNode item : v) {
-            Optional<String> p = value(item, shape.path("member").asText(), field);
-            if (p.isPresent()) {
-                return p;
-            }
-        }
-        return Optional.empty();
+        return v.isArray() ? each(v, shape.path("member").asText(), field) : type("an array", field);
     }
 
     private Optional<String> map(JsonNode v, JsonNode shape, String field) {
-        if (!v.isObject()) {
-            return type("an object", field);
-        }
-        for (JsonNode item : v) {
-            Optional<String> p = value(item, shape.path("value").asText(), field);
+        return v.isObject() ? each(v, shape.path("value").asText(), field) : type("an object", field);
+    }
+
+    /** The first problem among a list's items or a map's values, each named after the list or map's field. */
+    private Optional<String> each(JsonNode values, String shapeName, String field) {
+        for (JsonNode item : values) {
+            Optional<String> p = value(item, shapeName, field);
             if (p.isPresent()) {
                 return p;
             }
