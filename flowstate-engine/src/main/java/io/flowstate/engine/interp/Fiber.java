@@ -40,6 +40,13 @@ final class Fiber {
     /** Whether an activity worker has taken the current attempt's task (ActivityStarted is recorded). */
     boolean taskStarted;
     ChildGroup children;
+    /**
+     * The children of the Map or Parallel state this fiber failed in (none failed again since entering it):
+     * what a redrive resumes. Cleared whenever the fiber enters a state.
+     */
+    ChildGroup unfinished;
+    /** Set by a redrive: the next entry of the current state resumes these children instead of starting anew. */
+    ChildGroup redriveGroup;
 
     boolean announced;
     /** True inside a Distributed Map: its events belong to child executions, not to this history. */
