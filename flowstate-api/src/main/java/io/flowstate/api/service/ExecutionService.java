@@ -192,8 +192,11 @@ public final class ExecutionService {
 
     public ListExecutions.Response list(ListExecutions.Request r) {
         if (r.mapRunArn().isPresent()) {
-            Arn.parse(r.mapRunArn().get(), "mapRun");
-            throw new ApiException.ResourceNotFound("Resource not found: '" + r.mapRunArn().get() + "'");
+            if (r.stateMachineArn().isPresent()) {
+                // AWS takes one or the other, never both.
+                throw new ApiException.ValidationException("Must provide either a StateMachine ARN or a MapRun ARN, not both");
+            }
+            return mapRuns.executions(r);
         }
         String smArn = r.stateMachineArn().orElseThrow(() -> new ApiException.ValidationException(
                 "Must provide a StateMachine ARN or MapRun ARN"));

@@ -21,7 +21,8 @@ final class ChildGroup {
     /** Map only: the iteration inputs, started in order. */
     final JsonNode[] itemInputs;
     final JsonNode[] itemValues;
-    final int maxConcurrency;
+    /** 0: no limit. UpdateMapRun may change it on a Distributed Map's run. */
+    int maxConcurrency;
     int nextToStart;
     int remaining;
     int failures;
@@ -32,6 +33,7 @@ final class ChildGroup {
     String mapRunArn;
     /** Distributed Map only: how many times a redrive of the parent redrove the Map Run. */
     int redriveCount;
+    java.time.Instant redriveTime;
 
     ChildGroup(Kind kind, Fiber owner, int size, JsonNode[] itemInputs, JsonNode[] itemValues, int maxConcurrency) {
         this.kind = kind;

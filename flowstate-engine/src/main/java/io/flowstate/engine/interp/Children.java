@@ -33,6 +33,7 @@ final class Children {
 
     private static void childSucceededTolerated(Run r, Fiber child) {
         ChildGroup g = child.group;
+        child.stoppedAt = r.now;
         Fiber owner = g.owner;
         g.results[child.index] = child.output;
         g.running.remove(child);
@@ -79,6 +80,7 @@ final class Children {
 
     static void childFailed(Run r, Fiber child) {
         ChildGroup g = child.group;
+        child.stoppedAt = r.now;
         Fiber owner = g.owner;
         g.running.remove(child);
         if (g.kind == ChildGroup.Kind.MAP) {
@@ -140,7 +142,10 @@ final class Children {
                 // Redriven: a failed or aborted iteration runs on from the state it did not finish.
                 Redrive.reset(it);
                 it.announced = false;
+                it.redriveCount++;
             }
+            it.startedAt = r.now;
+            it.stoppedAt = null;
             g.running.add(it);
             r.schedule(it);
         }
@@ -161,6 +166,7 @@ final class Children {
         r.exec.tasks.remove(f.pendingTaskId);
         r.exec.timers.remove(f.pendingTimerId);
         f.phase = Fiber.Phase.ABORTED;
+        f.stoppedAt = r.now;
         if (waiting) {
             State s = f.machine.state(f.stateName);
             EventType aborted = switch (s.type()) {

@@ -55,6 +55,11 @@ final class Fiber {
     JsonNode output;
     StateFailure failure;
 
+    /** Map iterations: when the current attempt started and ended, and how many times a redrive ran it again. */
+    Instant startedAt;
+    Instant stoppedAt;
+    int redriveCount;
+
     Fiber(StateMachine machine, Fiber parent, ChildGroup group, int index, Scope scope, JsonNode mapItemValue,
             JsonNode input, long cursor) {
         this.machine = machine;

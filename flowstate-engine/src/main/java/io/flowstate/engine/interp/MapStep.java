@@ -99,6 +99,10 @@ final class MapStep {
         if (s.processorConfig().mode() == ProcessorConfig.Mode.DISTRIBUTED) {
             g.distributed = true;
             g.mapRunArn = mapRunArn(r, s);
+            if (!f.silent) {
+                // A run inside another run's iteration belongs to a child execution, not to this one.
+                r.exec.mapRuns.add(g);
+            }
             r.emit(f, EventType.MAP_RUN_STARTED, new EventDetails.MapRunStarted(g.mapRunArn));
         }
         f.children = g;
@@ -124,6 +128,7 @@ final class MapStep {
         r.emit(f, EventType.MAP_STATE_STARTED, new EventDetails.MapStateStarted(g.results.length));
         Redrive.resume(g);
         if (g.distributed) {
+            g.redriveTime = r.now;
             r.emit(f, EventType.MAP_RUN_REDRIVEN, new EventDetails.Redriven(java.util.Optional.of(g.mapRunArn),
                     ++g.redriveCount));
         }
