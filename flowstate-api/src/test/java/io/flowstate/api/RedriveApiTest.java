@@ -77,6 +77,24 @@ class RedriveApiTest extends ApiTestBase {
     }
 
     @Test
+    void redriveExecution_failedExecutionOfDeletedMachine_executionNotRedrivable() {
+        String sm = createMachine(unique("deleted"),
+                "{\"StartAt\":\"F\",\"States\":{\"F\":{\"Type\":\"Fail\",\"Error\":\"E\"}}}");
+        String exec = sfn.startExecution(b -> b.stateMachineArn(sm)).executionArn();
+        assertThat(await(exec).status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(sfn.describeExecution(b -> b.executionArn(exec)).redriveStatus())
+                .isEqualTo(ExecutionRedriveStatus.REDRIVABLE);
+
+        sfn.deleteStateMachine(b -> b.stateMachineArn(sm));
+
+        assertThatThrownBy(() -> sfn.redriveExecution(b -> b.executionArn(exec)))
+                .isInstanceOf(ExecutionNotRedrivableException.class)
+                .hasMessageContaining("State machine is in DELETING status");
+        assertThat(sfn.describeExecution(b -> b.executionArn(exec)).redriveStatusReason())
+                .isEqualTo("State machine is in DELETING status");
+    }
+
+    @Test
     void redriveExecution_runningExecution_executionNotRedrivable() {
         String sm = createMachine(unique("running"),
                 "{\"StartAt\":\"W\",\"States\":{\"W\":{\"Type\":\"Wait\",\"Seconds\":300,\"End\":true}}}");
