@@ -100,6 +100,11 @@ class MapRunApiTest extends ApiTestBase {
         assertThat(before.status()).isEqualTo(MapRunStatus.RUNNING);
         assertThat(before.itemCounts().running()).isEqualTo(1);
         assertThat(before.itemCounts().pending()).isEqualTo(2);
+        assertThat(before.itemCounts().total()).isEqualTo(3);
+        // Only a started item has a child execution.
+        assertThat(before.executionCounts().running()).isEqualTo(1);
+        assertThat(before.executionCounts().pending()).isZero();
+        assertThat(before.executionCounts().total()).isEqualTo(1);
 
         sfn.updateMapRun(b -> b.mapRunArn(mapRunArn).maxConcurrency(3).toleratedFailurePercentage(50f));
 

@@ -65,11 +65,13 @@ public final class MapRunService {
         Found f = find(r.mapRunArn());
         MapRuns.Run run = f.run();
         Optional<MapRunView> view = view(f);
-        ObjectNode counts = view.map(MapRunService::counts).orElseGet(() -> counts(List.of()));
+        List<MapRunView.Item> items = view.map(MapRunView::items).orElse(List.of());
+        // Items count every item; executions only the children started (an item not started has none yet).
+        List<MapRunView.Item> started = items.stream().filter(i -> i.status() != MapRunView.ItemStatus.PENDING).toList();
         return new DescribeMapRun.Response(run.mapRunArn(), f.execution().executionArn(), run.status().name(),
                 run.startDate(), run.stopDate(), view.map(MapRunView::maxConcurrency).orElse(0),
                 view.map(MapRunView::toleratedFailurePercentage).orElse(0.0),
-                view.map(MapRunView::toleratedFailureCount).orElse(0L), counts, counts.deepCopy(),
+                view.map(MapRunView::toleratedFailureCount).orElse(0L), counts(items), counts(started),
                 run.redriveCount(), run.redriveDate());
     }
 
@@ -182,14 +184,11 @@ public final class MapRunService {
     }
 
     /**
-     * Exact item counts. A child waiting for the redriven run to start it again counts as it ended (failed or
-     * aborted) and in {@code pendingRedrive}; results are written for every child that ended, its output or
-     * its error. Each child processes one item, so the execution counts are the same.
+     * Exact counts of {@code items}. A child waiting for the redriven run to start it again counts as it ended
+     * (failed or aborted) and in {@code pendingRedrive}, as AWS defines it; results are written for every child
+     * that ended, its output or its error. A child processes one item, and starts executing as soon as it is
+     * started, so child executions are never {@code pending}.
      */
-    private static ObjectNode counts(MapRunView v) {
-        return counts(v.items());
-    }
-
     private static ObjectNode counts(List<MapRunView.Item> items) {
         long pending = 0;
         long running = 0;
