@@ -204,4 +204,30 @@ class RedriveChildrenTest {
         assertThat(exec.output()).contains(json("[{'done':{'item':0}},{'done':{'item':1}},{'done':{'item':2}}]"));
         assertThat(exec.redriveCount()).isEqualTo(2);
     }
+
+    @Test
+    void redrive_timedOutInsideParallel_rerunsOnlyTheBranchThatWasStillRunning() {
+        StateMachine m = parse("{'TimeoutSeconds':10,'StartAt':'Par','States':{'Par':{'Type':'Parallel','End':true,"
+                + "'Branches':[{'StartAt':'A','States':{'A':{'Type':'Task','Resource':'" + LAMBDA + "','End':true}}},"
+                + "{'StartAt':'W','States':{'W':{'Type':'Wait','Seconds':100,'End':true}}}]}}}");
+        Interpreter.Started s = Interpreter.start(m, info(json("{}")), T0);
+        Execution exec = s.execution();
+        Interpreter.advance(exec, new Trigger.TaskSucceeded(tasks(s.decision()).get(0).taskId(), json("'a'")), T0);
+        Effect.StartTimer timeout = s.decision().effects().stream().filter(Effect.StartTimer.class::isInstance)
+                .map(Effect.StartTimer.class::cast).filter(t -> t.dueAt().equals(T0.plusSeconds(10))).findFirst()
+                .orElseThrow();
+        Interpreter.advance(exec, new Trigger.TimerFired(timeout.timerId()), T0.plusSeconds(10));
+        assertThat(exec.status()).isEqualTo(ExecutionStatus.TIMED_OUT);
+
+        Decision d = Interpreter.advance(exec, new Trigger.Redrive(), LATER);
+
+        assertThat(types(d.events())).containsExactly("ExecutionRedriven", "ParallelStateEntered",
+                "ParallelStateStarted", "WaitStateEntered");
+        assertThat(d.effects()).hasSize(2).allMatch(Effect.StartTimer.class::isInstance);
+        Effect.StartTimer wait = d.effects().stream().map(Effect.StartTimer.class::cast)
+                .filter(t -> t.dueAt().equals(LATER.plusSeconds(100))).findFirst().orElseThrow();
+        Interpreter.advance(exec, new Trigger.TimerFired(wait.timerId()), LATER.plusSeconds(100));
+        // A's task result from before the timeout is kept.
+        assertThat(exec.output()).contains(json("['a',{}]"));
+    }
 }
