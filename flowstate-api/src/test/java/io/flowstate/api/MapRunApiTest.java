@@ -8,13 +8,17 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.DescribeMapRunResponse;
+import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
+import software.amazon.awssdk.services.sfn.model.ExecutionRedriveFilter;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.HistoryEventType;
+import software.amazon.awssdk.services.sfn.model.ListExecutionsResponse;
 import software.amazon.awssdk.services.sfn.model.MapRunListItem;
 import software.amazon.awssdk.services.sfn.model.MapRunStatus;
 import software.amazon.awssdk.services.sfn.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.sfn.model.SfnException;
 
-/** ListMapRuns, DescribeMapRun and UpdateMapRun over Distributed Map runs, through the AWS SDK client. */
+/** ListMapRuns, DescribeMapRun, UpdateMapRun and a run's ListExecutions, through the AWS SDK client. */
 class MapRunApiTest extends ApiTestBase {
     private static String distributed(String processorStates, String extra) {
         return """
@@ -87,24 +91,95 @@ class MapRunApiTest extends ApiTestBase {
     }
 
     @Test
-    void updateMapRun_runningRun_storedAndAbortedWhenExecutionStops() {
+    void updateMapRun_runningRun_appliesToTheRunInFlightAndAbortedWhenExecutionStops() {
         String sm = createMachine(unique("maprun"), distributed("""
-                {"S":{"Type":"Wait","Seconds":60,"End":true}}""", ""));
+                {"S":{"Type":"Wait","Seconds":60,"End":true}}""", "\"MaxConcurrency\":1,"));
         String exec = sfn.startExecution(b -> b.stateMachineArn(sm).input("[1,2,3]")).executionArn();
         String mapRunArn = awaitRun(exec);
-        assertThat(sfn.describeMapRun(b -> b.mapRunArn(mapRunArn)).status()).isEqualTo(MapRunStatus.RUNNING);
+        DescribeMapRunResponse before = sfn.describeMapRun(b -> b.mapRunArn(mapRunArn));
+        assertThat(before.status()).isEqualTo(MapRunStatus.RUNNING);
+        assertThat(before.itemCounts().running()).isEqualTo(1);
+        assertThat(before.itemCounts().pending()).isEqualTo(2);
+        assertThat(before.itemCounts().total()).isEqualTo(3);
+        // Only a started item has a child execution.
+        assertThat(before.executionCounts().running()).isEqualTo(1);
+        assertThat(before.executionCounts().pending()).isZero();
+        assertThat(before.executionCounts().total()).isEqualTo(1);
 
-        sfn.updateMapRun(b -> b.mapRunArn(mapRunArn).maxConcurrency(1).toleratedFailurePercentage(50f));
+        sfn.updateMapRun(b -> b.mapRunArn(mapRunArn).maxConcurrency(3).toleratedFailurePercentage(50f));
 
         DescribeMapRunResponse running = sfn.describeMapRun(b -> b.mapRunArn(mapRunArn));
-        assertThat(running.maxConcurrency()).isEqualTo(1);
+        assertThat(running.maxConcurrency()).isEqualTo(3);
         assertThat(running.toleratedFailurePercentage()).isEqualTo(50f);
-        assertThat(running.itemCounts().running()).isEqualTo(1);
-        assertThat(running.itemCounts().pending()).isEqualTo(2);
+        // The higher limit started the two waiting items at once.
+        assertThat(running.itemCounts().running()).isEqualTo(3);
+        assertThat(running.itemCounts().pending()).isZero();
+        assertThat(sfn.listExecutions(b -> b.mapRunArn(mapRunArn)).executions())
+                .extracting(ExecutionListItem::status).containsOnly(ExecutionStatus.RUNNING).hasSize(3);
         sfn.stopExecution(b -> b.executionArn(exec));
         DescribeMapRunResponse stopped = sfn.describeMapRun(b -> b.mapRunArn(mapRunArn));
         assertThat(stopped.status()).isEqualTo(MapRunStatus.ABORTED);
         assertThat(stopped.itemCounts().aborted()).isEqualTo(3);
+        assertThat(stopped.maxConcurrency()).isEqualTo(3);
+    }
+
+    @Test
+    void listExecutions_mapRunArn_listsTheRunsChildExecutionsWithFiltersAndPaging() {
+        String sm = createMachine(unique("maprun"), PASS_ITEMS);
+        String exec = sfn.startExecution(b -> b.stateMachineArn(sm).input("[1,2,3]")).executionArn();
+        await(exec);
+        String mapRunArn = sfn.listMapRuns(b -> b.executionArn(exec)).mapRuns().get(0).mapRunArn();
+
+        ListExecutionsResponse first = sfn.listExecutions(b -> b.mapRunArn(mapRunArn).maxResults(2));
+        ListExecutionsResponse rest = sfn.listExecutions(b -> b.mapRunArn(mapRunArn).nextToken(first.nextToken()));
+
+        assertThat(first.executions()).hasSize(2);
+        assertThat(rest.executions()).hasSize(1);
+        assertThat(rest.nextToken()).isNull();
+        List<ExecutionListItem> all = new java.util.ArrayList<>(first.executions());
+        all.addAll(rest.executions());
+        String runName = mapRunArn.substring(mapRunArn.indexOf(":mapRun:") + ":mapRun:".length(),
+                mapRunArn.lastIndexOf(':'));
+        assertThat(all).allSatisfy(e -> {
+            assertThat(e.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+            assertThat(e.mapRunArn()).isEqualTo(mapRunArn);
+            assertThat(e.itemCount()).isEqualTo(1);
+            assertThat(e.stateMachineArn()).isEqualTo(arn("stateMachine:" + runName));
+            assertThat(e.executionArn()).isEqualTo(arn("execution:" + runName + ":" + e.name()));
+            assertThat(e.stopDate()).isNotNull();
+        });
+        assertThat(all).extracting(ExecutionListItem::executionArn).doesNotHaveDuplicates();
+        assertThat(sfn.listExecutions(b -> b.mapRunArn(mapRunArn).statusFilter(ExecutionStatus.FAILED)).executions())
+                .isEmpty();
+        assertThatThrownBy(() -> sfn.listExecutions(b -> b.mapRunArn(mapRunArn).stateMachineArn(sm)))
+                .isInstanceOf(SfnException.class).hasMessageContaining("not both");
+    }
+
+    @Test
+    void describeMapRun_afterParentRedrive_countsTheRedriveAndKeepsTheRun() {
+        String sm = createMachine(unique("maprun"), distributed("""
+                {"S":{"Type":"Fail","Error":"E"}}""", ""));
+        String exec = sfn.startExecution(b -> b.stateMachineArn(sm).input("[1,2]")).executionArn();
+        assertThat(await(exec).status()).isEqualTo(ExecutionStatus.FAILED);
+        String mapRunArn = sfn.listMapRuns(b -> b.executionArn(exec)).mapRuns().get(0).mapRunArn();
+
+        sfn.redriveExecution(b -> b.executionArn(exec));
+        assertThat(await(exec).status()).isEqualTo(ExecutionStatus.FAILED);
+
+        assertThat(sfn.listMapRuns(b -> b.executionArn(exec)).mapRuns()).extracting(MapRunListItem::mapRunArn)
+                .containsExactly(mapRunArn);
+        DescribeMapRunResponse d = sfn.describeMapRun(b -> b.mapRunArn(mapRunArn));
+        assertThat(d.redriveCount()).isEqualTo(1);
+        assertThat(d.redriveDate()).isNotNull();
+        assertThat(d.status()).isEqualTo(MapRunStatus.FAILED);
+        assertThat(d.itemCounts().failed()).isEqualTo(1);
+        assertThat(d.itemCounts().aborted()).isEqualTo(1);
+        assertThat(d.itemCounts().total()).isEqualTo(2);
+        assertThat(sfn.getExecutionHistory(b -> b.executionArn(exec)).events()).filteredOn(e -> e.type()
+                == HistoryEventType.MAP_RUN_REDRIVEN).singleElement()
+                .satisfies(e -> assertThat(e.mapRunRedrivenEventDetails().mapRunArn()).isEqualTo(mapRunArn));
+        assertThat(sfn.listExecutions(b -> b.mapRunArn(mapRunArn).redriveFilter(ExecutionRedriveFilter.REDRIVEN))
+                .executions()).isNotEmpty();
     }
 
     @Test

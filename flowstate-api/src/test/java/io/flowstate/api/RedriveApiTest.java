@@ -77,6 +77,24 @@ class RedriveApiTest extends ApiTestBase {
     }
 
     @Test
+    void redriveExecution_failedExecutionOfDeletedMachine_executionNotRedrivable() {
+        String sm = createMachine(unique("deleted"),
+                "{\"StartAt\":\"F\",\"States\":{\"F\":{\"Type\":\"Fail\",\"Error\":\"E\"}}}");
+        String exec = sfn.startExecution(b -> b.stateMachineArn(sm)).executionArn();
+        assertThat(await(exec).status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(sfn.describeExecution(b -> b.executionArn(exec)).redriveStatus())
+                .isEqualTo(ExecutionRedriveStatus.REDRIVABLE);
+
+        sfn.deleteStateMachine(b -> b.stateMachineArn(sm));
+
+        assertThatThrownBy(() -> sfn.redriveExecution(b -> b.executionArn(exec)))
+                .isInstanceOf(ExecutionNotRedrivableException.class)
+                .hasMessageContaining("State machine is in DELETING status");
+        assertThat(sfn.describeExecution(b -> b.executionArn(exec)).redriveStatusReason())
+                .isEqualTo("State machine is in DELETING status");
+    }
+
+    @Test
     void redriveExecution_runningExecution_executionNotRedrivable() {
         String sm = createMachine(unique("running"),
                 "{\"StartAt\":\"W\",\"States\":{\"W\":{\"Type\":\"Wait\",\"Seconds\":300,\"End\":true}}}");
@@ -103,6 +121,33 @@ class RedriveApiTest extends ApiTestBase {
         assertThat(d.redriveCount()).isEqualTo(1);
         sfn.stopExecution(b -> b.executionArn(exec));
         assertThat(sfn.describeExecution(b -> b.executionArn(exec)).status()).isEqualTo(ExecutionStatus.ABORTED);
+    }
+
+    @Test
+    void redriveExecution_inlineMapWithFailedIteration_rerunsOnlyUnfinishedIterationsInItemOrder() {
+        // Item 2's Choice matches no rule (States.NoChoiceMatched) before the redrive only; each iteration's
+        // output tells the attempt that produced it.
+        String sm = createMachine(unique("redrive-map"), """
+                {"StartAt":"M","States":{"M":{"Type":"Map","End":true,"ItemProcessor":{"StartAt":"C","States":{
+                  "C":{"Type":"Choice","Choices":[{"Not":{"And":[{"Variable":"$","NumericEquals":2},
+                      {"Variable":"$$.Execution.RedriveCount","NumericEquals":0}]},"Next":"P"}]},
+                  "P":{"Type":"Pass","Parameters":{"v.$":"$","attempt.$":"$$.Execution.RedriveCount"},"End":true}}}}}}""");
+        String exec = sfn.startExecution(b -> b.stateMachineArn(sm).input("[1,2,3]")).executionArn();
+        assertThat(await(exec).status()).isEqualTo(ExecutionStatus.FAILED);
+
+        sfn.redriveExecution(b -> b.executionArn(exec));
+
+        DescribeExecutionResponse d = await(exec);
+        assertThat(d.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(d.output()).isEqualTo("[{\"v\":1,\"attempt\":0},{\"v\":2,\"attempt\":1},{\"v\":3,\"attempt\":1}]");
+        List<HistoryEvent> events = sfn.getExecutionHistory(b -> b.executionArn(exec).maxResults(1000)).events();
+        List<HistoryEvent> after = events.subList(events.indexOf(events.stream()
+                .filter(e -> e.type() == HistoryEventType.EXECUTION_REDRIVEN).findFirst().orElseThrow()), events.size());
+        assertThat(after).extracting(HistoryEvent::type).startsWith(HistoryEventType.EXECUTION_REDRIVEN,
+                HistoryEventType.MAP_STATE_ENTERED, HistoryEventType.MAP_STATE_STARTED,
+                HistoryEventType.MAP_ITERATION_STARTED);
+        assertThat(after).filteredOn(e -> e.type() == HistoryEventType.MAP_ITERATION_STARTED)
+                .extracting(e -> e.mapIterationStartedEventDetails().index()).containsExactly(1, 2);
     }
 
     DescribeExecutionResponse await(String exec) {

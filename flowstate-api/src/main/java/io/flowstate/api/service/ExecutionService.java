@@ -55,6 +55,8 @@ public final class ExecutionService {
     private static final Duration EXPRESS_LIMIT = Duration.ofMinutes(5);
     /** AWS redrives executions that ended in the last 14 days. */
     private static final Duration REDRIVABLE_PERIOD = Duration.ofDays(14);
+    /** A Standard execution runs for a year at most; one started longer ago cannot run on. */
+    private static final Duration MAX_EXECUTION_TIME = Duration.ofDays(365);
     /** AWS's history quota: a redrive needs room for at least its own event. */
     private static final long MAX_HISTORY_EVENTS = 25_000;
 
@@ -192,8 +194,11 @@ public final class ExecutionService {
 
     public ListExecutions.Response list(ListExecutions.Request r) {
         if (r.mapRunArn().isPresent()) {
-            Arn.parse(r.mapRunArn().get(), "mapRun");
-            throw new ApiException.ResourceNotFound("Resource not found: '" + r.mapRunArn().get() + "'");
+            if (r.stateMachineArn().isPresent()) {
+                // AWS takes one or the other, never both.
+                throw new ApiException.ValidationException("Must provide either a StateMachine ARN or a MapRun ARN, not both");
+            }
+            return mapRuns.executions(r);
         }
         String smArn = r.stateMachineArn().orElseThrow(() -> new ApiException.ValidationException(
                 "Must provide a StateMachine ARN or MapRun ARN"));
@@ -279,11 +284,17 @@ public final class ExecutionService {
     }
 
     /**
-     * Why AWS would refuse to redrive the execution (its {@code redriveStatusReason}), or empty when it can be
-     * redriven: only a Standard execution that ended FAILED, TIMED_OUT or ABORTED less than 14 days ago, whose
-     * history has room left.
+     * Why AWS would refuse to redrive the execution (its {@code redriveStatusReason}, also the message of
+     * {@code ExecutionNotRedrivable}; the wording is the list in AWS's DescribeExecution reference), or empty
+     * when it can be redriven: only a Standard execution of a state machine not deleted, that ended FAILED,
+     * TIMED_OUT or ABORTED less than 14 days ago and started less than a year ago (a Standard execution's
+     * longest run), whose history has room left.
      */
     private Optional<String> notRedrivable(ExecutionSummary s, ExecutionMetas.Meta m) {
+        if (!machines.exists(s.stateMachineArn())) {
+            // AWS keeps a deleted machine DELETING while its executions remain.
+            return Optional.of("State machine is in DELETING status");
+        }
         if (s.status() == ExecutionStatus.RUNNING || s.status() == ExecutionStatus.SUCCEEDED) {
             return Optional.of("Execution is " + s.status().name() + " and cannot be redriven");
         }
@@ -293,6 +304,9 @@ public final class ExecutionService {
         }
         if (s.stopDate().isPresent() && s.stopDate().get().plus(REDRIVABLE_PERIOD).isBefore(ctx.now())) {
             return Optional.of("Execution redrivable period exceeded");
+        }
+        if (s.startDate().plus(MAX_EXECUTION_TIME).isBefore(ctx.now())) {
+            return Optional.of("Execution has exceeded the max execution time");
         }
         if (s.lastEventId() >= MAX_HISTORY_EVENTS - 1) {
             return Optional.of("Execution history event limit exceeded");

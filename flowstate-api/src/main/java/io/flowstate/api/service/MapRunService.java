@@ -3,50 +3,49 @@ package io.flowstate.api.service;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowstate.api.ApiException;
 import io.flowstate.api.model.DescribeMapRun;
+import io.flowstate.api.model.ExecutionListItem;
+import io.flowstate.api.model.ExecutionRedriveFilter;
+import io.flowstate.api.model.ListExecutions;
 import io.flowstate.api.model.ListMapRuns;
 import io.flowstate.api.model.MapRunListItem;
 import io.flowstate.api.model.UpdateMapRun;
 import io.flowstate.asl.json.Json;
-import io.flowstate.asl.model.IntSource;
-import io.flowstate.asl.model.MapState;
-import io.flowstate.asl.model.NumberSource;
+import io.flowstate.engine.interp.Execution;
 import io.flowstate.engine.interp.ExecutionStatus;
+import io.flowstate.engine.interp.MapRunView;
+import io.flowstate.engine.interp.Trigger;
 import io.flowstate.engine.runtime.Engine;
 import io.flowstate.engine.runtime.ExecutionSummary;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * ListMapRuns, DescribeMapRun and UpdateMapRun for Distributed Map runs, derived from the parent execution's
- * history ({@link MapRuns}) and the Map state's definition in the revision the execution runs.
+ * ListMapRuns, DescribeMapRun, UpdateMapRun and ListExecutions of a Map Run, for Distributed Map runs. A run's
+ * lifetime comes from the parent execution's history ({@link MapRuns}); its items, settings and child
+ * executions from the interpreter's state of the parent ({@link Engine#inspect}, {@link MapRunView}): the
+ * engine runs a Distributed Map's children inside the parent and records nothing of them in its history, as
+ * AWS records them in child executions instead.
  *
  * <p>A Map Run ARN is found through an index filled whenever an execution's runs are read; an ARN not in it
  * (another node started it, or the process restarted) is looked for by reading the histories of the executions
  * of the state machine the ARN names, once, after which it is indexed too.
  *
- * <p>Approximated, because the engine runs a Distributed Map's iterations without recording them:
- * <ul>
- *   <li>item and execution counts come from the item count of {@code MapStateStarted} and the run's outcome:
- *       a SUCCEEDED run counts every item succeeded (tolerated failures are not told apart); a FAILED run counts
- *       the smallest number of failures that exceeds its tolerance, the rest aborted; an ABORTED run counts every
- *       item aborted; a RUNNING run counts up to {@code maxConcurrency} items running and the rest pending;</li>
- *   <li>{@code maxConcurrency} and the tolerated failure fields are the Map state's literal values (0 when
- *       given through a path or JSONata, or absent), or the values an UpdateMapRun stored;</li>
- *   <li>UpdateMapRun stores its values for DescribeMapRun to show; the engine does not change a run in flight.</li>
- * </ul>
+ * <p>UpdateMapRun is a trigger of the parent execution, journaled like any other, so it applies to the run in
+ * flight (a higher limit starts more children at once) and survives a restart. On a run that has ended it
+ * changes nothing. The children are not executions of their own here: ListExecutions names them, with ARNs
+ * derived from the run's ARN and the item's index, but DescribeExecution does not know them.
  */
 public final class MapRunService {
     private final Engine engine;
     private final ExecutionMetas metas;
     /** Map Run ARN -> the execution that ran it. */
     private final Map<String, String> index = new ConcurrentHashMap<>();
-    /** What UpdateMapRun set, by Map Run ARN. */
-    private final Map<String, Settings> updated = new ConcurrentHashMap<>();
-
-    /** A Map Run's concurrency and failure tolerance. */
-    private record Settings(int maxConcurrency, double toleratedFailurePercentage, long toleratedFailureCount) {}
 
     MapRunService(Engine engine, ExecutionMetas metas) {
         this.engine = engine;
@@ -65,30 +64,15 @@ public final class MapRunService {
     public DescribeMapRun.Response describe(DescribeMapRun.Request r) {
         Found f = find(r.mapRunArn());
         MapRuns.Run run = f.run();
-        Settings set = settings(f);
-        long total = run.length();
-        long succeeded = 0;
-        long failed = 0;
-        long aborted = 0;
-        long running = 0;
-        long pending = 0;
-        switch (run.status()) {
-            case SUCCEEDED -> succeeded = total;
-            case FAILED -> {
-                long byPercent = (long) Math.floor(total * set.toleratedFailurePercentage() / 100.0);
-                failed = Math.min(total, Math.max(set.toleratedFailureCount(), byPercent) + 1);
-                aborted = total - failed;
-            }
-            case ABORTED -> aborted = total;
-            case RUNNING -> {
-                running = set.maxConcurrency() == 0 ? total : Math.min(total, set.maxConcurrency());
-                pending = total - running;
-            }
-        }
-        ObjectNode counts = counts(total, succeeded, failed, aborted, running, pending);
+        Optional<MapRunView> view = view(f);
+        List<MapRunView.Item> items = view.map(MapRunView::items).orElse(List.of());
+        // Items count every item; executions only the children started (an item not started has none yet).
+        List<MapRunView.Item> started = items.stream().filter(i -> i.status() != MapRunView.ItemStatus.PENDING).toList();
         return new DescribeMapRun.Response(run.mapRunArn(), f.execution().executionArn(), run.status().name(),
-                run.startDate(), run.stopDate(), set.maxConcurrency(), set.toleratedFailurePercentage(),
-                set.toleratedFailureCount(), counts, counts.deepCopy(), 0, Optional.empty());
+                run.startDate(), run.stopDate(), view.map(MapRunView::maxConcurrency).orElse(0),
+                view.map(MapRunView::toleratedFailurePercentage).orElse(0.0),
+                view.map(MapRunView::toleratedFailureCount).orElse(0L), counts(items), counts(started),
+                run.redriveCount(), run.redriveDate());
     }
 
     public UpdateMapRun.Response update(UpdateMapRun.Request r) {
@@ -97,13 +81,69 @@ public final class MapRunService {
                     "Must provide at least one of maxConcurrency, toleratedFailurePercentage, toleratedFailureCount");
         }
         Found f = find(r.mapRunArn());
-        updated.compute(f.run().mapRunArn(), (arn, old) -> {
-            Settings base = old != null ? old : settings(f);
-            return new Settings(r.maxConcurrency().orElse(base.maxConcurrency()),
-                    r.toleratedFailurePercentage().orElse(base.toleratedFailurePercentage()),
-                    r.toleratedFailureCount().orElse(base.toleratedFailureCount()));
-        });
+        if (f.run().status() == MapRuns.Status.RUNNING) {
+            engine.updateMapRun(f.execution().executionArn(), new Trigger.UpdateMapRun(f.run().mapRunArn(),
+                    r.maxConcurrency(), r.toleratedFailurePercentage(), r.toleratedFailureCount()));
+        }
         return new UpdateMapRun.Response();
+    }
+
+    /**
+     * ListExecutions with {@code mapRunArn}: the run's child executions, one per item started, newest first
+     * (latest start, then highest index), with the status and redrive filters applied.
+     */
+    ListExecutions.Response executions(ListExecutions.Request r) {
+        Found f = find(r.mapRunArn().orElseThrow());
+        String runArn = f.run().mapRunArn();
+        // mapRun:MACHINE/LABEL:ID -> the children's state machine MACHINE/LABEL and executions MACHINE/LABEL:NAME.
+        String base = runArn.substring(0, runArn.lastIndexOf(':'));
+        String childMachine = base.replace(":mapRun:", ":stateMachine:");
+        String childPrefix = base.replace(":mapRun:", ":execution:") + ":";
+        List<MapRunView.Item> started = new ArrayList<>();
+        for (MapRunView.Item item : view(f).map(MapRunView::items).orElse(List.of())) {
+            if (item.status() != MapRunView.ItemStatus.PENDING && item.startDate().isPresent()) {
+                started.add(item);
+            }
+        }
+        started.sort(Comparator.comparing((MapRunView.Item i) -> i.startDate().orElseThrow())
+                .thenComparingInt(MapRunView.Item::index).reversed());
+        List<ExecutionListItem> all = new ArrayList<>();
+        for (MapRunView.Item item : started) {
+            String status = childStatus(item.status());
+            if (r.statusFilter().isPresent() && !r.statusFilter().get().name().equals(status)) {
+                continue;
+            }
+            if (r.redriveFilter().isPresent()
+                    && (r.redriveFilter().get() == ExecutionRedriveFilter.REDRIVEN) != (item.redriveCount() > 0)) {
+                continue;
+            }
+            String name = UUID.nameUUIDFromBytes((runArn + "#" + item.index()).getBytes(StandardCharsets.UTF_8))
+                    .toString();
+            all.add(new ExecutionListItem(childPrefix + name, childMachine, name, status, item.startDate().orElseThrow(),
+                    item.stopDate(), Optional.of(runArn), Optional.of(1), Optional.empty(), Optional.empty(),
+                    Optional.of(item.redriveCount()), item.redriveCount() > 0 ? item.startDate() : Optional.empty()));
+        }
+        String scope = "ListExecutions:" + runArn + ":" + r.statusFilter().map(Enum::name).orElse("")
+                + ":" + r.redriveFilter().map(Enum::name).orElse("");
+        Paging.Page<ExecutionListItem> page = Paging.page(scope, all, r.nextToken(), r.maxResults());
+        return new ListExecutions.Response(page.items(), page.nextToken());
+    }
+
+    /** A child execution's status; a pending item has none (it is not listed). */
+    private static String childStatus(MapRunView.ItemStatus s) {
+        return switch (s) {
+            case PENDING, RUNNING -> "RUNNING";
+            case SUCCEEDED -> "SUCCEEDED";
+            case FAILED -> "FAILED";
+            case ABORTED -> "ABORTED";
+        };
+    }
+
+    /** The run's items and settings, from the interpreter's state of the execution that ran it. */
+    private Optional<MapRunView> view(Found f) {
+        String arn = f.execution().executionArn();
+        return metas.get(arn).flatMap(m -> engine.inspect(arn, m.target().revision().machine(), Execution::mapRuns))
+                .flatMap(runs -> runs.stream().filter(v -> v.mapRunArn().equals(f.run().mapRunArn())).findFirst());
     }
 
     /** A Map Run and the execution that ran it. */
@@ -143,25 +183,31 @@ public final class MapRunService {
         return runs;
     }
 
-    /** What UpdateMapRun stored, else the Map state's literal values. */
-    private Settings settings(Found f) {
-        Settings set = updated.get(f.run().mapRunArn());
-        if (set != null) {
-            return set;
+    /**
+     * Exact counts of {@code items}. A child waiting for the redriven run to start it again counts as it ended
+     * (failed or aborted) and in {@code pendingRedrive}, as AWS defines it; results are written for every child
+     * that ended, its output or its error. A child processes one item, and starts executing as soon as it is
+     * started, so child executions are never {@code pending}.
+     */
+    private static ObjectNode counts(List<MapRunView.Item> items) {
+        long pending = 0;
+        long running = 0;
+        long succeeded = 0;
+        long failed = 0;
+        long aborted = 0;
+        long pendingRedrive = 0;
+        for (MapRunView.Item i : items) {
+            switch (i.status()) {
+                case PENDING -> pending++;
+                case RUNNING -> running++;
+                case SUCCEEDED -> succeeded++;
+                case FAILED -> failed++;
+                case ABORTED -> aborted++;
+            }
+            if (i.pendingRedrive()) {
+                pendingRedrive++;
+            }
         }
-        Optional<MapState> state = f.run().stateName().flatMap(name -> metas.get(f.execution().executionArn())
-                .flatMap(m -> MapRuns.mapState(m.target().revision().machine(), name)));
-        if (state.isEmpty()) {
-            return new Settings(0, 0, 0);
-        }
-        MapState m = state.get();
-        int max = m.maxConcurrency() instanceof IntSource.Literal l ? (int) l.value() : 0;
-        long count = m.toleratedFailureCount().orElse(null) instanceof IntSource.Literal l ? l.value() : 0;
-        double pct = m.toleratedFailurePercentage().orElse(null) instanceof NumberSource.Literal l ? l.value() : 0;
-        return new Settings(max, pct, count);
-    }
-
-    private static ObjectNode counts(long total, long succeeded, long failed, long aborted, long running, long pending) {
         ObjectNode c = Json.object();
         c.put("pending", pending);
         c.put("running", running);
@@ -169,11 +215,10 @@ public final class MapRunService {
         c.put("failed", failed);
         c.put("timedOut", 0);
         c.put("aborted", aborted);
-        c.put("total", total);
-        // An item that ended, succeeded or failed, has its result (or error) in the Map state's output.
+        c.put("total", items.size());
         c.put("resultsWritten", succeeded + failed);
         c.put("failuresNotRedrivable", 0);
-        c.put("pendingRedrive", 0);
+        c.put("pendingRedrive", pendingRedrive);
         return c;
     }
 }

@@ -20,7 +20,8 @@ import java.util.Optional;
 /**
  * The Distributed Map runs of one execution, read back from its history: the engine runs their iterations
  * silently (AWS records them in child executions, which Flowstate does not keep), so the parent's
- * {@code MapRunStarted}, {@code MapStateStarted} and {@code MapRunSucceeded/Failed/Aborted} events are all there is.
+ * {@code MapRunStarted}, {@code MapStateStarted}, {@code MapRunRedriven} and {@code MapRunSucceeded/Failed/Aborted}
+ * events tell its lifetime (its items are read from the interpreter, see {@link MapRunService}).
  */
 final class MapRuns {
     private MapRuns() {}
@@ -30,16 +31,17 @@ final class MapRuns {
 
     /**
      * One Map Run: its ARN, the Map state that ran it, when it started and ended, how many items it had, how it
-     * ended.
+     * ended, and how many times a redrive of the execution redrove it (and when it last did).
      */
     record Run(String mapRunArn, Optional<String> stateName, Instant startDate, Optional<Instant> stopDate,
-            int length, Status status) {
+            int length, Status status, int redriveCount, Optional<Instant> redriveDate) {
         Run {
             requireNonNull(mapRunArn, "mapRunArn is null");
             requireNonNull(stateName, "stateName is null");
             requireNonNull(startDate, "startDate is null");
             requireNonNull(stopDate, "stopDate is null");
             requireNonNull(status, "status is null");
+            requireNonNull(redriveDate, "redriveDate is null");
         }
     }
 
@@ -52,10 +54,21 @@ final class MapRuns {
         // Start event id -> the run's end event, once found; insertion order is start order.
         Map<Long, HistoryEvent> open = new LinkedHashMap<>();
         Map<Long, HistoryEvent> ends = new HashMap<>();
+        // Start event id -> the run's MapRunRedriven events: each opens the run again.
+        Map<Long, List<HistoryEvent>> redrives = new HashMap<>();
         for (HistoryEvent e : history) {
             byId.put(e.id(), e);
             switch (e.type()) {
                 case MAP_RUN_STARTED -> open.put(e.id(), e);
+                case MAP_RUN_REDRIVEN -> {
+                    String arn = ((EventDetails.Redriven) e.details()).mapRunArn().orElse("");
+                    for (HistoryEvent start : open.values()) {
+                        if (((EventDetails.MapRunStarted) start.details()).mapRunArn().equals(arn)) {
+                            ends.remove(start.id());
+                            redrives.computeIfAbsent(start.id(), k -> new ArrayList<>()).add(e);
+                        }
+                    }
+                }
                 case MAP_RUN_SUCCEEDED, MAP_RUN_FAILED, MAP_RUN_ABORTED -> {
                     Long start = startOf(e, byId, open, ends);
                     if (start != null) {
@@ -86,7 +99,9 @@ final class MapRuns {
                 status = executionRunning ? Status.RUNNING : Status.ABORTED;
                 stop = executionRunning ? Optional.empty() : executionStop;
             }
-            runs.add(new Run(arn, name, start.timestamp(), stop, length, status));
+            List<HistoryEvent> redriven = redrives.getOrDefault(start.id(), List.of());
+            runs.add(new Run(arn, name, start.timestamp(), stop, length, status, redriven.size(),
+                    redriven.isEmpty() ? Optional.empty() : Optional.of(redriven.get(redriven.size() - 1).timestamp())));
         }
         return runs;
     }

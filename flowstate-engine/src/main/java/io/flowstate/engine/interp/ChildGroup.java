@@ -16,21 +16,30 @@ final class ChildGroup {
     final Fiber owner;
     final JsonNode[] results;
     final List<Fiber> running = new ArrayList<>();
+    /** Every child started so far, by index (null: a Map iteration not started yet); a redrive keeps the succeeded. */
+    final Fiber[] fibers;
     /** Map only: the iteration inputs, started in order. */
     final JsonNode[] itemInputs;
     final JsonNode[] itemValues;
-    final int maxConcurrency;
+    /** 0: no limit. UpdateMapRun may change it on a Distributed Map's run. */
+    int maxConcurrency;
     int nextToStart;
     int remaining;
     int failures;
     boolean distributed;
     long toleratedFailureCount = 0;
     double toleratedFailurePercentage = 0;
+    /** Distributed Map only: the Map Run's ARN, which a redrive of the parent keeps. */
+    String mapRunArn;
+    /** Distributed Map only: how many times a redrive of the parent redrove the Map Run. */
+    int redriveCount;
+    java.time.Instant redriveTime;
 
     ChildGroup(Kind kind, Fiber owner, int size, JsonNode[] itemInputs, JsonNode[] itemValues, int maxConcurrency) {
         this.kind = kind;
         this.owner = owner;
         this.results = new JsonNode[size];
+        this.fibers = new Fiber[size];
         this.itemInputs = itemInputs;
         this.itemValues = itemValues;
         this.maxConcurrency = maxConcurrency;

@@ -33,6 +33,7 @@ final class Children {
 
     private static void childSucceededTolerated(Run r, Fiber child) {
         ChildGroup g = child.group;
+        child.stoppedAt = r.now;
         Fiber owner = g.owner;
         g.results[child.index] = child.output;
         g.running.remove(child);
@@ -42,34 +43,44 @@ final class Children {
             startIterations(r, g);
         }
         if (g.remaining == 0) {
-            if (!g.distributed) {
-                owner.cursor = r.exec.lastEventId;
-            }
-            ArrayNode results = Json.nodes().arrayNode(g.results.length);
-            for (var v : g.results) {
-                results.add(v);
-            }
-            r.exec.resultArray(results);
-            State s = owner.machine.state(owner.stateName);
-            if (g.distributed) {
-                r.emitDetached(owner, EventType.MAP_RUN_SUCCEEDED, EventDetails.NONE);
-            }
-            // As AWS records: Succeeded follows the last event published, Exited the owner's own cursor.
-            r.emitAfterLast(owner, g.kind == ChildGroup.Kind.MAP ? EventType.MAP_STATE_SUCCEEDED
-                    : EventType.PARALLEL_STATE_SUCCEEDED, EventDetails.NONE);
-            owner.children = null;
-            owner.phase = Fiber.Phase.ENTER;
-            switch (s) {
-                case ParallelState p -> ParallelStep.completed(r, owner, p, results);
-                case MapState m -> MapStep.completed(r, owner, m, results);
-                default -> throw new IllegalStateException("children of " + s.type());
-            }
+            settled(r, g);
             r.resume(owner);
+        }
+    }
+
+    /**
+     * Every child of {@code g} succeeded (or failed within tolerance): the owner state publishes its success and
+     * goes on with the results in item or branch order. The caller puts the owner back on the run queue if needed.
+     */
+    static void settled(Run r, ChildGroup g) {
+        Fiber owner = g.owner;
+        if (!g.distributed) {
+            owner.cursor = r.exec.lastEventId;
+        }
+        ArrayNode results = Json.nodes().arrayNode(g.results.length);
+        for (var v : g.results) {
+            results.add(v);
+        }
+        r.exec.resultArray(results);
+        State s = owner.machine.state(owner.stateName);
+        if (g.distributed) {
+            r.emitDetached(owner, EventType.MAP_RUN_SUCCEEDED, EventDetails.NONE);
+        }
+        // As AWS records: Succeeded follows the last event published, Exited the owner's own cursor.
+        r.emitAfterLast(owner, g.kind == ChildGroup.Kind.MAP ? EventType.MAP_STATE_SUCCEEDED
+                : EventType.PARALLEL_STATE_SUCCEEDED, EventDetails.NONE);
+        owner.children = null;
+        owner.phase = Fiber.Phase.ENTER;
+        switch (s) {
+            case ParallelState p -> ParallelStep.completed(r, owner, p, results);
+            case MapState m -> MapStep.completed(r, owner, m, results);
+            default -> throw new IllegalStateException("children of " + s.type());
         }
     }
 
     static void childFailed(Run r, Fiber child) {
         ChildGroup g = child.group;
+        child.stoppedAt = r.now;
         Fiber owner = g.owner;
         g.running.remove(child);
         if (g.kind == ChildGroup.Kind.MAP) {
@@ -101,6 +112,8 @@ final class Children {
         owner.phase = Fiber.Phase.ENTER;
         // AWS starts a retry without a Map/ParallelStateFailed event; it records one only when the error goes on.
         if (!ErrorHandling.retry(r, owner, s, child.failure)) {
+            // A redrive runs again only the children that did not succeed: keep them all until then.
+            owner.unfinished = g;
             r.emit(owner, g.kind == ChildGroup.Kind.MAP ? EventType.MAP_STATE_FAILED : EventType.PARALLEL_STATE_FAILED,
                     EventDetails.NONE);
             ErrorHandling.fail(r, owner, s, child.failure);
@@ -112,13 +125,27 @@ final class Children {
     static void startIterations(Run r, ChildGroup g) {
         while (g.nextToStart < g.itemInputs.length && (g.maxConcurrency == 0 || g.running.size() < g.maxConcurrency)) {
             int i = g.nextToStart++;
-            Fiber owner = g.owner;
-            MapState m = (MapState) owner.machine.state(owner.stateName);
-            // A Distributed Map's items are child executions: they do not see the parent's variables.
-            Scope scope = new Scope(g.distributed ? null : owner.scope);
-            Fiber it = new Fiber(m.itemProcessor(), owner, g, i, scope, g.itemValues[i], g.itemInputs[i],
-                    owner.cursor);
-            it.silent = owner.silent || g.distributed;
+            Fiber it = g.fibers[i];
+            if (it != null && it.phase == Fiber.Phase.SUCCEEDED) {
+                // Redriven: this iteration's result is kept, it does not run again.
+                continue;
+            }
+            if (it == null) {
+                Fiber owner = g.owner;
+                MapState m = (MapState) owner.machine.state(owner.stateName);
+                // A Distributed Map's items are child executions: they do not see the parent's variables.
+                Scope scope = new Scope(g.distributed ? null : owner.scope);
+                it = new Fiber(m.itemProcessor(), owner, g, i, scope, g.itemValues[i], g.itemInputs[i], owner.cursor);
+                it.silent = owner.silent || g.distributed;
+                g.fibers[i] = it;
+            } else {
+                // Redriven: a failed or aborted iteration runs on from the state it did not finish.
+                Redrive.reset(it);
+                it.announced = false;
+                it.redriveCount++;
+            }
+            it.startedAt = r.now;
+            it.stoppedAt = null;
             g.running.add(it);
             r.schedule(it);
         }
@@ -139,6 +166,7 @@ final class Children {
         r.exec.tasks.remove(f.pendingTaskId);
         r.exec.timers.remove(f.pendingTimerId);
         f.phase = Fiber.Phase.ABORTED;
+        f.stoppedAt = r.now;
         if (waiting) {
             State s = f.machine.state(f.stateName);
             EventType aborted = switch (s.type()) {
@@ -164,6 +192,7 @@ final class Children {
                     owner.cursor);
             b.silent = owner.silent;
             b.announced = true;
+            g.fibers[i] = b;
             fibers.add(b);
         }
         return fibers;

@@ -42,6 +42,8 @@ public final class Execution {
     ObjectNode contextExecution;
     private JsonNode lastWithinLimit;
     ObjectNode contextStateMachine;
+    /** The Distributed Map runs this execution started, in start order (for DescribeMapRun and UpdateMapRun). */
+    final List<ChildGroup> mapRuns = new ArrayList<>();
     /** Present only in a {@link StateTest}: what the tested state reports and how it ended. */
     StepProbe probe;
 
@@ -129,6 +131,11 @@ public final class Execution {
     /** How many times the execution was redriven (0 until it is). */
     public int redriveCount() {
         return redriveCount;
+    }
+
+    /** The Distributed Map runs this execution started, as they stand now, in start order. */
+    public List<MapRunView> mapRuns() {
+        return mapRuns.stream().map(g -> MapRunView.of(this, g)).toList();
     }
 
     /** When the execution was last redriven, if ever. */

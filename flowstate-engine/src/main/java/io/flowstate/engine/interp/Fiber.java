@@ -40,6 +40,13 @@ final class Fiber {
     /** Whether an activity worker has taken the current attempt's task (ActivityStarted is recorded). */
     boolean taskStarted;
     ChildGroup children;
+    /**
+     * The children of the Map or Parallel state this fiber failed in (none failed again since entering it):
+     * what a redrive resumes. Cleared whenever the fiber enters a state.
+     */
+    ChildGroup unfinished;
+    /** Set by a redrive: the next entry of the current state resumes these children instead of starting anew. */
+    ChildGroup redriveGroup;
 
     boolean announced;
     /** True inside a Distributed Map: its events belong to child executions, not to this history. */
@@ -47,6 +54,11 @@ final class Fiber {
 
     JsonNode output;
     StateFailure failure;
+
+    /** Map iterations: when the current attempt started and ended, and how many times a redrive ran it again. */
+    Instant startedAt;
+    Instant stoppedAt;
+    int redriveCount;
 
     Fiber(StateMachine machine, Fiber parent, ChildGroup group, int index, Scope scope, JsonNode mapItemValue,
             JsonNode input, long cursor) {

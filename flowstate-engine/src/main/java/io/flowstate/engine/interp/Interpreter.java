@@ -79,6 +79,7 @@ public final class Interpreter {
             }
             case Trigger.TimerFired t -> timerFired(r, t.timerId());
             case Trigger.Redrive d -> throw new IllegalStateException("redrive is handled above");
+            case Trigger.UpdateMapRun u -> updateMapRun(r, u);
             case Trigger.Stop s -> {
                 exec.root.phase = Fiber.Phase.ABORTED;
                 exec.root.cursor = 0;
@@ -87,6 +88,17 @@ public final class Interpreter {
         }
         r.drain();
         return r.decision();
+    }
+
+    private static void updateMapRun(Run r, Trigger.UpdateMapRun u) {
+        for (ChildGroup g : r.exec.mapRuns) {
+            if (g.mapRunArn.equals(u.mapRunArn()) && g.owner.children == g) {
+                u.maxConcurrency().ifPresent(m -> g.maxConcurrency = m);
+                u.toleratedFailureCount().ifPresent(c -> g.toleratedFailureCount = c);
+                u.toleratedFailurePercentage().ifPresent(p -> g.toleratedFailurePercentage = p);
+                Children.startIterations(r, g);
+            }
+        }
     }
 
     private static void timerFired(Run r, long timerId) {

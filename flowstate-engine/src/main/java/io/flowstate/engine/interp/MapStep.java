@@ -98,7 +98,12 @@ final class MapStep {
         }
         if (s.processorConfig().mode() == ProcessorConfig.Mode.DISTRIBUTED) {
             g.distributed = true;
-            r.emit(f, EventType.MAP_RUN_STARTED, new EventDetails.MapRunStarted(mapRunArn(r, s)));
+            g.mapRunArn = mapRunArn(r, s);
+            if (!f.silent) {
+                // A run inside another run's iteration belongs to a child execution, not to this one.
+                r.exec.mapRuns.add(g);
+            }
+            r.emit(f, EventType.MAP_RUN_STARTED, new EventDetails.MapRunStarted(g.mapRunArn));
         }
         f.children = g;
         f.phase = Fiber.Phase.AWAIT_CHILDREN;
@@ -110,6 +115,27 @@ final class MapStep {
             f.children = null;
             f.phase = Fiber.Phase.ENTER;
             completed(r, f, s, Json.nodes().arrayNode());
+            return;
+        }
+        Children.startIterations(r, g);
+    }
+
+    /**
+     * Entered again by a redrive with the iterations of the attempt that did not succeed ({@link Redrive}): the
+     * items, their inputs and the thresholds stay as evaluated then; only the unfinished iterations run.
+     */
+    static void resume(Run r, Fiber f, MapState s, ChildGroup g) {
+        r.emit(f, EventType.MAP_STATE_STARTED, new EventDetails.MapStateStarted(g.results.length));
+        Redrive.resume(g);
+        if (g.distributed) {
+            g.redriveTime = r.now;
+            r.emit(f, EventType.MAP_RUN_REDRIVEN, new EventDetails.Redriven(java.util.Optional.of(g.mapRunArn),
+                    ++g.redriveCount));
+        }
+        f.children = g;
+        f.phase = Fiber.Phase.AWAIT_CHILDREN;
+        if (g.remaining == 0) {
+            Children.settled(r, g);
             return;
         }
         Children.startIterations(r, g);

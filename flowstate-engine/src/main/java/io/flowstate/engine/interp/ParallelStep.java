@@ -41,6 +41,29 @@ final class ParallelStep {
         }
     }
 
+    /**
+     * Entered again by a redrive with the branches of the attempt that did not succeed ({@link Redrive}): the
+     * succeeded branches keep their outputs, the others are redriven from where each stopped.
+     */
+    static void resume(Run r, Fiber f, ParallelState s, ChildGroup g) {
+        r.emit(f, EventType.PARALLEL_STATE_STARTED, EventDetails.NONE);
+        Redrive.resume(g);
+        f.children = g;
+        f.phase = Fiber.Phase.AWAIT_CHILDREN;
+        if (g.remaining == 0) {
+            Children.settled(r, g);
+            return;
+        }
+        for (Fiber b : g.fibers) {
+            if (b.phase != Fiber.Phase.SUCCEEDED) {
+                Redrive.reset(b);
+                b.cursor = f.cursor;
+                g.running.add(b);
+                r.schedule(b);
+            }
+        }
+    }
+
     static void completed(Run r, Fiber f, ParallelState s, JsonNode results) {
         CombinedResult.exit(r, f, s, s.io(), s.transition(), results, true);
     }

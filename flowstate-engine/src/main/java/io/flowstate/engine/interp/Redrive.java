@@ -10,8 +10,12 @@ import java.util.Optional;
  * state's original input and the variables as they were. The states before it are not run again: their
  * outputs live on in the fiber's input and scope, and their events stay in the history.
  *
- * <p>Known gap: a failed Parallel or inline Map state is entered again as a whole, so its branches or
- * iterations that had succeeded run again too; AWS re-runs only the failed and unfinished ones.
+ * <p>A Parallel or inline Map state entered again this way keeps what its children produced, as AWS does
+ * ("reschedules and redrives only the iterations and branches that failed or aborted"): the branches and
+ * iterations that succeeded keep their outputs and publish nothing; the ones that failed or were aborted are
+ * redriven the same way, from the state each of them did not finish (so nested Map and Parallel states resume
+ * in turn); Map iterations that never started start. The result array is in item or branch order as always.
+ * A Distributed Map keeps its Map Run, which records {@code MapRunRedriven} instead of starting anew.
  */
 final class Redrive {
     private Redrive() {}
@@ -34,18 +38,47 @@ final class Redrive {
         // StopExecution leaves the root's cursor at 0; the state entered again follows ExecutionRedriven.
         root.cursor = exec.lastEventId;
         r.emit(root, EventType.EXECUTION_REDRIVEN, new EventDetails.Redriven(Optional.empty(), exec.redriveCount));
-        root.phase = Fiber.Phase.ENTER;
-        root.failure = null;
-        root.output = null;
-        root.children = null;
-        root.pendingTaskId = -1;
-        root.pendingTimerId = -1;
-        root.heartbeatTimerId = -1;
-        root.taskToken = null;
-        root.taskStarted = false;
+        reset(root);
         // TimeoutSeconds counts again from the redrive: the attempt that timed out has used its time.
         exec.machine.timeoutSeconds().ifPresent(t ->
                 r.startTimer(r.now.plusSeconds(t), Execution.TimerKind.EXECUTION_TIMEOUT, root, -1));
         r.schedule(root);
+    }
+
+    /**
+     * Makes a fiber that did not succeed enter its current state again. The children it had there (still
+     * running when the execution stopped or timed out, or kept when one of them failed) are remembered for
+     * that entry to resume.
+     */
+    static void reset(Fiber f) {
+        ChildGroup g = f.children != null ? f.children : f.unfinished;
+        f.redriveGroup = g != null && g.owner == f ? g : null;
+        f.children = null;
+        f.unfinished = null;
+        f.phase = Fiber.Phase.ENTER;
+        f.failure = null;
+        f.output = null;
+        f.pendingTaskId = -1;
+        f.pendingTimerId = -1;
+        f.heartbeatTimerId = -1;
+        f.taskToken = null;
+        f.taskStarted = false;
+    }
+
+    /**
+     * Readies kept children to run again: the succeeded ones are done, every other one (and every Map
+     * iteration not started) is still to run, and failures count afresh for the tolerated-failure threshold.
+     */
+    static void resume(ChildGroup g) {
+        g.running.clear();
+        g.failures = 0;
+        g.nextToStart = 0;
+        int remaining = 0;
+        for (Fiber child : g.fibers) {
+            if (child == null || child.phase != Fiber.Phase.SUCCEEDED) {
+                remaining++;
+            }
+        }
+        g.remaining = remaining;
     }
 }

@@ -133,6 +133,10 @@ final class Run {
         f.retryCount = 0;
         f.retrierAttempts = null;
         f.enteredPreviousEventId = f.cursor;
+        // Children kept for a redrive belong to this entry only; any other entry starts its state anew.
+        ChildGroup resume = f.redriveGroup;
+        f.redriveGroup = null;
+        f.unfinished = null;
         f.enteredEventId = emit(f, EventType.stateEntered(s.type()), new EventDetails.StateEntered(s.name(), f.input));
         try {
             inspectEntry(f, s);
@@ -143,8 +147,20 @@ final class Run {
                 case io.flowstate.asl.model.WaitState w -> WaitStep.enter(this, f, w);
                 case io.flowstate.asl.model.SucceedState ss -> SucceedStep.enter(this, f, ss);
                 case io.flowstate.asl.model.FailState fs -> FailStep.enter(this, f, fs);
-                case io.flowstate.asl.model.ParallelState ps -> ParallelStep.enter(this, f, ps);
-                case io.flowstate.asl.model.MapState ms -> MapStep.enter(this, f, ms);
+                case io.flowstate.asl.model.ParallelState ps -> {
+                    if (resume != null) {
+                        ParallelStep.resume(this, f, ps, resume);
+                    } else {
+                        ParallelStep.enter(this, f, ps);
+                    }
+                }
+                case io.flowstate.asl.model.MapState ms -> {
+                    if (resume != null) {
+                        MapStep.resume(this, f, ms, resume);
+                    } else {
+                        MapStep.enter(this, f, ms);
+                    }
+                }
             }
         } catch (EvaluationException e) {
             if (s instanceof io.flowstate.asl.model.MapState && isQueryError(e) && f.phase == Fiber.Phase.ENTER) {

@@ -51,4 +51,19 @@ public sealed interface Trigger {
      * succeed, keeping what the states before it produced. Ignored by an execution in any other status.
      */
     record Redrive() implements Trigger {}
+
+    /**
+     * UpdateMapRun on a running Distributed Map's run: the values present replace the run's concurrency limit
+     * and failure tolerance from now on (a higher limit starts more items at once; a tolerance is checked at
+     * the next failure). Ignored when no running Map Run of the execution has that ARN.
+     */
+    record UpdateMapRun(String mapRunArn, Optional<Integer> maxConcurrency, Optional<Double> toleratedFailurePercentage,
+            Optional<Long> toleratedFailureCount) implements Trigger {
+        public UpdateMapRun {
+            requireNonNull(mapRunArn, "mapRunArn is null");
+            requireNonNull(maxConcurrency, "maxConcurrency is null");
+            requireNonNull(toleratedFailurePercentage, "toleratedFailurePercentage is null");
+            requireNonNull(toleratedFailureCount, "toleratedFailureCount is null");
+        }
+    }
 }

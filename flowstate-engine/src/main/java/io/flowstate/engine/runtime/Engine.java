@@ -341,6 +341,41 @@ public final class Engine implements AutoCloseable {
         return Optional.of(at);
     }
 
+    /**
+     * UpdateMapRun on a Map Run of a running execution: journaled like any trigger, so the change survives a
+     * restart. False when the execution is not running here.
+     */
+    public boolean updateMapRun(String executionArn, Trigger.UpdateMapRun update) {
+        Live l = live.get(executionArn);
+        if (l == null) {
+            return false;
+        }
+        apply(l, update);
+        return true;
+    }
+
+    /**
+     * Applies {@code view} to the interpreter state of a Standard execution: the running one under its lock,
+     * else one rebuilt from the store by {@link Replay} with {@code machine}, the definition it ran. Empty
+     * when the execution is unknown. {@code view} must copy what it keeps: the state goes on changing.
+     */
+    public <T> Optional<T> inspect(String executionArn, StateMachine machine, Function<Execution, T> view) {
+        Live l = live.get(executionArn);
+        if (l != null) {
+            l.lock.lock();
+            try {
+                return Optional.of(view.apply(l.exec));
+            } finally {
+                l.lock.unlock();
+            }
+        }
+        Optional<StartRecord> start = standard.start(executionArn);
+        if (start.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(view.apply(Replay.replay(machine, start.get().info(), standard.journal(executionArn)).execution()));
+    }
+
     /** SendTaskSuccess. */
     public TokenOutcome taskSucceeded(String token, JsonNode output) {
         return withToken(token, ref -> new Trigger.TaskSucceeded(ref.taskId(), output));
@@ -425,7 +460,8 @@ public final class Engine implements AutoCloseable {
             long before = l.exec.lastEventId();
             Instant at = now();
             d = Interpreter.advance(l.exec, trigger, at);
-            if (d.events().isEmpty() && d.effects().isEmpty()) {
+            // UpdateMapRun changes the state without an event: its journal entry is what keeps the change.
+            if (d.events().isEmpty() && d.effects().isEmpty() && !(trigger instanceof Trigger.UpdateMapRun)) {
                 return;
             }
             l.store.commit(summary(l), before, d.events(), new JournalEntry(before, at, trigger));

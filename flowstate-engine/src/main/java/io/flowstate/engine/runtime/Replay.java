@@ -43,6 +43,7 @@ public final class Replay {
                 case Trigger.TaskStarted s -> { }
                 case Trigger.Stop s -> { }
                 case Trigger.Redrive d -> { }
+                case Trigger.UpdateMapRun u -> { }
             }
             collect(Interpreter.advance(exec, entry.trigger(), entry.at()), tasks, timers);
         }

@@ -38,6 +38,13 @@ public final class TriggerJson {
                 n.put("timerId", t.timerId());
             }
             case Trigger.Redrive d -> n.put("type", "Redrive");
+            case Trigger.UpdateMapRun u -> {
+                n.put("type", "UpdateMapRun");
+                n.put("mapRunArn", u.mapRunArn());
+                u.maxConcurrency().ifPresent(m -> n.put("maxConcurrency", m));
+                u.toleratedFailurePercentage().ifPresent(p -> n.put("toleratedFailurePercentage", p));
+                u.toleratedFailureCount().ifPresent(c -> n.put("toleratedFailureCount", c));
+            }
             case Trigger.Stop s -> {
                 n.put("type", "Stop");
                 s.error().ifPresent(e -> n.put("error", e));
@@ -56,6 +63,12 @@ public final class TriggerJson {
             case "TaskHeartbeat" -> new Trigger.TaskHeartbeat(n.path("taskId").asLong());
             case "TimerFired" -> new Trigger.TimerFired(n.path("timerId").asLong());
             case "Redrive" -> new Trigger.Redrive();
+            case "UpdateMapRun" -> new Trigger.UpdateMapRun(n.path("mapRunArn").asText(),
+                    n.hasNonNull("maxConcurrency") ? Optional.of(n.get("maxConcurrency").asInt()) : Optional.empty(),
+                    n.hasNonNull("toleratedFailurePercentage")
+                            ? Optional.of(n.get("toleratedFailurePercentage").asDouble()) : Optional.empty(),
+                    n.hasNonNull("toleratedFailureCount")
+                            ? Optional.of(n.get("toleratedFailureCount").asLong()) : Optional.empty());
             case "Stop" -> new Trigger.Stop(text(n, "error"), text(n, "cause"));
             default -> throw new IllegalArgumentException("not a stored trigger: " + n);
         };

@@ -96,8 +96,12 @@ public abstract class ExecutionStoreContract {
         JournalEntry second = new JournalEntry(3, T0.plusSeconds(1), new io.flowstate.engine.interp.Trigger.TaskHeartbeat(4));
         store.commit(summary("arn:e:1", ExecutionStatus.RUNNING, 3, T0), 2, events(3, 3), first);
         store.commit(summary("arn:e:1", ExecutionStatus.RUNNING, 4, T0), 3, events(4, 4), second);
+        // UpdateMapRun writes no event: its journal entry alone keeps the change.
+        JournalEntry third = new JournalEntry(4, T0.plusSeconds(2), new io.flowstate.engine.interp.Trigger.UpdateMapRun(
+                "arn:aws:states:us-east-1:1:mapRun:m/l:id", Optional.of(5), Optional.empty(), Optional.of(2L)));
+        store.commit(summary("arn:e:1", ExecutionStatus.RUNNING, 4, T0), 4, List.of(), third);
 
-        assertThat(store.journal("arn:e:1")).containsExactly(first, second);
+        assertThat(store.journal("arn:e:1")).containsExactly(first, second, third);
         assertThat(store.start("arn:e:1")).contains(START);
         assertThat(store.journal("arn:e:unknown")).isEmpty();
     }
