@@ -20,8 +20,9 @@ import java.util.Set;
  * them, so names there are legal ({@code $states.input.phone}, {@code $x[price > 10]}) and the walk does not
  * descend into them. Operands, function arguments, array and object constructors (keys too: {@code {a: 1}}
  * reads {@code a}), conditions, blocks and lambda bodies (a lambda keeps the context it was defined in) are
- * evaluated at the top level. The context item {@code $} itself is not reported: what AWS says of it is not
- * known, and refusing a definition AWS accepts is worse than accepting one it refuses.
+ * evaluated at the top level. The context item {@code $} read there is reported too, as {@code '$'}: AWS's
+ * own guidance for JSONata states says neither {@code $} nor unqualified field names may be used at the top
+ * level.
  *
  * <p>The tree's fields are package-private in the library, so they are read reflectively, all resolved once
  * here: a library upgrade that renames one fails on first use rather than silently finding nothing.
@@ -56,6 +57,12 @@ final class TopLevelReferences {
                 }
             }
             case "name" -> names.add(String.valueOf(get(node, "value")));
+            case "variable" -> {
+                // The context item $ has the empty name; $$ (named "$") is refused by its own rule.
+                if ("".equals(get(node, "value"))) {
+                    names.add("$");
+                }
+            }
             case "binary", "apply" -> {
                 collect(symbol(node, "lhs"), names);
                 collect(symbol(node, "rhs"), names);
@@ -74,7 +81,7 @@ final class TopLevelReferences {
             case "block" -> collectAll(list(node, "expressions"), names);
             case "unary" -> unary(node, names);
             default -> {
-                // Literals, variables, regular expressions, wildcards, transforms, sorts and filters do not read
+                // Literals, regular expressions, wildcards, transforms, sorts and filters do not read
                 // a name from the top-level context.
             }
         }

@@ -64,6 +64,19 @@ class JsonataDiagnosticsTest {
     }
 
     @Test
+    void parse_contextItemAtTheTopLevel_isUnsupported() {
+        assertThat(errors(Defs.jsonata("{'Type':'Pass','Output':'{% $.a %}','End':true}")))
+                .containsExactly("UNSUPPORTED_JSONATA_EXPRESSION: Reference to '$' at the top level is not"
+                        + " supported. at /States/S/Output");
+    }
+
+    @Test
+    void parse_contextItemInPredicatesAndLambdaParameters_isAccepted() {
+        valid(Defs.jsonata("{'Type':'Pass','Output':{'a':'{% $states.input.xs[$ > 2] %}',"
+                + "'b':'{% $map($states.input.xs, function($v){ $v + 1 }) %}'},'End':true}"));
+    }
+
+    @Test
     void parse_namesAfterTheFirstStepOrInPredicates_areAccepted() {
         valid(Defs.jsonata("{'Type':'Pass','Output':{"
                 + "'a':'{% $states.input.phone.number %}',"
