@@ -63,6 +63,14 @@ public final class JsonataExpression {
         return code.contains(token);
     }
 
+    /**
+     * The field names the expression reads from the top-level context ({@code phone} rather than
+     * {@code $states.input.phone}), which AWS refuses at creation; see {@link TopLevelReferences}.
+     */
+    public List<String> topLevelReferences() {
+        return TopLevelReferences.of(compiled);
+    }
+
     /** The text with string literals and comments blanked out. */
     private static String code(String text) {
         StringBuilder out = new StringBuilder(text.length());

@@ -34,6 +34,12 @@ final class StepFunctionsLibrary {
     private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(java.time.ZoneOffset.UTC);
 
+    /**
+     * The most values {@code $range} makes: the limit JSONata puts on its own range operator ({@code [1..n]},
+     * error D2014), so that one expression cannot exhaust the heap a server shares between executions.
+     */
+    static final long MAX_RANGE = 10_000_000;
+
     private StepFunctionsLibrary() {}
 
     /** Registers the functions that do not depend on the execution: once per compiled expression. */
@@ -93,6 +99,12 @@ final class StepFunctionsLibrary {
         long step = (long) ((Number) args.get(2)).doubleValue();
         if (step == 0 || (step > 0 && end < start) || (step < 0 && end > start)) {
             return null;
+        }
+        // Computed in double: (end - start) may overflow a long.
+        double count = Math.floor(((double) end - start) / step) + 1;
+        if (count > MAX_RANGE) {
+            throw new JException("The size of the sequence allocated by $range must not exceed " + MAX_RANGE
+                    + ". Attempted to allocate " + (long) count + ".", -1);
         }
         List<Object> seq = Utils.createSequence();
         for (long v = start; step > 0 ? v <= end : v >= end; v += step) {

@@ -78,7 +78,8 @@ final class Expressions {
     /**
      * As {@link #jsonata(JsonNode, String, Diagnostics)}; {@code inCatch} is true for a catcher's Output and
      * Assign, the only fields where {@code $states.errorOutput} exists. References AWS refuses ({@code $$},
-     * {@code $states.errorOutput} elsewhere) are {@code UNSUPPORTED_JSONATA_EXPRESSION}.
+     * {@code $states.errorOutput} elsewhere, a field name read from the empty top-level context) are
+     * {@code UNSUPPORTED_JSONATA_EXPRESSION}.
      */
     static Optional<JsonataTemplate> jsonata(JsonNode source, String location, Diagnostics out, boolean inCatch) {
         JsonataTemplate t;
@@ -97,6 +98,10 @@ final class Expressions {
             } else if (!inCatch && e.mentions("$states.errorOutput")) {
                 out.error(Codes.UNSUPPORTED_JSONATA_EXPRESSION, Messages.unsupportedReference("$states.errorOutput"),
                         location + at);
+                ok[0] = false;
+            }
+            for (String name : e.topLevelReferences()) {
+                out.error(Codes.UNSUPPORTED_JSONATA_EXPRESSION, Messages.topLevelReference(name), location + at);
                 ok[0] = false;
             }
         });

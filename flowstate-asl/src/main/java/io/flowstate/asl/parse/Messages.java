@@ -20,6 +20,14 @@ final class Messages {
         return "Reference to '" + reference + "' is not supported.";
     }
 
+    /**
+     * A field name read from the top-level context ({@code {% phone %}}), which is empty in Step Functions. AWS's
+     * text as quoted in the issue and by other emulators measured against AWS; not in our conformance corpus.
+     */
+    static String topLevelReference(String name) {
+        return "Reference to '" + name + "' at the top level is not supported.";
+    }
+
     /** Recorded: {@code These fields are required: [States, StartAt]}. */
     static String required(List<String> fields) {
         return "These fields are required: " + list(fields);

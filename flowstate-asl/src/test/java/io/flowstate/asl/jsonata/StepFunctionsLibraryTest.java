@@ -4,6 +4,7 @@ import static io.flowstate.asl.expr.TestJson.json;
 import static io.flowstate.asl.jsonata.JsonataEval.eval;
 import static io.flowstate.asl.jsonata.JsonataEval.value;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,15 @@ class StepFunctionsLibraryTest {
     @Test
     void range_stepAwayFromEnd_isUndefined() {
         assertThat(eval("$range(0, 10, -1)", "{}")).isEmpty();
+    }
+
+    @Test
+    void range_overTenMillionValues_failsInsteadOfExhaustingTheHeap() {
+        assertThatThrownBy(() -> eval("$range(0, 1000000000000, 1)", "{}"))
+                .isInstanceOf(JsonataFailure.class)
+                .hasMessageContaining("must not exceed 10000000. Attempted to allocate 1000000000001.");
+        assertThatThrownBy(() -> eval("$range(1, 10000001, 1)", "{}"))
+                .hasMessageContaining("Attempted to allocate 10000001.");
     }
 
     @Test

@@ -48,4 +48,55 @@ class JsonataDiagnosticsTest {
     void parse_blanksAroundDelimiters_makeALiteralString() {
         valid(Defs.jsonata("{'Type':'Pass','Output':' {% ( %} ','End':true}"));
     }
+    @Test
+    void parse_bareFieldName_isUnsupportedAtTheTopLevel() {
+        assertThat(errors(Defs.jsonata("{'Type':'Pass','Output':{'v':'{% phone[0] %}'},'End':true}")))
+                .containsExactly("UNSUPPORTED_JSONATA_EXPRESSION: Reference to 'phone' at the top level is not"
+                        + " supported. at /States/S/Output/v");
+    }
+
+    @Test
+    void parse_topLevelNamesInOperandsArgumentsConstructorsAndLambdas_areEachReported() {
+        assertThat(errors(Defs.jsonata("{'Type':'Pass','Output':'{% [a + 1, $count(b), {c: 1}, "
+                + "$map($states.input.xs, function($v){ d }), e ? 1 : 2, (f; 3), -g, $z := h] %}','End':true}")))
+                .extracting(s -> s.substring(s.indexOf('\'') + 1, s.indexOf('\'', s.indexOf('\'') + 1)))
+                .containsExactly("a", "b", "c", "d", "e", "f", "g", "h");
+    }
+
+    @Test
+    void parse_contextItemAtTheTopLevel_isUnsupported() {
+        assertThat(errors(Defs.jsonata("{'Type':'Pass','Output':'{% $.a %}','End':true}")))
+                .containsExactly("UNSUPPORTED_JSONATA_EXPRESSION: Reference to '$' at the top level is not"
+                        + " supported. at /States/S/Output");
+    }
+
+    @Test
+    void parse_contextItemInPredicatesAndLambdaParameters_isAccepted() {
+        valid(Defs.jsonata("{'Type':'Pass','Output':{'a':'{% $states.input.xs[$ > 2] %}',"
+                + "'b':'{% $map($states.input.xs, function($v){ $v + 1 }) %}'},'End':true}"));
+    }
+
+    @Test
+    void parse_namesAfterTheFirstStepOrInPredicates_areAccepted() {
+        valid(Defs.jsonata("{'Type':'Pass','Output':{"
+                + "'a':'{% $states.input.phone.number %}',"
+                + "'b':'{% $x.field %}',"
+                + "'c':'{% $states.input.items[price > 10].name %}',"
+                + "'d':'{% $states.input.items^(price).name %}',"
+                + "'e':'{% $states.input.items{category: $sum(price)} %}',"
+                + "'f':'{% $states.input.orders.$count(lines) %}',"
+                + "'g':'{% {\\\"k\\\": $states.input.k} %}',"
+                + "'h':'{% $states.input ~> | address | {\\\"city\\\": upper} | %}',"
+                + "'i':'{% \\\"phone\\\" & $string(1) %}',"
+                + "'j':'{% $map([1,2], function($v){ $v * 2 }) %}'"
+                + "},'End':true}"));
+    }
+
+    @Test
+    void parse_topLevelReferenceInCondition_isReportedAtTheCondition() {
+        assertThat(errors(Defs.jsonata("{'Type':'Choice','Choices':[{'Condition':'{% ok = true %}','Next':'T'}],"
+                + "'Default':'T'}").replace("}}", "},\"T\":{\"Type\":\"Succeed\"}}")))
+                .containsExactly("UNSUPPORTED_JSONATA_EXPRESSION: Reference to 'ok' at the top level is not"
+                        + " supported. at /States/S/Choices[0]/Condition");
+    }
 }

@@ -19,6 +19,63 @@ final class JsonSize {
         return io.flowstate.asl.json.Json.write(node).getBytes(java.nio.charset.StandardCharsets.UTF_8).length > limit;
     }
 
+    /**
+     * The UTF-8 length of the value's compact JSON text, as {@code Json.write} would produce it, without writing
+     * it: strings are counted with Jackson's escapes, numbers by their text.
+     */
+    static long bytes(JsonNode node) {
+        switch (node.getNodeType()) {
+            case STRING:
+                return text(node.textValue());
+            case OBJECT: {
+                long total = 2;
+                boolean first = true;
+                for (Map.Entry<String, JsonNode> e : node.properties()) {
+                    total += (first ? 0 : 1) + text(e.getKey()) + 1 + bytes(e.getValue());
+                    first = false;
+                }
+                return total;
+            }
+            case ARRAY: {
+                long total = 2 + Math.max(0, node.size() - 1);
+                for (JsonNode item : node) {
+                    total += bytes(item);
+                }
+                return total;
+            }
+            case BOOLEAN:
+                return node.booleanValue() ? 4 : 5;
+            case NULL, MISSING:
+                return 4;
+            default:
+                return node.toString().length();
+        }
+    }
+
+    /** A quoted string's size: two-byte short escapes, six-byte escapes for the other control characters. */
+    private static long text(String s) {
+        long n = 2;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\' || c == '\b' || c == '\f' || c == '\n' || c == '\r' || c == '\t') {
+                n += 2;
+            } else if (c < 0x20) {
+                n += 6;
+            } else if (c < 0x80) {
+                n += 1;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
+                    && Character.isLowSurrogate(s.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
+    }
+
     /** An upper bound of the UTF-8 size (each char counted as up to 6 bytes), capped at {@code cap}. */
     private static long estimate(JsonNode node, long cap) {
         if (node.isTextual()) {

@@ -151,7 +151,7 @@ public final class StateTest {
         });
         Run r = new Run(exec, now);
         Scope scope = new Scope(null);
-        scope.assignAll(setup.variables());
+        scope.seed(setup.variables());
         Fiber root = new Fiber(owner, null, null, 0, scope, null, setup.info().input(), 0);
         root.stateName = stateName;
         root.announced = true;
