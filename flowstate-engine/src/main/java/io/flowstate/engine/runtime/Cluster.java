@@ -70,6 +70,12 @@ public interface Cluster extends AutoCloseable {
      */
     TokenOutcome forward(String executionArn, Trigger trigger);
 
+    /**
+     * Calls {@code listener} with (kind, key) of each registry document a member changes (this one included),
+     * soon after the change commits, so that caches of the registry can be refreshed.
+     */
+    void onRegistryChange(java.util.function.BiConsumer<String, String> listener);
+
     /** Forgets what it keeps for executions deleted by retention (their tokens). */
     void forget(Collection<String> executionArns);
 

@@ -74,6 +74,11 @@ public final class SingleNode implements Cluster {
     }
 
     @Override
+    public void onRegistryChange(java.util.function.BiConsumer<String, String> listener) {
+        // The registry's only writer is this process, whose caches are written through.
+    }
+
+    @Override
     public void forget(Collection<String> executionArns) {
         java.util.Set<String> gone = java.util.Set.copyOf(executionArns);
         tokens.values().removeIf(ref -> gone.contains(ref.executionArn()));
