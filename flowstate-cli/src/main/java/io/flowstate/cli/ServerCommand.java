@@ -150,12 +150,8 @@ final class ServerCommand implements Callable<Integer> {
 
     /** Unique per process: a restarted node's executions wait for its old lease unless {@code --node-id} is given. */
     private static String defaultNodeId() {
-        String host;
-        try {
-            host = java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
-            host = "node";
-        }
+        // Not InetAddress.getLocalHost(): a reverse DNS lookup can hold the start up for seconds.
+        String host = System.getenv().getOrDefault("HOSTNAME", "node");
         return host + "-" + ProcessHandle.current().pid() + "-"
                 + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(0x10000));
     }
