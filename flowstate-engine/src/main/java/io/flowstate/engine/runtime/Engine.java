@@ -8,7 +8,6 @@ import io.flowstate.asl.model.StateMachine;
 import io.flowstate.engine.history.HistoryEvent;
 import io.flowstate.engine.history.PayloadWriter;
 import io.flowstate.engine.interp.Decision;
-import io.flowstate.engine.interp.Effect;
 import io.flowstate.engine.interp.ExecutionInfo;
 import io.flowstate.engine.interp.ExecutionStatus;
 import io.flowstate.engine.interp.Interpreter;
@@ -20,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -44,9 +42,10 @@ import java.util.function.Function;
 public final class Engine implements AutoCloseable {
     private final ExecutionStore standard;
     private final ExecutionStore express;
-    private final TaskHandler tasks;
     private final TimerService timers;
-    private final Map<String, LiveExecution> live = new ConcurrentHashMap<>();
+    private final Runner runner;
+    /** The executions this engine runs (the runner's). */
+    private final Map<String, LiveExecution> live;
     /**
      * The exact payload writers of recently ended executions, for their history; bounded, because each keeps
      * its execution's input. Older ones fall back to {@link PayloadWriter#preservingInput}.
@@ -61,10 +60,6 @@ public final class Engine implements AutoCloseable {
                 }
             });
     private final Cluster cluster;
-    private final Rebuilder rebuilder;
-    private final TaskCalls calls;
-    /** Tokens of the tasks this engine invoked: the cluster's table is only needed for the others' tokens. */
-    private final Map<String, TaskRef> tokens = new ConcurrentHashMap<>();
 
     /** An engine keeping Standard and Express executions in one store. */
     public Engine(ExecutionStore store, TaskHandler tasks, TimerService timers) {
@@ -86,11 +81,10 @@ public final class Engine implements AutoCloseable {
     public Engine(ExecutionStore standard, ExecutionStore express, TaskHandler tasks, TimerService timers, Cluster cluster) {
         this.standard = requireNonNull(standard, "standard is null");
         this.express = requireNonNull(express, "express is null");
-        this.tasks = requireNonNull(tasks, "tasks is null");
         this.timers = requireNonNull(timers, "timers is null");
         this.cluster = requireNonNull(cluster, "cluster is null");
-        this.rebuilder = new Rebuilder(standard);
-        this.calls = new TaskCalls(tasks, timers, this::submit);
+        this.runner = new Runner(standard, requireNonNull(tasks, "tasks is null"), timers, cluster, recentPayloads::put);
+        this.live = runner.live;
     }
 
     /** The clock executions run on. */
@@ -116,7 +110,7 @@ public final class Engine implements AutoCloseable {
         LiveExecution l = new LiveExecution(started.execution(), type, info.inputText().orElseGet(() -> Json.write(info.input())), store);
         l.lock.lock();
         try {
-            ExecutionSummary summary = summary(l);
+            ExecutionSummary summary = runner.summary(l);
             if (!store.create(summary, new StartRecord(definition, type, info), started.decision().events())) {
                 return Optional.empty();
             }
@@ -124,7 +118,7 @@ public final class Engine implements AutoCloseable {
         } finally {
             l.lock.unlock();
         }
-        effects(l, started.decision());
+        runner.effects(l, started.decision());
         return store.find(info.executionArn());
     }
 
@@ -194,71 +188,12 @@ public final class Engine implements AutoCloseable {
      */
     public int recover() {
         List<String> failed = new java.util.ArrayList<>();
-        int resumed = resume(cluster.claimAtStart(), failed);
-        cluster.join(new Member());
+        int resumed = runner.resume(cluster.claimAtStart(), failed);
+        cluster.join(runner.new Member());
         if (!failed.isEmpty()) {
             throw new IllegalStateException("cannot resume " + failed.size() + " execution(s): " + String.join(", ", failed));
         }
         return resumed;
-    }
-
-    /** Rebuilds and runs the executions named, adding those that cannot be rebuilt to {@code failed}. */
-    private int resume(java.util.Collection<String> arns, List<String> failed) {
-        int resumed = 0;
-        for (String arn : arns) {
-            if (live.containsKey(arn)) {
-                continue;
-            }
-            try {
-                if (resume(arn)) {
-                    resumed++;
-                }
-            } catch (RuntimeException e) {
-                failed.add(arn + " (" + e.getMessage() + ")");
-            }
-        }
-        return resumed;
-    }
-
-    /** Rebuilds one execution from the store and runs it on; false when it is not running or runs here already. */
-    private boolean resume(String arn) {
-        Optional<Rebuilder.Rebuilt> rebuilt = rebuilder.running(arn);
-        if (rebuilt.isEmpty()) {
-            return false;
-        }
-        Replay.Replayed r = rebuilt.get().replayed();
-        LiveExecution l = new LiveExecution(r.execution(), rebuilt.get().start().type(), rebuilt.get().summary().inputText(), standard);
-        if (live.putIfAbsent(arn, l) != null) {
-            return false;
-        }
-        for (Effect.StartTimer t : r.pendingTimers()) {
-            timers.schedule(t.dueAt(), () -> submit(arn, new Trigger.TimerFired(t.timerId())));
-        }
-        r.pendingTasks().forEach(t -> invoke(l, t));
-        return true;
-    }
-
-    /** What the cluster may do to this engine. */
-    private final class Member implements Cluster.Member {
-        @Override
-        public int adopt(java.util.Collection<String> executionArns) {
-            List<String> failed = new java.util.ArrayList<>();
-            int n = resume(executionArns, failed);
-            if (!failed.isEmpty()) {
-                System.getLogger(Engine.class.getName()).log(System.Logger.Level.ERROR,
-                        "cannot take over " + failed.size() + " execution(s): " + String.join(", ", failed));
-            }
-            return n;
-        }
-
-        @Override
-        public TokenOutcome deliver(String executionArn, Trigger trigger) {
-            LiveExecution l = live.get(executionArn);
-            if (l == null || !l.waitsFor(trigger)) {
-                return TokenOutcome.TASK_GONE;
-            }
-            return apply(l, trigger) ? TokenOutcome.ACCEPTED : routeAgain(executionArn, trigger);
-        }
     }
 
     /**
@@ -300,7 +235,7 @@ public final class Engine implements AutoCloseable {
 
     /** StopExecution; false when the execution is not running. Any engine of a cluster may be asked. */
     public boolean stop(String executionArn, Optional<String> error, Optional<String> cause) {
-        return route(executionArn, new Trigger.Stop(error, cause)) == TokenOutcome.ACCEPTED;
+        return runner.route(executionArn, new Trigger.Stop(error, cause)) == TokenOutcome.ACCEPTED;
     }
 
     /**
@@ -320,7 +255,7 @@ public final class Engine implements AutoCloseable {
         if (start.isEmpty() || summary.isEmpty() || !"STANDARD".equals(start.get().type())) {
             return Optional.empty();
         }
-        Replay.Replayed r = rebuilder.rebuild(executionArn, machine, start.get(), summary.get());
+        Replay.Replayed r = runner.rebuilder().rebuild(executionArn, machine, start.get(), summary.get());
         LiveExecution l = new LiveExecution(r.execution(), start.get().type(), summary.get().inputText(), standard);
         Decision d;
         Instant at;
@@ -339,7 +274,7 @@ public final class Engine implements AutoCloseable {
                 return Optional.empty();
             }
             try {
-                l.store.commit(summary(l), before, d.events(), new JournalEntry(before, at, redrive));
+                l.store.commit(runner.summary(l), before, d.events(), new JournalEntry(before, at, redrive));
             } catch (VersionConflictException e) {
                 live.remove(executionArn, l);
                 return Optional.empty();
@@ -347,23 +282,23 @@ public final class Engine implements AutoCloseable {
         } finally {
             l.lock.unlock();
         }
-        effects(l, d);
+        runner.effects(l, d);
         return Optional.of(at);
     }
 
     /** SendTaskSuccess. */
     public TokenOutcome taskSucceeded(String token, JsonNode output) {
-        return withToken(token, ref -> new Trigger.TaskSucceeded(ref.taskId(), output));
+        return runner.withToken(token, ref -> new Trigger.TaskSucceeded(ref.taskId(), output));
     }
 
     /** SendTaskFailure. */
     public TokenOutcome taskFailed(String token, String error, Optional<String> cause) {
-        return withToken(token, ref -> new Trigger.TaskFailed(ref.taskId(), error, cause));
+        return runner.withToken(token, ref -> new Trigger.TaskFailed(ref.taskId(), error, cause));
     }
 
     /** SendTaskHeartbeat. */
     public TokenOutcome taskHeartbeat(String token) {
-        return withToken(token, ref -> new Trigger.TaskHeartbeat(ref.taskId()));
+        return runner.withToken(token, ref -> new Trigger.TaskHeartbeat(ref.taskId()));
     }
 
     /**
@@ -388,7 +323,7 @@ public final class Engine implements AutoCloseable {
                 return Optional.empty();
             }
             // A task whose state timed out or whose execution ended meanwhile is skipped, not handed out.
-            if (withToken(task.get().taskToken(), ref -> new Trigger.TaskStarted(ref.taskId(), workerName))
+            if (runner.withToken(task.get().taskToken(), ref -> new Trigger.TaskStarted(ref.taskId(), workerName))
                     == TokenOutcome.ACCEPTED) {
                 return task;
             }
@@ -401,129 +336,4 @@ public final class Engine implements AutoCloseable {
         timers.close();
     }
 
-    // ---- the loop ---------------------------------------------------------------------------------
-
-    private TokenOutcome withToken(String token, Function<TaskRef, Trigger> trigger) {
-        TaskRef ref = tokens.get(token);
-        if (ref == null) {
-            ref = cluster.token(token).orElse(null);
-        }
-        if (ref == null) {
-            return TokenOutcome.UNKNOWN_TOKEN;
-        }
-        // A spent token stays known: AWS answers TaskTimedOut ("already closed") for it, not TaskDoesNotExist.
-        return route(ref.executionArn(), trigger.apply(ref));
-    }
-
-    /** Applies a trigger from outside (a token, a stop) here when this engine runs the execution, else at its owner. */
-    private TokenOutcome route(String executionArn, Trigger trigger) {
-        LiveExecution l = live.get(executionArn);
-        if (l == null) {
-            return cluster.forward(executionArn, trigger);
-        }
-        if (!l.waitsFor(trigger)) {
-            return TokenOutcome.TASK_GONE;
-        }
-        return apply(l, trigger) ? TokenOutcome.ACCEPTED : routeAgain(executionArn, trigger);
-    }
-
-    /**
-     * After a refused commit dropped the execution's copy: to the copy rebuilt here if this engine still owns
-     * it, else to its new owner. Once only, so that a store that keeps refusing cannot loop.
-     */
-    private TokenOutcome routeAgain(String executionArn, Trigger trigger) {
-        LiveExecution l = live.get(executionArn);
-        if (l == null) {
-            return cluster.forward(executionArn, trigger);
-        }
-        if (!l.waitsFor(trigger)) {
-            return TokenOutcome.TASK_GONE;
-        }
-        return apply(l, trigger) ? TokenOutcome.ACCEPTED : TokenOutcome.TASK_GONE;
-    }
-
-    private void submit(String executionArn, Trigger trigger) {
-        LiveExecution l = live.get(executionArn);
-        if (l != null) {
-            apply(l, trigger);
-        }
-    }
-
-    /**
-     * Advances the execution by {@code trigger} and commits the decision; false when the store refused the
-     * commit, in which case the copy in memory is dropped (the interpreter advanced it past the store) and,
-     * if this engine still owns the execution, rebuilt from the store with its timers and tasks.
-     */
-    private boolean apply(LiveExecution l, Trigger trigger) {
-        String arn = l.exec.info().executionArn();
-        Decision d;
-        l.lock.lock();
-        try {
-            if (live.get(arn) != l) {
-                return false; // dropped after a refused commit while this trigger waited for the lock
-            }
-            if (l.exec.status() != ExecutionStatus.RUNNING) {
-                return true;
-            }
-            long before = l.exec.lastEventId();
-            Instant at = now();
-            d = Interpreter.advance(l.exec, trigger, at);
-            if (d.events().isEmpty() && d.effects().isEmpty()) {
-                return true;
-            }
-            try {
-                l.store.commit(summary(l), before, d.events(), new JournalEntry(before, at, trigger));
-            } catch (VersionConflictException e) {
-                live.remove(arn, l);
-                d = null;
-            }
-        } finally {
-            l.lock.unlock();
-        }
-        if (d == null) {
-            if (l.store == standard && cluster.owns(arn)) {
-                resume(arn);
-            }
-            return false;
-        }
-        effects(l, d);
-        return true;
-    }
-
-    private void effects(LiveExecution l, Decision d) {
-        String arn = l.exec.info().executionArn();
-        for (Effect e : d.effects()) {
-            switch (e) {
-                case Effect.InvokeTask t -> invoke(l, t);
-                case Effect.StartTimer t -> timers.schedule(t.dueAt(), () -> submit(arn, new Trigger.TimerFired(t.timerId())));
-                case Effect.Complete c -> {
-                    recentPayloads.put(arn, l.exec.payloadWriter());
-                    live.remove(arn, l);
-                    ExecutionSummary s = l.store.find(arn).orElseThrow();
-                    l.done.complete(s);
-                }
-            }
-        }
-    }
-
-    private void invoke(LiveExecution l, Effect.InvokeTask t) {
-        String arn = l.exec.info().executionArn();
-        if (t.taskToken().isPresent()) {
-            TaskRef ref = new TaskRef(arn, t.taskId());
-            tokens.put(t.taskToken().get(), ref);
-            // Before the task is handed out, so that whoever gets the token can use it on any engine.
-            if (l.store == standard) {
-                cluster.tokenIssued(t.taskToken().get(), ref);
-            }
-            if (TaskCalls.isActivity(t.resource())) {
-                cluster.offerActivity(t.resource(), new ActivityTask(t.taskToken().get(), Json.write(t.input())));
-                return;
-            }
-        }
-        calls.call(arn, t);
-    }
-
-    private ExecutionSummary summary(LiveExecution l) {
-        return l.summary(now());
-    }
 }

@@ -43,14 +43,16 @@ final class Inbox {
     private static final Duration KEEP_DONE = Duration.ofMinutes(5);
 
     private final Transactions tx;
+    private final NodeLeases leases;
     private final String nodeId;
     private final Duration wait;
     private final InstantSource clock;
     private final Map<Long, CompletableFuture<Void>> waiting = new ConcurrentHashMap<>();
 
-    Inbox(Transactions tx, String nodeId, Duration wait, InstantSource clock) {
+    Inbox(Transactions tx, NodeLeases leases, Duration wait, InstantSource clock) {
         this.tx = requireNonNull(tx, "tx is null");
-        this.nodeId = requireNonNull(nodeId, "nodeId is null");
+        this.leases = requireNonNull(leases, "leases is null");
+        this.nodeId = leases.nodeId();
         this.wait = requireNonNull(wait, "wait is null");
         this.clock = requireNonNull(clock, "clock is null");
     }
@@ -176,6 +178,9 @@ final class Inbox {
                 });
                 for (Row r : rows) {
                     TokenOutcome outcome = member.deliver(r.arn(), read(r.trigger()));
+                    if (outcome == TokenOutcome.TASK_GONE && !leases.owns(r.arn())) {
+                        continue; // taken over meanwhile: the new owner drains it (it no longer joins our rows)
+                    }
                     tx.write(c -> {
                         try (PreparedStatement ps = c.prepareStatement("UPDATE inbox SET outcome = ?, done_ns = ? WHERE id = ?")) {
                             ps.setString(1, outcome.name());

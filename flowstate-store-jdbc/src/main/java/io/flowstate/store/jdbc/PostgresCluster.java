@@ -68,7 +68,7 @@ public final class PostgresCluster implements Cluster {
             throw new IllegalArgumentException("the lease must be at least 500 ms: " + lease);
         }
         this.leases = new NodeLeases(tx, nodeId, lease, clock);
-        this.inbox = new Inbox(tx, nodeId, lease.plusSeconds(10), clock);
+        this.inbox = new Inbox(tx, leases, lease.plusSeconds(10), clock);
         this.tokens = new TokenTable(tx);
         this.activities = new ActivityQueue(tx);
         this.notifications = new Notifications(tx.data(), List.of(Inbox.CHANNEL, Inbox.REPLY_CHANNEL,
