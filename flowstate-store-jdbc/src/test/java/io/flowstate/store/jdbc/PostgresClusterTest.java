@@ -45,6 +45,7 @@ class PostgresClusterTest {
     private final InstantSource leaseClock = () -> leaseNow.get();
     private final List<AutoCloseable> opened = new ArrayList<>();
     private final BlockingQueue<String> tokens = new LinkedBlockingQueue<>();
+    private final java.util.concurrent.atomic.AtomicBoolean failNext = new java.util.concurrent.atomic.AtomicBoolean();
     private String url;
 
     /** One node: its database pool, cluster membership and engine, with manual timers. */
@@ -145,12 +146,27 @@ class PostgresClusterTest {
         assertThat(again.engine().describe(arn("r1")).orElseThrow().status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     }
 
+    @Test
+    void redrive_onNodeThatDidNotRunTheExecution_makesThatNodeItsOwner() throws Exception {
+        Node a = node("a");
+        Node b = node("b");
+        failNext.set(true);
+        a.engine().start(machine(TASK_MACHINE), TASK_MACHINE, info("rd1"), "STANDARD");
+        waitUntil(() -> a.engine().describe(arn("rd1")).orElseThrow().status() == ExecutionStatus.FAILED, "rd1 fails");
+
+        assertThat(b.engine().redrive(arn("rd1"), machine(TASK_MACHINE))).isPresent();
+        waitUntil(() -> b.engine().describe(arn("rd1")).orElseThrow().status() == ExecutionStatus.SUCCEEDED, "rd1 succeeds");
+        assertThat(owner(arn("rd1"))).isEqualTo("b");
+    }
+
     // ---- machinery ------------------------------------------------------------------------------
 
     private static final String WAIT = "{\"StartAt\":\"W\",\"States\":{\"W\":{\"Type\":\"Wait\",\"Seconds\":60,\"Next\":\"P\"},"
             + "\"P\":{\"Type\":\"Pass\",\"End\":true}}}";
     private static final String CALLBACK_MACHINE = "{\"StartAt\":\"T\",\"States\":{\"T\":{\"Type\":\"Task\",\"Resource\":\""
             + CALLBACK + "\",\"Parameters\":{\"token.$\":\"$$.Task.Token\"},\"HeartbeatSeconds\":600,\"End\":true}}}";
+    private static final String TASK_MACHINE = "{\"StartAt\":\"T\",\"States\":{\"T\":{\"Type\":\"Task\",\"Resource\":"
+            + "\"arn:aws:lambda:us-east-1:123456789012:function:f\",\"End\":true}}}";
     private static final String ACTIVITY_MACHINE = "{\"StartAt\":\"T\",\"States\":{\"T\":{\"Type\":\"Task\",\"Resource\":\""
             + ACTIVITY + "\",\"Parameters\":{\"n\":1},\"End\":true}}}";
 
@@ -164,6 +180,9 @@ class PostgresClusterTest {
         ManualTimers timers = new ManualTimers(T0);
         Engine engine = new Engine(db.executions(), new InMemoryExecutionStore(), inv -> {
             inv.taskToken().ifPresent(tokens::add);
+            if (failNext.getAndSet(false)) {
+                return TaskOutcome.Failure.of("Boom", "first call fails");
+            }
             return new TaskOutcome.Success(Json.object());
         }, timers, cluster);
         opened.add(engine);
@@ -175,6 +194,17 @@ class PostgresClusterTest {
     private void crash(Node n) {
         n.cluster().halt();
         leaseNow.updateAndGet(t -> t.plus(LEASE).plusMillis(1));
+    }
+
+    /** The owner column as stored. */
+    private String owner(String arn) throws java.sql.SQLException {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "postgres", "postgres");
+                java.sql.PreparedStatement ps = c.prepareStatement("SELECT owner FROM executions WHERE execution_arn = ?")) {
+            ps.setString(1, arn);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
     }
 
     private static Optional<ActivityTask> poll(Node n, Duration wait) {
