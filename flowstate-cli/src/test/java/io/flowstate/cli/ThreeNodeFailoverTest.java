@@ -108,6 +108,11 @@ class ThreeNodeFailoverTest {
                 nodes.get(victim).kill();
                 long killedAt = System.nanoTime();
                 log.add("killed node " + (victim + 1) + " after " + atKill + " starts");
+                // The killed node renewed its lease at most a third of a lease before: a survivor must have taken
+                // its executions over about a lease (plus a tick of a fifth) later. Generous for a loaded machine.
+                double takeover = secondsUntilTakeover(nodes.subList(0, victim), killedAt);
+                log.add(String.format("first takeover %.1f s after the kill", takeover));
+                assertThat(takeover).as("seconds from kill to takeover (%s)", log).isLessThan(LEASE_SECONDS * 3.0);
 
                 for (Future<?> f : starts) {
                     f.get(60, TimeUnit.SECONDS);
@@ -141,6 +146,20 @@ class ThreeNodeFailoverTest {
         }
         System.out.printf("ThreeNodeFailoverTest: %d executions, 3 nodes, 1 killed, %.1f s, seed %d: %s%n", EXECUTIONS,
                 (System.nanoTime() - t0) / 1e9, seed, log);
+    }
+
+    /** Seconds from {@code killedAt} until a survivor reports that it took executions over. */
+    private static double secondsUntilTakeover(List<ServerProcess> survivors, long killedAt) throws InterruptedException {
+        long deadline = killedAt + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            for (ServerProcess s : survivors) {
+                if (s.output().stream().anyMatch(line -> line.contains("took over"))) {
+                    return (System.nanoTime() - killedAt) / 1e9;
+                }
+            }
+            Thread.sleep(10);
+        }
+        return Double.POSITIVE_INFINITY;
     }
 
     private static ServerProcess node(String url, int n) throws IOException, InterruptedException {

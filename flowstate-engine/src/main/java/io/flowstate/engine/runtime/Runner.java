@@ -242,4 +242,5 @@ final class Runner {
 
     ExecutionSummary summary(LiveExecution l) {
         return l.summary(now());
-    }}
+    }
+}
