@@ -198,13 +198,35 @@ final class Runner {
             l.lock.unlock();
         }
         if (d == null) {
-            if (l.store == standard && cluster.owns(arn)) {
-                resume(arn);
-            }
+            LiveExecution again = l.store == standard && cluster.owns(arn) && resume(arn) ? live.get(arn) : null;
+            handOver(l, again);
             return false;
         }
         effects(l, d);
         return true;
+    }
+
+    /**
+     * Whoever waits for the completion of a dropped copy waits for the rebuilt one instead; when another node
+     * runs the execution now, for what the store says once it has ended, else is told so.
+     */
+    private void handOver(LiveExecution dropped, LiveExecution rebuilt) {
+        if (rebuilt != null) {
+            rebuilt.done.whenComplete((s, e) -> {
+                if (e != null) {
+                    dropped.done.completeExceptionally(e);
+                } else {
+                    dropped.done.complete(s);
+                }
+            });
+            return;
+        }
+        Optional<ExecutionSummary> s = dropped.store.find(dropped.arn());
+        if (s.isPresent() && s.get().status() != ExecutionStatus.RUNNING) {
+            dropped.done.complete(s.get());
+        } else {
+            dropped.done.completeExceptionally(new IllegalStateException(dropped.arn() + " is run by another node now"));
+        }
     }
 
     void effects(LiveExecution l, Decision d) {

@@ -87,6 +87,7 @@ class EngineConflictTest {
             String arn = engine.start(parse(DEFINITION), DEFINITION.replace('\'', '"'), info(json("{}")), "STANDARD")
                     .orElseThrow().executionArn();
 
+            java.util.concurrent.CompletableFuture<ExecutionSummary> done = engine.completion(arn);
             store.refuseNext.set(true);
             timers.fireNext();
             assertThat(engine.describe(arn).orElseThrow().status()).isEqualTo(ExecutionStatus.RUNNING);
@@ -97,6 +98,8 @@ class EngineConflictTest {
             assertThat(engine.history(arn, 0, 100).stream().map(e -> e.type().awsName()).toList()).containsExactly(
                     "ExecutionStarted", "WaitStateEntered", "WaitStateExited", "PassStateEntered", "PassStateExited",
                     "ExecutionSucceeded");
+            assertThat(done).as("completion asked for before the refusal").isCompletedWithValueMatching(
+                    s -> s.status() == ExecutionStatus.SUCCEEDED);
         }
     }
 
