@@ -68,6 +68,7 @@ class ThreeNodeFailoverTest {
 
         try (EmbeddedPostgres pg = startPostgres()) {
             String url = newDatabase(pg);
+            log.add(String.format("PostgreSQL up at %.1f s", (System.nanoTime() - t0) / 1e9));
             List<ServerProcess> nodes = new ArrayList<>();
             List<SfnClient> clients = new ArrayList<>();
             ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -107,7 +108,7 @@ class ThreeNodeFailoverTest {
                 dead[victim] = true;
                 nodes.get(victim).kill();
                 long killedAt = System.nanoTime();
-                log.add("killed node " + (victim + 1) + " after " + atKill + " starts");
+                log.add(String.format("killed node %d after %d starts at %.1f s", victim + 1, atKill, (killedAt - t0) / 1e9));
                 // The killed node renewed its lease at most a third of a lease before: a survivor must have taken
                 // its executions over about a lease (plus a tick of a fifth) later. Generous for a loaded machine.
                 double takeover = secondsUntilTakeover(nodes.subList(0, victim), killedAt);

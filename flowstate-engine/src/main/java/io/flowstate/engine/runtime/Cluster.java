@@ -72,7 +72,8 @@ public interface Cluster extends AutoCloseable {
 
     /**
      * Calls {@code listener} with (kind, key) of each registry document a member changes (this one included),
-     * soon after the change commits, so that caches of the registry can be refreshed.
+     * soon after the change commits, so that caches of the registry can be refreshed; with ("", "") when
+     * changes may have been missed (a lost connection), meaning that anything may have changed.
      */
     void onRegistryChange(java.util.function.BiConsumer<String, String> listener);
 
