@@ -35,6 +35,15 @@ public interface Cluster extends AutoCloseable {
          * TASK_GONE when the execution (or its task) no longer waits for it.
          */
         TokenOutcome deliver(String executionArn, Trigger trigger);
+
+        /** The Standard executions this engine runs now. */
+        java.util.Set<String> running();
+
+        /**
+         * Drops this engine's copies of executions another engine owns now (this one's lease lapsed and they
+         * were taken over): they would only be refused at their next commit, and hold memory and timers until.
+         */
+        void disown(Collection<String> executionArns);
     }
 
     /** This engine's id among its peers. */

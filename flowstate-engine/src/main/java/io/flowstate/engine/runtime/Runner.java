@@ -118,6 +118,33 @@ final class Runner {
             return again != null && again.waitsFor(trigger) && apply(again, trigger) ? TokenOutcome.ACCEPTED
                     : TokenOutcome.TASK_GONE;
         }
+
+        @Override
+        public java.util.Set<String> running() {
+            java.util.Set<String> out = new java.util.HashSet<>();
+            live.forEach((arn, l) -> {
+                if (l.store == standard) {
+                    out.add(arn);
+                }
+            });
+            return out;
+        }
+
+        @Override
+        public void disown(java.util.Collection<String> executionArns) {
+            for (String arn : executionArns) {
+                LiveExecution l = live.get(arn);
+                if (l != null && l.store == standard) {
+                    l.lock.lock();
+                    try {
+                        live.remove(arn, l);
+                    } finally {
+                        l.lock.unlock();
+                    }
+                    handOver(l, null);
+                }
+            }
+        }
     }
 
     TokenOutcome withToken(String token, Function<TaskRef, Trigger> trigger) {

@@ -122,6 +122,27 @@ final class NodeLeases {
         return out;
     }
 
+    /** Those of {@code executionArns} that another node owns now. */
+    List<String> ownedElsewhere(java.util.Collection<String> executionArns) {
+        if (executionArns.isEmpty()) {
+            return List.of();
+        }
+        return tx.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT execution_arn FROM executions WHERE execution_arn = ANY (?) AND owner <> ?")) {
+                ps.setArray(1, c.createArrayOf("text", executionArns.toArray()));
+                ps.setString(2, nodeId);
+                List<String> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
     /** Nodes whose lease lapsed, other than this one. */
     List<String> expiredNodes() {
         long now = EpochNanos.of(clock.instant());

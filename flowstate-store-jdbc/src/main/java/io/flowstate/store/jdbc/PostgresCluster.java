@@ -176,9 +176,27 @@ public final class PostgresCluster implements Cluster {
 
     private void renew() {
         try {
+            boolean lapsed = !leases.valid();
             leases.renew();
+            if (lapsed) {
+                // Paused or cut off for longer than the lease: the others may have taken executions over.
+                disownLost();
+            }
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "node " + nodeId() + " could not renew its lease: " + e);
+        }
+    }
+
+    /** Drops the copies of the executions other nodes took over while this node's lease had lapsed. */
+    void disownLost() {
+        Member m = member;
+        if (m != null) {
+            List<String> lost = leases.ownedElsewhere(m.running());
+            if (!lost.isEmpty()) {
+                m.disown(lost);
+                LOG.log(System.Logger.Level.WARNING, "node " + nodeId() + " lost " + lost.size()
+                        + " execution(s) to other nodes while its lease had lapsed");
+            }
         }
     }
 

@@ -165,6 +165,19 @@ class PostgresClusterTest {
         assertThat(owner(arn("rd1"))).isEqualTo("b");
     }
 
+    @Test
+    void disownLost_executionsTakenOverWhileLeaseLapsed_areDroppedFromMemory() throws Exception {
+        Node a = node("a");
+        node("b");
+        a.engine().start(machine(WAIT), WAIT, info("d1"), "STANDARD");
+        a.engine().start(machine(WAIT), WAIT, info("d2"), "STANDARD");
+        setOwner(arn("d1"), "b"); // what b's claim does while a is paused
+
+        a.cluster().disownLost();
+        assertThat(a.engine().completion(arn("d1"))).isCompletedExceptionally();
+        assertThat(a.engine().completion(arn("d2"))).isNotDone();
+    }
+
     // ---- machinery ------------------------------------------------------------------------------
 
     private static final String WAIT = "{\"StartAt\":\"W\",\"States\":{\"W\":{\"Type\":\"Wait\",\"Seconds\":60,\"Next\":\"P\"},"
@@ -200,6 +213,15 @@ class PostgresClusterTest {
     private void crash(Node n) {
         n.cluster().halt();
         leaseNow.updateAndGet(t -> t.plus(LEASE).plusMillis(1));
+    }
+
+    private void setOwner(String arn, String node) throws java.sql.SQLException {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "postgres", "postgres");
+                java.sql.PreparedStatement ps = c.prepareStatement("UPDATE executions SET owner = ? WHERE execution_arn = ?")) {
+            ps.setString(1, node);
+            ps.setString(2, arn);
+            ps.executeUpdate();
+        }
     }
 
     /** The owner column as stored. */
