@@ -31,7 +31,9 @@ import java.util.function.BiConsumer;
  *       nodes whose lease lapsed ({@code FOR UPDATE SKIP LOCKED}) and rebuilds them from their journal, so a
  *       killed node's executions run again on the others one lease (plus a fifth) after its last renewal.
  *       Timers are owned like the rest of the execution, so each fires on one node only. A node that stops
- *       cleanly ends its lease, and the others take over at once.
+ *       cleanly ends its lease, and the others take over at once. A node that was paused (or cut off) for
+ *       longer than its lease finds, at its next renewal, the executions taken over meanwhile and drops them.
+ *       Nothing else keeps the nodes apart: fencing is the commit's check of the owner and last event id.
  *   <li><b>Any node serves any execution</b>: reads come from the database; task tokens resolve through
  *       {@link TokenTable}; triggers for executions owned elsewhere go to their owner through the
  *       {@link Inbox}; activity tasks wait in the shared {@link ActivityQueue}.
