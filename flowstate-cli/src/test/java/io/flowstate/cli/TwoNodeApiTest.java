@@ -97,9 +97,10 @@ class TwoNodeApiTest {
         a.updateStateMachine(r -> r.stateMachineArn(sm).definition(next));
         a.tagResource(r -> r.resourceArn(sm).tags(Tag.builder().key("team").value("core").build()));
 
+        // Refreshed by notification, each change on its own: eventually consistent, as AWS's own API is.
         waitUntil(() -> b.describeStateMachine(r -> r.stateMachineArn(sm)).definition().equals(next), "b sees the update");
-        assertThat(b.listTagsForResource(r -> r.resourceArn(sm)).tags()).singleElement()
-                .satisfies(t -> assertThat(t.value()).isEqualTo("core"));
+        waitUntil(() -> b.listTagsForResource(r -> r.resourceArn(sm)).tags().size() == 1, "b sees the tag");
+        assertThat(b.listTagsForResource(r -> r.resourceArn(sm)).tags().get(0).value()).isEqualTo("core");
     }
 
     @Test

@@ -38,7 +38,7 @@ public final class Tags {
     }
 
     /** Reads every resource's tags again from the store (another node may have changed any of them). */
-    public void reloadAll() {
+    public synchronized void reloadAll() {
         Map<String, Map<String, String>> all = new java.util.HashMap<>();
         for (RegistryEntry e : store.list(Documents.TAGS)) {
             all.put(e.key(), read(e.key(), e.body()));
@@ -47,8 +47,11 @@ public final class Tags {
         byArn.putAll(all);
     }
 
-    /** Reads the tags of {@code arn} again from the store, after another node changed them. */
-    public void reload(String arn) {
+    /**
+     * Reads the tags of {@code arn} again from the store, after another node changed them. Under the lock, so
+     * that of two reloads racing the one that read the store last also writes last.
+     */
+    public synchronized void reload(String arn) {
         store.get(Documents.TAGS, arn).ifPresentOrElse(body -> byArn.put(arn, read(arn, body)), () -> byArn.remove(arn));
     }
 
