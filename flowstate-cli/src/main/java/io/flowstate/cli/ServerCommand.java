@@ -3,6 +3,8 @@ package io.flowstate.cli;
 import io.flowstate.api.ApiServer;
 import io.flowstate.api.service.ApiContext;
 import io.flowstate.api.service.StepFunctions;
+import io.flowstate.engine.runtime.Cluster;
+import io.flowstate.engine.runtime.SingleNode;
 import io.flowstate.engine.runtime.SystemTimers;
 import io.flowstate.engine.task.TaskHandlers;
 import io.flowstate.store.jdbc.JdbcDatabase;
@@ -22,6 +24,10 @@ import picocli.CommandLine.Option;
  * <p>State machines, activities, tags and Standard executions are durable: in SQLite (one file in
  * {@code --data}) by default, or in PostgreSQL with {@code --store jdbc:postgresql://...}. At startup the
  * executions that were running are resumed before the API serves its first request.
+ *
+ * <p>On PostgreSQL any number of servers share the database as nodes ({@code --node-id}, {@code --lease-seconds};
+ * see {@link io.flowstate.store.jdbc.PostgresCluster}): each runs the executions it owns, any node's API serves
+ * any execution, and a node that dies has its executions taken over by the others once its lease lapses.
  */
 @Command(name = "server", mixinStandardHelpOptions = true,
         description = "Serves the AWS Step Functions API (AWS JSON 1.0) for AWS SDKs and CLIs.")
@@ -51,6 +57,16 @@ final class ServerCommand implements Callable<Integer> {
             description = "PostgreSQL password (default: $FLOWSTATE_STORE_PASSWORD).")
     String storePassword;
 
+    @Option(names = "--node-id", paramLabel = "ID",
+            description = "This node's id among the servers sharing a PostgreSQL store (default: host-pid-random). "
+                    + "Restarting under the same id resumes its executions at once, instead of after its lease.")
+    String nodeId;
+
+    @Option(names = "--lease-seconds", defaultValue = "15",
+            description = "PostgreSQL: how long a node keeps its executions without renewing its lease; a dead node's "
+                    + "executions move to the others after this (default: ${DEFAULT-VALUE}).")
+    int leaseSeconds;
+
     @Option(names = "--retention-days", defaultValue = "90",
             description = "Delete executions that ended longer ago than this (default: ${DEFAULT-VALUE}, as AWS).")
     int retentionDays;
@@ -71,6 +87,14 @@ final class ServerCommand implements Callable<Integer> {
             System.err.println("flowstate: --retention-days must be at least 1: " + retentionDays);
             return 2;
         }
+        if (leaseSeconds < 1) {
+            System.err.println("flowstate: --lease-seconds must be at least 1: " + leaseSeconds);
+            return 2;
+        }
+        if (nodeId != null && store == null) {
+            System.err.println("flowstate: --node-id needs a PostgreSQL --store (SQLite serves one process)");
+            return 2;
+        }
         if (store != null && !store.startsWith("jdbc:postgresql:")) {
             System.err.println("flowstate: --store must be a PostgreSQL JDBC URL (jdbc:postgresql://host/db): " + store);
             return 2;
@@ -79,8 +103,11 @@ final class ServerCommand implements Callable<Integer> {
         JdbcDatabase db = store == null ? JdbcStores.sqliteDatabase(data.resolve(DATABASE_FILE))
                 : JdbcStores.postgresDatabase(store, storeUser, storePassword);
         SystemTimers timers = new SystemTimers();
+        String node = store == null ? null : nodeId != null ? nodeId : defaultNodeId();
+        Cluster cluster = node == null ? new SingleNode(db.executions())
+                : db.cluster(node, Duration.ofSeconds(leaseSeconds), InstantSource.system());
         StepFunctions service = new StepFunctions(new ApiContext(region, account, InstantSource.system()),
-                TaskHandlers.unbound(), timers, Duration.ofSeconds(60), db.executions(), db.registry());
+                TaskHandlers.unbound(), timers, Duration.ofSeconds(60), db.executions(), db.registry(), cluster);
         int resumed;
         try {
             resumed = service.recover();
@@ -92,7 +119,7 @@ final class ServerCommand implements Callable<Integer> {
         ApiServer server = ApiServer.start(service, bind, port);
         System.err.printf("flowstate: Step Functions API on http://%s:%d (region %s, account %s), state in %s, "
                 + "%s, ready in %d ms%n", bind, server.port(), region, account,
-                store == null ? data.resolve(DATABASE_FILE) : store,
+                store == null ? data.resolve(DATABASE_FILE) : store + ", node " + node,
                 resumed < 0 ? "some executions not resumed" : "resumed " + resumed + " execution(s)",
                 (System.nanoTime() - t0) / 1_000_000);
         // Retention runs in the background, at start and then hourly; a failed sweep is retried the next hour.
@@ -119,5 +146,13 @@ final class ServerCommand implements Callable<Integer> {
         }));
         stopped.await();
         return 0;
+    }
+
+    /** Unique per process: a restarted node's executions wait for its old lease unless {@code --node-id} is given. */
+    private static String defaultNodeId() {
+        // Not InetAddress.getLocalHost(): a reverse DNS lookup can hold the start up for seconds.
+        String host = System.getenv().getOrDefault("HOSTNAME", "node");
+        return host + "-" + ProcessHandle.current().pid() + "-"
+                + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(0x10000));
     }
 }

@@ -149,4 +149,21 @@ class CliTest {
         assertThat(o.exit()).isEqualTo(2);
         assertThat(o.err()).contains("no such file");
     }
+
+    @Test
+    void server_nodeIdWithoutPostgres_exitsTwoBeforeOpeningAnything() {
+        Outcome o = flowstate("server", "--node-id", "n1", "--data", dir.resolve("data").toString());
+
+        assertThat(o.exit()).isEqualTo(2);
+        assertThat(o.err()).contains("--node-id needs a PostgreSQL --store");
+        assertThat(dir.resolve("data")).doesNotExist();
+    }
+
+    @Test
+    void server_leaseBelowOneSecond_exitsTwo() {
+        Outcome o = flowstate("server", "--lease-seconds", "0", "--data", dir.resolve("data").toString());
+
+        assertThat(o.exit()).isEqualTo(2);
+        assertThat(o.err()).contains("--lease-seconds must be at least 1");
+    }
 }

@@ -24,22 +24,33 @@ final class ServerProcess implements AutoCloseable {
             "http://[^:]+:(\\d+) .*resumed (\\d+) execution\\(s\\), ready in (\\d+) ms");
 
     private final Process process;
-    private final List<String> output = new ArrayList<>();
+    /** Everything it printed so far; the reader thread keeps adding to it (guarded by itself). */
+    private final List<String> output;
+    private final int port;
     private final int resumed;
     private final long readyMillis;
 
-    private ServerProcess(Process process, int resumed, long readyMillis) {
+    private ServerProcess(Process process, List<String> output, int port, int resumed, long readyMillis) {
+        this.port = port;
         this.process = process;
+        this.output = output;
         this.resumed = resumed;
         this.readyMillis = readyMillis;
     }
 
     /** Starts a server on {@code port} with its SQLite database in {@code data}; waits until it is ready. */
     static ServerProcess start(Path data, int port) throws IOException, InterruptedException {
+        return start(List.of("--port", Integer.toString(port), "--data", data.toString()));
+    }
+
+    /** Starts {@code flowstate server} with {@code options}; waits until it is ready. */
+    static ServerProcess start(List<String> options) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "server", "--port", Integer.toString(port), "--data", data.toString());
+                Main.class.getName(), "server"));
+        command.addAll(options);
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.redirectErrorStream(true);
         Process p = pb.start();
         List<String> lines = new ArrayList<>();
@@ -62,11 +73,8 @@ final class ServerProcess implements AutoCloseable {
         });
         try {
             Matcher m = ready.get(60, TimeUnit.SECONDS);
-            ServerProcess s = new ServerProcess(p, Integer.parseInt(m.group(2)), Long.parseLong(m.group(3)));
-            synchronized (lines) {
-                s.output.addAll(lines);
-            }
-            return s;
+            return new ServerProcess(p, lines, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                    Long.parseLong(m.group(3)));
         } catch (ExecutionException | TimeoutException e) {
             p.destroyForcibly().waitFor();
             synchronized (lines) {
@@ -75,9 +83,21 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** The port it serves on. */
+    int port() {
+        return port;
+    }
+
     /** How many executions it resumed at startup. */
     int resumed() {
         return resumed;
+    }
+
+    /** The lines it printed so far. */
+    List<String> output() {
+        synchronized (output) {
+            return List.copyOf(output);
+        }
     }
 
     /** Its own "ready in" figure. */
@@ -89,7 +109,7 @@ final class ServerProcess implements AutoCloseable {
     void kill() throws InterruptedException {
         process.destroyForcibly();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("server pid " + process.pid() + " did not die: " + output);
+            throw new IllegalStateException("server pid " + process.pid() + " did not die: " + output());
         }
     }
 

@@ -53,18 +53,34 @@ public final class ActivityService {
         this.engine = engine;
         this.poll = poll;
         this.store = store;
+        reloadAll();
+    }
+
+    /** Reads every activity again from the store (another node may have changed any of them). */
+    public synchronized void reloadAll() {
+        activities.clear();
         for (RegistryEntry e : store.list(Documents.ACTIVITY)) {
-            JsonNode n = Documents.parse(Documents.ACTIVITY, e.key(), e.body());
-            activities.put(e.key(), new Activity(e.key(), n.path("name").asText(), Documents.date(n, "creationDate"),
-                    Optional.ofNullable(n.get("encryption"))));
+            activities.put(e.key(), read(e.key(), e.body()));
         }
+    }
+
+    /** Reads activity {@code arn} again from the store, after another node created or deleted it. */
+    public synchronized void reload(String arn) {
+        store.get(Documents.ACTIVITY, arn).ifPresentOrElse(body -> activities.put(arn, read(arn, body)),
+                () -> activities.remove(arn));
+    }
+
+    private static Activity read(String arn, String body) {
+        JsonNode n = Documents.parse(Documents.ACTIVITY, arn, body);
+        return new Activity(arn, n.path("name").asText(), Documents.date(n, "creationDate"),
+                Optional.ofNullable(n.get("encryption")));
     }
 
     public synchronized CreateActivity.Response create(CreateActivity.Request r) {
         Names.check(r.name());
         tags.checkNew(r.tags());
         String arn = ctx.arn("activity:" + r.name());
-        Activity a = activities.get(arn);
+        Activity a = cached(arn);
         if (a == null) {
             a = new Activity(arn, r.name(), ctx.now(), r.encryptionConfiguration());
             store.apply(List.of(document(a), Tags.change(arn, r.tags())));
@@ -81,7 +97,7 @@ public final class ActivityService {
 
     public synchronized DeleteActivity.Response delete(DeleteActivity.Request r) {
         Arn.parse(r.activityArn(), "activity");
-        if (activities.containsKey(r.activityArn())) {
+        if (cached(r.activityArn()) != null) {
             store.apply(List.of(new RegistryChange.Delete(Documents.ACTIVITY, r.activityArn()), Tags.removal(r.activityArn())));
             activities.remove(r.activityArn());
             tags.remove(r.activityArn());
@@ -112,7 +128,19 @@ public final class ActivityService {
 
     /** True when the activity exists; for tagging. */
     public synchronized boolean exists(String arn) {
-        return activities.containsKey(arn);
+        return cached(arn) != null;
+    }
+
+    /** The activity in memory, else read from the store (another node created it), else null. */
+    private Activity cached(String arn) {
+        Activity a = activities.get(arn);
+        if (a == null) {
+            a = store.get(Documents.ACTIVITY, arn).map(body -> read(arn, body)).orElse(null);
+            if (a != null) {
+                activities.put(arn, a);
+            }
+        }
+        return a;
     }
 
     private static RegistryChange document(Activity a) {
@@ -125,7 +153,7 @@ public final class ActivityService {
 
     private Activity activity(String text) {
         Arn.parse(text, "activity");
-        Activity a = activities.get(text);
+        Activity a = cached(text);
         if (a == null) {
             throw new ApiException.ActivityDoesNotExist("Activity Does Not Exist: '" + text + "'");
         }

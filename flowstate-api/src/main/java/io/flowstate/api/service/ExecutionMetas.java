@@ -104,6 +104,17 @@ final class ExecutionMetas {
         return m;
     }
 
+    /** Drops the cached metadata of {@code executionArn} (another node redrove it), or of all when null. */
+    void invalidate(String executionArn) {
+        synchronized (recent) {
+            if (executionArn == null) {
+                recent.clear();
+            } else {
+                recent.remove(executionArn);
+            }
+        }
+    }
+
     /** Forgets the metadata of executions deleted from the engine's store. */
     void delete(Collection<String> executionArns) {
         store.apply(executionArns.stream().map(a -> (RegistryChange) new RegistryChange.Delete(Documents.EXECUTION, a)).toList());

@@ -318,6 +318,11 @@ public final class ExecutionService {
         return mapRuns.list(summary(r.executionArn()), r);
     }
 
+    /** Forgets what is cached of {@code executionArn} (all executions when null): another node changed it. */
+    public void executionChanged(String executionArn) {
+        metas.invalidate(executionArn);
+    }
+
     /** DescribeMapRun and UpdateMapRun, which read the executions kept here. */
     public MapRunService mapRuns() {
         return mapRuns;

@@ -39,6 +39,9 @@ import java.util.Optional;
  * <p>The {@link RegistryStore} holds them ({@link Documents}); memory holds a copy, loaded at construction,
  * that answers every read. A change is written first and applied to the copy after; if the write fails, the
  * machine is read back from the store, so the copy never holds what the store does not.
+ *
+ * <p>Several nodes share one store: a machine another node created is read from the store when this node
+ * misses it (so it can be used at once), and {@link #reload} refreshes one another node changed, when told.
  */
 public final class StateMachineService {
     private final ApiContext ctx;
@@ -78,7 +81,7 @@ public final class StateMachineService {
                 r.tracingConfiguration(), r.encryptionConfiguration(), Optional.empty());
         tags.checkNew(r.tags());
         String arn = ctx.arn("stateMachine:" + r.name());
-        MachineEntry existing = machines.get(arn);
+        MachineEntry existing = cached(arn);
         if (existing != null) {
             if (existing.type != type || !existing.current.sameSettings(revision)) {
                 throw new ApiException.StateMachineAlreadyExists("State Machine Already Exists: '" + arn + "'");
@@ -177,7 +180,7 @@ public final class StateMachineService {
         Arn arn = Arn.parse(r.stateMachineArn(), "stateMachine");
         if (arn.qualifier().isPresent()) {
             // AWS deletes a version or an alias when given its ARN here.
-            MachineEntry e = machines.get(ctx.arn("stateMachine:" + arn.name()));
+            MachineEntry e = cached(ctx.arn("stateMachine:" + arn.name()));
             if (e != null) {
                 if (isVersion(arn.qualifier().get())) {
                     Version v = e.versions.remove(Integer.parseInt(arn.qualifier().get()));
@@ -193,7 +196,7 @@ public final class StateMachineService {
             }
             return new DeleteStateMachine.Response();
         }
-        MachineEntry e = machines.get(arn.text());
+        MachineEntry e = cached(arn.text());
         if (e != null) {
             // Revisions stay: the machine's executions still describe the revision they ran.
             List<RegistryChange> changes = new ArrayList<>();
@@ -256,7 +259,7 @@ public final class StateMachineService {
         if (arn.qualifier().isEmpty() || !isVersion(arn.qualifier().get())) {
             throw new ApiException.ValidationException("Invalid version ARN: '" + arn.text() + "'");
         }
-        MachineEntry e = machines.get(ctx.arn("stateMachine:" + arn.name()));
+        MachineEntry e = cached(ctx.arn("stateMachine:" + arn.name()));
         if (e != null) {
             int n = Integer.parseInt(arn.qualifier().get());
             for (Alias a : e.aliases.values()) {
@@ -326,7 +329,7 @@ public final class StateMachineService {
         if (arn.qualifier().isEmpty() || isVersion(arn.qualifier().get())) {
             throw new ApiException.ValidationException("Invalid alias ARN: '" + arn.text() + "'");
         }
-        MachineEntry e = machines.get(ctx.arn("stateMachine:" + arn.name()));
+        MachineEntry e = cached(ctx.arn("stateMachine:" + arn.name()));
         if (e != null) {
             Alias a = e.aliases.remove(arn.qualifier().get());
             if (a != null) {
@@ -397,8 +400,32 @@ public final class StateMachineService {
 
     // ---- lookups -----------------------------------------------------------------------------------
 
+    /**
+     * Reads the machine {@code arn} (unqualified) again from the store, after another node changed it (or its
+     * versions or aliases); forgets it when the store no longer has it.
+     */
+    public synchronized void reload(String arn) {
+        stored.load(arn).ifPresentOrElse(m -> machines.put(arn, m), () -> machines.remove(arn));
+    }
+
+    /** Reads every machine again from the store (another node may have changed any of them). */
+    public synchronized void reloadAll() {
+        machines.clear();
+        machines.putAll(stored.loadAll());
+    }
+
     /** The machine, revision and version/alias an execution started through {@code stateMachineArn} runs. */
     public synchronized Target resolve(String stateMachineArn) {
+        try {
+            return resolveCached(stateMachineArn);
+        } catch (ApiException.ResourceNotFound e) {
+            // A version or alias another node just published: read the machine again before saying no.
+            reload(ctx.arn("stateMachine:" + Arn.parse(stateMachineArn, "stateMachine").name()));
+            return resolveCached(stateMachineArn);
+        }
+    }
+
+    private Target resolveCached(String stateMachineArn) {
         Arn arn = Arn.parse(stateMachineArn, "stateMachine");
         MachineEntry e = entry(arn);
         Optional<String> qualifier = arn.qualifier();
@@ -426,7 +453,7 @@ public final class StateMachineService {
 
     /** True when the resource (state machine, version or alias) exists; for tagging. */
     public synchronized boolean exists(String arn) {
-        return machines.containsKey(arn);
+        return machines.containsKey(arn) || cached(arn) != null;
     }
 
     private Arn unqualified(String text) {
@@ -437,8 +464,20 @@ public final class StateMachineService {
         return arn;
     }
 
+    /** The machine in memory, else read from the store (created by another node), else null. */
+    private MachineEntry cached(String machineArn) {
+        MachineEntry e = machines.get(machineArn);
+        if (e == null) {
+            e = stored.load(machineArn).orElse(null);
+            if (e != null) {
+                machines.put(machineArn, e);
+            }
+        }
+        return e;
+    }
+
     private MachineEntry entry(Arn arn) {
-        MachineEntry e = machines.get(ctx.arn("stateMachine:" + arn.name()));
+        MachineEntry e = cached(ctx.arn("stateMachine:" + arn.name()));
         if (e == null || !arn.region().equals(ctx.region()) || !arn.account().equals(ctx.account())) {
             throw new ApiException.StateMachineDoesNotExist("State Machine Does Not Exist: '" + arn.text() + "'");
         }

@@ -39,11 +39,13 @@ import io.flowstate.api.model.UpdateMapRun;
 import io.flowstate.api.model.UpdateStateMachine;
 import io.flowstate.api.model.UpdateStateMachineAlias;
 import io.flowstate.api.model.ValidateStateMachineDefinition;
+import io.flowstate.engine.runtime.Cluster;
 import io.flowstate.engine.runtime.Engine;
 import io.flowstate.engine.runtime.ExecutionStore;
 import io.flowstate.engine.runtime.InMemoryExecutionStore;
 import io.flowstate.engine.runtime.InMemoryRegistryStore;
 import io.flowstate.engine.runtime.RegistryStore;
+import io.flowstate.engine.runtime.SingleNode;
 import io.flowstate.engine.runtime.TimerService;
 import io.flowstate.engine.task.TaskHandler;
 import java.time.Duration;
@@ -56,6 +58,7 @@ import java.time.Duration;
  */
 public final class StepFunctions implements AutoCloseable {
     private final Engine engine;
+    private final Tags tags;
     private final StateMachineService machines;
     private final ActivityService activities;
     private final ExecutionService executions;
@@ -78,8 +81,18 @@ public final class StepFunctions implements AutoCloseable {
      */
     public StepFunctions(ApiContext ctx, TaskHandler handler, TimerService timers, Duration activityPoll,
             ExecutionStore standard, RegistryStore registry) {
-        this.engine = new Engine(standard, new InMemoryExecutionStore(), handler, timers);
-        Tags tags = new Tags(registry);
+        this(ctx, handler, timers, activityPoll, standard, registry, new SingleNode(standard));
+    }
+
+    /**
+     * A service that is one node of {@code cluster}, sharing {@code standard} and {@code registry} with the
+     * other nodes: any node serves any execution, and registry changes made on one are seen by the others (read
+     * from the store on a miss at once, and refreshed when the cluster reports a change).
+     */
+    public StepFunctions(ApiContext ctx, TaskHandler handler, TimerService timers, Duration activityPoll,
+            ExecutionStore standard, RegistryStore registry, Cluster cluster) {
+        this.engine = new Engine(standard, new InMemoryExecutionStore(), handler, timers, cluster);
+        this.tags = new Tags(registry);
         this.machines = new StateMachineService(ctx, tags, registry);
         this.activities = new ActivityService(ctx, tags, engine, activityPoll, registry);
         this.executions = new ExecutionService(ctx, machines, engine, handler, timers, registry);
@@ -87,6 +100,26 @@ public final class StepFunctions implements AutoCloseable {
         this.tasks = new TaskService(engine);
         this.tagging = new TagService(tags, machines, activities);
         this.definitions = new DefinitionService(ctx, handler);
+        cluster.onRegistryChange(this::registryChanged);
+    }
+
+    /** Another node changed a registry document: refresh what is cached of it (everything for an empty kind). */
+    private void registryChanged(String kind, String key) {
+        switch (kind) {
+            case Documents.MACHINE -> machines.reload(key);
+            case Documents.VERSION, Documents.ALIAS -> machines.reload(key.substring(0, key.lastIndexOf(':')));
+            case Documents.ACTIVITY -> activities.reload(key);
+            case Documents.TAGS -> tags.reload(key);
+            case Documents.EXECUTION -> executions.executionChanged(key);
+            case Documents.REVISION -> { } // immutable
+            case "" -> {
+                machines.reloadAll();
+                activities.reloadAll();
+                tags.reloadAll();
+                executions.executionChanged(null);
+            }
+            default -> { }
+        }
     }
 
     /**

@@ -34,11 +34,40 @@ public final class Tags {
     /** Tags in {@code store}, loading those it holds. */
     public Tags(RegistryStore store) {
         this.store = requireNonNull(store, "store is null");
+        reloadAll();
+    }
+
+    /** Reads every resource's tags again from the store (another node may have changed any of them). */
+    public synchronized void reloadAll() {
+        Map<String, Map<String, String>> all = new java.util.HashMap<>();
         for (RegistryEntry e : store.list(Documents.TAGS)) {
-            Map<String, String> m = new LinkedHashMap<>();
-            Documents.parse(Documents.TAGS, e.key(), e.body()).properties().forEach(f -> m.put(f.getKey(), f.getValue().asText()));
-            byArn.put(e.key(), m);
+            all.put(e.key(), read(e.key(), e.body()));
         }
+        byArn.keySet().retainAll(all.keySet());
+        byArn.putAll(all);
+    }
+
+    /**
+     * Reads the tags of {@code arn} again from the store, after another node changed them. Under the lock, so
+     * that of two reloads racing the one that read the store last also writes last.
+     */
+    public synchronized void reload(String arn) {
+        store.get(Documents.TAGS, arn).ifPresentOrElse(body -> byArn.put(arn, read(arn, body)), () -> byArn.remove(arn));
+    }
+
+    private static Map<String, String> read(String arn, String body) {
+        Map<String, String> m = new LinkedHashMap<>();
+        Documents.parse(Documents.TAGS, arn, body).properties().forEach(f -> m.put(f.getKey(), f.getValue().asText()));
+        return m;
+    }
+
+    /** The tags of {@code arn} in memory, else as stored (another node tagged it). */
+    private Map<String, String> current(String arn) {
+        Map<String, String> m = byArn.get(arn);
+        if (m == null) {
+            m = store.get(Documents.TAGS, arn).map(body -> read(arn, body)).orElse(Map.of());
+        }
+        return m;
     }
 
     /** Throws {@code TooManyTags} when {@code tags} alone exceed the limit. */
@@ -65,7 +94,7 @@ public final class Tags {
 
     /** Adds or replaces tags; {@code TooManyTags} when the resource would have more than the limit. */
     synchronized void add(String arn, List<Tag> tags) {
-        Map<String, String> m = new LinkedHashMap<>(byArn.getOrDefault(arn, Map.of()));
+        Map<String, String> m = new LinkedHashMap<>(current(arn));
         tags.forEach(t -> m.put(t.key(), t.value()));
         if (m.size() > MAX) {
             throw tooMany();
@@ -75,7 +104,7 @@ public final class Tags {
     }
 
     synchronized void removeKeys(String arn, List<String> keys) {
-        Map<String, String> m = new LinkedHashMap<>(byArn.getOrDefault(arn, Map.of()));
+        Map<String, String> m = new LinkedHashMap<>(current(arn));
         keys.forEach(m::remove);
         store.apply(List.of(document(arn, m)));
         byArn.put(arn, m);
@@ -88,7 +117,7 @@ public final class Tags {
 
     List<Tag> list(String arn) {
         List<Tag> out = new ArrayList<>();
-        byArn.getOrDefault(arn, Map.of()).forEach((k, v) -> out.add(new Tag(k, v)));
+        current(arn).forEach((k, v) -> out.add(new Tag(k, v)));
         return out;
     }
 

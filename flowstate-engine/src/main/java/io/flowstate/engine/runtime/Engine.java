@@ -8,27 +8,18 @@ import io.flowstate.asl.model.StateMachine;
 import io.flowstate.engine.history.HistoryEvent;
 import io.flowstate.engine.history.PayloadWriter;
 import io.flowstate.engine.interp.Decision;
-import io.flowstate.engine.interp.Effect;
 import io.flowstate.engine.interp.Execution;
 import io.flowstate.engine.interp.ExecutionInfo;
 import io.flowstate.engine.interp.ExecutionStatus;
 import io.flowstate.engine.interp.Interpreter;
-import io.flowstate.engine.interp.StateFailure;
 import io.flowstate.engine.interp.Trigger;
 import io.flowstate.engine.task.TaskHandler;
-import io.flowstate.engine.task.TaskInvocation;
-import io.flowstate.engine.task.TaskOutcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 /**
@@ -41,33 +32,21 @@ import java.util.function.Function;
  * <p>Standard and Express executions may live in different stores: Express executions stay off the durable
  * store's hot path (they are at-least-once and AWS keeps no history of them), Standard ones commit each
  * decision to it and are resumed by {@link #recover} after a restart.
+ *
+ * <p><b>Several engines on one store</b> (see {@link Cluster}): each engine runs only the executions it owns.
+ * A trigger for one it does not run (a task token, StopExecution, an activity task handed out here) goes to
+ * its owner through the cluster. When a commit is refused ({@link VersionConflictException}: another engine
+ * took the execution over, or its lease lapsed), the copy in memory is dropped, since the interpreter already
+ * advanced it; if this engine still owns the execution it is rebuilt from the store, else the trigger is
+ * forwarded to the new owner. Nothing is lost either way: the store holds every committed decision.
  */
 public final class Engine implements AutoCloseable {
-    /** A running execution: its interpreter state, guarded by a lock so triggers apply one at a time. */
-    private static final class Live {
-        final Execution exec;
-        final String type;
-        final String inputText;
-        final ExecutionStore store;
-        final ReentrantLock lock = new ReentrantLock();
-        final CompletableFuture<ExecutionSummary> done = new CompletableFuture<>();
-
-        Live(Execution exec, String type, String inputText, ExecutionStore store) {
-            this.exec = exec;
-            this.type = type;
-            this.inputText = inputText;
-            this.store = store;
-        }
-    }
-
-    /** Which task a token completes. */
-    private record TaskRef(String executionArn, long taskId) {}
-
     private final ExecutionStore standard;
     private final ExecutionStore express;
-    private final TaskHandler tasks;
     private final TimerService timers;
-    private final Map<String, Live> live = new ConcurrentHashMap<>();
+    private final Runner runner;
+    /** The executions this engine runs (the runner's). */
+    private final Map<String, LiveExecution> live;
     /**
      * The exact payload writers of recently ended executions, for their history; bounded, because each keeps
      * its execution's input. Older ones fall back to {@link PayloadWriter#preservingInput}.
@@ -81,8 +60,7 @@ public final class Engine implements AutoCloseable {
                     return size() > 10_000;
                 }
             });
-    private final Map<String, TaskRef> tokens = new ConcurrentHashMap<>();
-    private final Map<String, BlockingQueue<ActivityTask>> activityQueues = new ConcurrentHashMap<>();
+    private final Cluster cluster;
 
     /** An engine keeping Standard and Express executions in one store. */
     public Engine(ExecutionStore store, TaskHandler tasks, TimerService timers) {
@@ -94,10 +72,20 @@ public final class Engine implements AutoCloseable {
      * Express executions in {@code express} (usually an {@link InMemoryExecutionStore}).
      */
     public Engine(ExecutionStore standard, ExecutionStore express, TaskHandler tasks, TimerService timers) {
+        this(standard, express, tasks, timers, new SingleNode(standard));
+    }
+
+    /**
+     * An engine sharing the Standard executions of {@code standard} with the other members of {@code cluster};
+     * {@link #recover} resumes the executions the cluster gives it and then joins the cluster.
+     */
+    public Engine(ExecutionStore standard, ExecutionStore express, TaskHandler tasks, TimerService timers, Cluster cluster) {
         this.standard = requireNonNull(standard, "standard is null");
         this.express = requireNonNull(express, "express is null");
-        this.tasks = requireNonNull(tasks, "tasks is null");
         this.timers = requireNonNull(timers, "timers is null");
+        this.cluster = requireNonNull(cluster, "cluster is null");
+        this.runner = new Runner(standard, requireNonNull(tasks, "tasks is null"), timers, cluster, recentPayloads::put);
+        this.live = runner.live;
     }
 
     /** The clock executions run on. */
@@ -120,10 +108,10 @@ public final class Engine implements AutoCloseable {
     public Optional<ExecutionSummary> start(StateMachine machine, String definition, ExecutionInfo info, String type) {
         Interpreter.Started started = Interpreter.start(machine, info, info.startTime());
         ExecutionStore store = "EXPRESS".equals(type) ? express : standard;
-        Live l = new Live(started.execution(), type, info.inputText().orElseGet(() -> Json.write(info.input())), store);
+        LiveExecution l = new LiveExecution(started.execution(), type, info.inputText().orElseGet(() -> Json.write(info.input())), store);
         l.lock.lock();
         try {
-            ExecutionSummary summary = summary(l);
+            ExecutionSummary summary = runner.summary(l);
             if (!store.create(summary, new StartRecord(definition, type, info), started.decision().events())) {
                 return Optional.empty();
             }
@@ -131,13 +119,13 @@ public final class Engine implements AutoCloseable {
         } finally {
             l.lock.unlock();
         }
-        effects(l, started.decision());
+        runner.effects(l, started.decision());
         return store.find(info.executionArn());
     }
 
     /** Completes when the execution has ended (at once if it has). */
     public CompletableFuture<ExecutionSummary> completion(String executionArn) {
-        Live l = live.get(executionArn);
+        LiveExecution l = live.get(executionArn);
         if (l != null) {
             return l.done;
         }
@@ -171,7 +159,7 @@ public final class Engine implements AutoCloseable {
 
     /** The store that holds {@code executionArn}: its live one, else Express's when it knows it, else Standard's. */
     private ExecutionStore storeOf(String executionArn) {
-        Live l = live.get(executionArn);
+        LiveExecution l = live.get(executionArn);
         if (l != null) {
             return l.store;
         }
@@ -180,9 +168,10 @@ public final class Engine implements AutoCloseable {
 
     /**
      * Resumes, after a restart, every RUNNING execution of the Standard store that this engine does not run
-     * yet: rebuilds it by {@link Replay} from its start record and journal, schedules its pending timers again
-     * at their original due times (those past due fire at once), and invokes again every task whose result had
-     * not committed.
+     * yet (of those its {@link Cluster} gives it: all of them when it is alone): rebuilds it by {@link Replay}
+     * from its start record and journal, schedules its pending timers again at their original due times (those
+     * past due fire at once), and invokes again every task whose result had not committed. Then joins the
+     * cluster, which from then on hands it the executions it takes over from stopped engines.
      *
      * <p><b>The in-flight task rule.</b> A task invocation that was running when the process stopped is invoked
      * again, once, with the same input, state, attempt number and task token: task invocations are
@@ -199,54 +188,13 @@ public final class Engine implements AutoCloseable {
      *     longer parses, or replay does not reach their stored last event id); the others are resumed first
      */
     public int recover() {
-        Map<String, StateMachine> machines = new java.util.HashMap<>();
         List<String> failed = new java.util.ArrayList<>();
-        int resumed = 0;
-        for (String arn : standard.running()) {
-            if (live.containsKey(arn)) {
-                continue;
-            }
-            try {
-                StartRecord start = standard.start(arn).orElseThrow();
-                ExecutionSummary summary = standard.find(arn).orElseThrow();
-                StateMachine machine = machines.computeIfAbsent(start.definition(), Engine::parse);
-                Replay.Replayed r = rebuild(arn, machine, start, summary);
-                Live l = new Live(r.execution(), start.type(), summary.inputText(), standard);
-                if (live.putIfAbsent(arn, l) != null) {
-                    continue;
-                }
-                for (Effect.StartTimer t : r.pendingTimers()) {
-                    timers.schedule(t.dueAt(), () -> submit(arn, new Trigger.TimerFired(t.timerId())));
-                }
-                r.pendingTasks().forEach(t -> invoke(l, t));
-                resumed++;
-            } catch (RuntimeException e) {
-                failed.add(arn + " (" + e.getMessage() + ")");
-            }
-        }
+        int resumed = runner.resume(cluster.claimAtStart(), failed);
+        cluster.join(runner.new Member());
         if (!failed.isEmpty()) {
             throw new IllegalStateException("cannot resume " + failed.size() + " execution(s): " + String.join(", ", failed));
         }
         return resumed;
-    }
-
-    /**
-     * Rebuilds an execution from the store's journal, checking that the replay reaches the stored last event
-     * (else the journal and the history disagree, and running it on would corrupt the history).
-     */
-    private Replay.Replayed rebuild(String arn, StateMachine machine, StartRecord start, ExecutionSummary summary) {
-        Replay.Replayed r = Replay.replay(machine, start.info(), standard.journal(arn));
-        if (r.execution().lastEventId() != summary.lastEventId()) {
-            throw new IllegalStateException("replay of " + arn + " reached event " + r.execution().lastEventId()
-                    + ", the store has " + summary.lastEventId());
-        }
-        return r;
-    }
-
-    private static StateMachine parse(String definition) {
-        io.flowstate.asl.parse.ParseResult parsed = io.flowstate.asl.parse.AslParser.parse(definition);
-        return parsed.machine().filter(m -> parsed.isValid()).orElseThrow(() -> new IllegalStateException(
-                "its stored definition does not parse: " + parsed.diagnostics()));
     }
 
     /**
@@ -255,7 +203,7 @@ public final class Engine implements AutoCloseable {
      * know). The writer reads the running execution's state, so it is only lent under the execution's lock.
      */
     public <T> T withPayloadWriter(String executionArn, Function<PayloadWriter, T> use) {
-        Live l = live.get(executionArn);
+        LiveExecution l = live.get(executionArn);
         if (l != null) {
             l.lock.lock();
             try {
@@ -280,17 +228,15 @@ public final class Engine implements AutoCloseable {
     public List<String> deleteClosedBefore(Instant cutoff, int max) {
         List<String> deleted = standard.deleteClosedBefore(cutoff, max);
         deleted.forEach(recentPayloads::remove);
+        if (!deleted.isEmpty()) {
+            cluster.forget(deleted);
+        }
         return deleted;
     }
 
-    /** StopExecution; false when the execution is not running. */
+    /** StopExecution; false when the execution is not running. Any engine of a cluster may be asked. */
     public boolean stop(String executionArn, Optional<String> error, Optional<String> cause) {
-        Live l = live.get(executionArn);
-        if (l == null) {
-            return false;
-        }
-        apply(l, new Trigger.Stop(error, cause));
-        return true;
+        return runner.route(executionArn, new Trigger.Stop(error, cause)) == TokenOutcome.ACCEPTED;
     }
 
     /**
@@ -310,8 +256,8 @@ public final class Engine implements AutoCloseable {
         if (start.isEmpty() || summary.isEmpty() || !"STANDARD".equals(start.get().type())) {
             return Optional.empty();
         }
-        Replay.Replayed r = rebuild(executionArn, machine, start.get(), summary.get());
-        Live l = new Live(r.execution(), start.get().type(), summary.get().inputText(), standard);
+        Replay.Replayed r = runner.rebuilder().rebuild(executionArn, machine, start.get(), summary.get());
+        LiveExecution l = new LiveExecution(r.execution(), start.get().type(), summary.get().inputText(), standard);
         Decision d;
         Instant at;
         l.lock.lock();
@@ -329,7 +275,7 @@ public final class Engine implements AutoCloseable {
                 return Optional.empty();
             }
             try {
-                l.store.commit(summary(l), before, d.events(), new JournalEntry(before, at, redrive));
+                l.store.commit(runner.summary(l), before, d.events(), new JournalEntry(before, at, redrive));
             } catch (VersionConflictException e) {
                 live.remove(executionArn, l);
                 return Optional.empty();
@@ -337,21 +283,16 @@ public final class Engine implements AutoCloseable {
         } finally {
             l.lock.unlock();
         }
-        effects(l, d);
+        runner.effects(l, d);
         return Optional.of(at);
     }
 
     /**
      * UpdateMapRun on a Map Run of a running execution: journaled like any trigger, so the change survives a
-     * restart. False when the execution is not running here.
+     * restart; applied by the node that runs the execution. False when the execution is not running.
      */
     public boolean updateMapRun(String executionArn, Trigger.UpdateMapRun update) {
-        Live l = live.get(executionArn);
-        if (l == null) {
-            return false;
-        }
-        apply(l, update);
-        return true;
+        return runner.route(executionArn, update) == TokenOutcome.ACCEPTED;
     }
 
     /**
@@ -360,7 +301,7 @@ public final class Engine implements AutoCloseable {
      * when the execution is unknown. {@code view} must copy what it keeps: the state goes on changing.
      */
     public <T> Optional<T> inspect(String executionArn, StateMachine machine, Function<Execution, T> view) {
-        Live l = live.get(executionArn);
+        LiveExecution l = runner.live.get(executionArn);
         if (l != null) {
             l.lock.lock();
             try {
@@ -378,17 +319,17 @@ public final class Engine implements AutoCloseable {
 
     /** SendTaskSuccess. */
     public TokenOutcome taskSucceeded(String token, JsonNode output) {
-        return withToken(token, ref -> new Trigger.TaskSucceeded(ref.taskId(), output));
+        return runner.withToken(token, ref -> new Trigger.TaskSucceeded(ref.taskId(), output));
     }
 
     /** SendTaskFailure. */
     public TokenOutcome taskFailed(String token, String error, Optional<String> cause) {
-        return withToken(token, ref -> new Trigger.TaskFailed(ref.taskId(), error, cause));
+        return runner.withToken(token, ref -> new Trigger.TaskFailed(ref.taskId(), error, cause));
     }
 
     /** SendTaskHeartbeat. */
     public TokenOutcome taskHeartbeat(String token) {
-        return withToken(token, ref -> new Trigger.TaskHeartbeat(ref.taskId()));
+        return runner.withToken(token, ref -> new Trigger.TaskHeartbeat(ref.taskId()));
     }
 
     /**
@@ -405,136 +346,25 @@ public final class Engine implements AutoCloseable {
      */
     public Optional<ActivityTask> pollActivity(String activityArn, Optional<String> workerName, Duration maxWait)
             throws InterruptedException {
-        BlockingQueue<ActivityTask> queue = activityQueues.computeIfAbsent(activityArn, k -> new LinkedBlockingQueue<>());
         long deadline = System.nanoTime() + maxWait.toNanos();
         while (true) {
-            long left = deadline - System.nanoTime();
-            ActivityTask task = queue.poll(Math.max(0, left), TimeUnit.NANOSECONDS);
-            if (task == null) {
+            Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+            Optional<ActivityTask> task = cluster.takeActivity(activityArn, left);
+            if (task.isEmpty()) {
                 return Optional.empty();
             }
-            TaskRef ref = tokens.get(task.taskToken());
-            Live l = ref == null ? null : live.get(ref.executionArn());
-            if (l != null && l.exec.isTaskPending(ref.taskId())) {
-                apply(l, new Trigger.TaskStarted(ref.taskId(), workerName));
-                return Optional.of(task);
+            // A task whose state timed out or whose execution ended meanwhile is skipped, not handed out.
+            if (runner.withToken(task.get().taskToken(), ref -> new Trigger.TaskStarted(ref.taskId(), workerName))
+                    == TokenOutcome.ACCEPTED) {
+                return task;
             }
         }
     }
 
     @Override
     public void close() {
+        cluster.close();
         timers.close();
     }
 
-    // ---- the loop ---------------------------------------------------------------------------------
-
-    private TokenOutcome withToken(String token, java.util.function.Function<TaskRef, Trigger> trigger) {
-        TaskRef ref = tokens.get(token);
-        if (ref == null) {
-            return TokenOutcome.UNKNOWN_TOKEN;
-        }
-        Live l = live.get(ref.executionArn());
-        // A spent token stays known: AWS answers TaskTimedOut ("already closed") for it, not TaskDoesNotExist.
-        if (l == null || !l.exec.isTaskPending(ref.taskId())) {
-            return TokenOutcome.TASK_GONE;
-        }
-        apply(l, trigger.apply(ref));
-        return TokenOutcome.ACCEPTED;
-    }
-
-    private void submit(String executionArn, Trigger trigger) {
-        Live l = live.get(executionArn);
-        if (l != null) {
-            apply(l, trigger);
-        }
-    }
-
-    private void apply(Live l, Trigger trigger) {
-        Decision d;
-        l.lock.lock();
-        try {
-            if (l.exec.status() != ExecutionStatus.RUNNING) {
-                return;
-            }
-            long before = l.exec.lastEventId();
-            Instant at = now();
-            d = Interpreter.advance(l.exec, trigger, at);
-            // UpdateMapRun changes the state without an event: its journal entry is what keeps the change.
-            if (d.events().isEmpty() && d.effects().isEmpty() && !(trigger instanceof Trigger.UpdateMapRun)) {
-                return;
-            }
-            l.store.commit(summary(l), before, d.events(), new JournalEntry(before, at, trigger));
-        } finally {
-            l.lock.unlock();
-        }
-        effects(l, d);
-    }
-
-    private void effects(Live l, Decision d) {
-        String arn = l.exec.info().executionArn();
-        for (Effect e : d.effects()) {
-            switch (e) {
-                case Effect.InvokeTask t -> invoke(l, t);
-                case Effect.StartTimer t -> timers.schedule(t.dueAt(), () -> submit(arn, new Trigger.TimerFired(t.timerId())));
-                case Effect.Complete c -> {
-                    recentPayloads.put(arn, l.exec.payloadWriter());
-                    live.remove(arn);
-                    ExecutionSummary s = l.store.find(arn).orElseThrow();
-                    l.done.complete(s);
-                }
-            }
-        }
-    }
-
-    private void invoke(Live l, Effect.InvokeTask t) {
-        String arn = l.exec.info().executionArn();
-        t.taskToken().ifPresent(token -> tokens.put(token, new TaskRef(arn, t.taskId())));
-        if (t.taskToken().isPresent() && isActivity(t.resource())) {
-            activityQueues.computeIfAbsent(t.resource(), k -> new LinkedBlockingQueue<>())
-                    .add(new ActivityTask(t.taskToken().get(), Json.write(t.input())));
-            return;
-        }
-        boolean callback = t.taskToken().isPresent();
-        Thread.ofVirtual().name("flowstate-task-", t.taskId()).start(() -> {
-            TaskOutcome outcome;
-            try {
-                outcome = tasks.invoke(new TaskInvocation(t.resource(), t.input(), arn, t.stateName(), t.attempt(),
-                        t.taskToken(), t.timeoutSeconds()));
-            } catch (RuntimeException ex) {
-                outcome = TaskOutcome.Failure.of("States.TaskFailed", "The task handler failed: " + ex);
-            }
-            deliver(arn, t.taskId(), outcome, callback);
-        });
-    }
-
-    private void deliver(String arn, long taskId, TaskOutcome outcome, boolean callback) {
-        switch (outcome) {
-            case TaskOutcome.Success s -> {
-                // A .waitForTaskToken task completes through SendTaskSuccess, not with the call's own result.
-                if (!callback) {
-                    submit(arn, new Trigger.TaskSucceeded(taskId, s.output()));
-                }
-            }
-            case TaskOutcome.Failure f -> submit(arn, new Trigger.TaskFailed(taskId, f.error(), f.cause()));
-            case TaskOutcome.Delayed d -> timers.schedule(now().plus(d.duration()),
-                    () -> deliver(arn, taskId, d.then(), callback));
-        }
-    }
-
-    private static boolean isActivity(String resource) {
-        String[] parts = resource.split(":", 7);
-        return parts.length >= 7 && parts[2].equals("states") && parts[5].equals("activity");
-    }
-
-    private ExecutionSummary summary(Live l) {
-        Execution exec = l.exec;
-        ExecutionInfo info = exec.info();
-        boolean ended = exec.status() != ExecutionStatus.RUNNING;
-        Optional<StateFailure> failure = exec.failure();
-        return new ExecutionSummary(info.executionArn(), info.stateMachineArn(), info.name(), l.type, exec.status(),
-                info.startTime(), ended ? Optional.of(now()) : Optional.empty(), l.inputText, exec.output(),
-                failure.map(StateFailure::error).filter(err -> !err.isEmpty()), failure.flatMap(StateFailure::cause),
-                exec.lastEventId());
-    }
 }

@@ -12,8 +12,11 @@ public final class JdbcDatabase implements AutoCloseable {
     private final JdbcExecutionStore executions;
     private final JdbcRegistryStore registry;
     private final Runnable onClose;
+    private final Transactions tx;
+    private PostgresCluster cluster;
 
     JdbcDatabase(Transactions tx, Runnable onClose) {
+        this.tx = requireNonNull(tx, "tx is null");
         this.onClose = requireNonNull(onClose, "onClose is null");
         this.executions = new JdbcExecutionStore(tx, onClose);
         this.registry = new JdbcRegistryStore(tx);
@@ -34,8 +37,32 @@ public final class JdbcDatabase implements AutoCloseable {
         return executions.dialect();
     }
 
+    /**
+     * Makes this process node {@code nodeId} of the Flowstate nodes sharing this PostgreSQL database (see
+     * {@link PostgresCluster}): from now on its executions are owned by {@code nodeId}, which holds them while
+     * it renews its lease (every third of {@code lease}, on {@code clock}). Hand the cluster to the engine, which
+     * closes it; once per database.
+     *
+     * @throws IllegalStateException on SQLite (one process only) or when called twice
+     */
+    public synchronized PostgresCluster cluster(String nodeId, java.time.Duration lease, java.time.InstantSource clock) {
+        if (dialect() != Dialect.POSTGRESQL) {
+            throw new IllegalStateException("several nodes need PostgreSQL; " + dialect() + " serves one process");
+        }
+        if (cluster != null) {
+            throw new IllegalStateException("this database has a cluster node already: " + cluster.nodeId());
+        }
+        cluster = new PostgresCluster(tx, executions, nodeId, lease, clock);
+        return cluster;
+    }
+
     @Override
     public void close() {
+        synchronized (this) {
+            if (cluster != null) {
+                cluster.close();
+            }
+        }
         onClose.run();
     }
 }

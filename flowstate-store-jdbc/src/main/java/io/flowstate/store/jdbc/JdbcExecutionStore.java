@@ -47,6 +47,11 @@ public final class JdbcExecutionStore implements ExecutionStore, AutoCloseable {
     private final Dialect dialect;
     private final Runnable onClose;
     private final Transactions tx;
+    /**
+     * The node this store commits for when several share the database ({@link PostgresCluster}), else null:
+     * new executions are owned by it, and a commit to an execution another node owns is refused.
+     */
+    private volatile String owner;
 
     /** A store on {@code data}, whose schema is migrated already; {@code onClose} releases the data source. */
     public JdbcExecutionStore(DataSource data, Dialect dialect, Runnable onClose) {
@@ -58,6 +63,11 @@ public final class JdbcExecutionStore implements ExecutionStore, AutoCloseable {
         this.tx = requireNonNull(tx, "tx is null");
         this.dialect = tx.dialect();
         this.onClose = requireNonNull(onClose, "onClose is null");
+    }
+
+    /** Makes this store commit as node {@code nodeId} (see {@link #owner}); set before the first commit. */
+    void ownAs(String nodeId) {
+        this.owner = requireNonNull(nodeId, "nodeId is null");
     }
 
     /** The database this store writes to. */
@@ -77,7 +87,7 @@ public final class JdbcExecutionStore implements ExecutionStore, AutoCloseable {
             long id;
             try (PreparedStatement ins = c.prepareStatement("INSERT INTO executions (execution_arn, state_machine_arn, "
                     + "name, type, status, start_ns, input_text, stop_ns, output, error, cause, last_event_id, "
-                    + "journal_length, definition_hash, start_info) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?) "
+                    + "journal_length, definition_hash, start_info, owner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?) "
                     + "ON CONFLICT (execution_arn) DO NOTHING RETURNING id")) {
                 ins.setString(1, summary.executionArn());
                 ins.setString(2, summary.stateMachineArn());
@@ -90,6 +100,7 @@ public final class JdbcExecutionStore implements ExecutionStore, AutoCloseable {
                 ins.setLong(12, summary.lastEventId());
                 ins.setString(13, hash(start.definition()));
                 ins.setString(14, ExecutionInfoCodec.write(start.info()));
+                ins.setString(15, owner);
                 try (ResultSet rs = ins.executeQuery()) {
                     if (!rs.next()) {
                         return false;
@@ -118,6 +129,13 @@ public final class JdbcExecutionStore implements ExecutionStore, AutoCloseable {
                     : "UPDATE executions SET last_event_id = ?, journal_length = journal_length + 1, status = ?, "
                             + "stop_ns = ?, output = ?, error = ?, cause = ? "
                             + "WHERE execution_arn = ? AND last_event_id = ? RETURNING id, journal_length";
+            // Several nodes: only the owner appends; a redrive makes the redriving node the owner.
+            String node = owner;
+            boolean redrive = trigger.trigger() instanceof Trigger.Redrive;
+            if (node != null) {
+                sql = redrive ? sql.replace(" WHERE ", ", owner = ? WHERE ")
+                        : sql.replace(" RETURNING ", " AND (owner IS NULL OR owner = ?) RETURNING ");
+            }
             try (PreparedStatement up = c.prepareStatement(sql)) {
                 int i = 1;
                 up.setLong(i++, summary.lastEventId());
@@ -126,8 +144,14 @@ public final class JdbcExecutionStore implements ExecutionStore, AutoCloseable {
                     setOutcome(up, i, summary);
                     i += 4;
                 }
+                if (node != null && redrive) {
+                    up.setString(i++, node);
+                }
                 up.setString(i++, summary.executionArn());
-                up.setLong(i, expectedLastEventId);
+                up.setLong(i++, expectedLastEventId);
+                if (node != null && !redrive) {
+                    up.setString(i, node);
+                }
                 try (ResultSet rs = up.executeQuery()) {
                     if (!rs.next()) {
                         throw conflict(c, summary.executionArn(), expectedLastEventId);

@@ -49,6 +49,12 @@ public final class JdbcRegistryStore implements RegistryStore {
                     }
                 }
             }
+            // Other nodes cache the registry: tell them what changed (delivered when this transaction commits).
+            if (tx.dialect() == Dialect.POSTGRESQL) {
+                for (RegistryChange change : changes) {
+                    Notifications.send(c, PostgresCluster.REGISTRY_CHANNEL, change.kind() + "\t" + change.key());
+                }
+            }
             return null;
         });
     }

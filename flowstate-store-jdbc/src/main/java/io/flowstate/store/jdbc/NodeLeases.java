@@ -1,0 +1,213 @@
+package io.flowstate.store.jdbc;
+
+import static java.util.Objects.requireNonNull;
+
+import io.flowstate.engine.interp.ExecutionStatus;
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Who owns which running execution (see {@code V4__nodes.sql}). A node owns the executions whose
+ * {@code owner} it is while its row in {@code nodes} holds a lease in the future: renewing is one UPDATE of
+ * that one row, whatever the number of executions. The executions of a node whose lease lapsed are claimed by
+ * the others in batches, each row locked with {@code FOR UPDATE SKIP LOCKED} so two claimers never take the
+ * same execution and neither waits for the other.
+ *
+ * <p>Lease times are read on each node's clock: nodes' clocks must agree to well within the lease (NTP does).
+ */
+final class NodeLeases {
+    private final Transactions tx;
+    private final String nodeId;
+    private final Duration lease;
+    private final InstantSource clock;
+    /** Until when this node knows its lease holds: its last successful renewal plus the lease. */
+    private volatile long validUntilNs;
+
+    NodeLeases(Transactions tx, String nodeId, Duration lease, InstantSource clock) {
+        this.tx = requireNonNull(tx, "tx is null");
+        this.nodeId = requireNonNull(nodeId, "nodeId is null");
+        this.lease = requireNonNull(lease, "lease is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    String nodeId() {
+        return nodeId;
+    }
+
+    Duration lease() {
+        return lease;
+    }
+
+    /** Extends this node's lease to a full lease from now. */
+    void renew() {
+        long now = EpochNanos.of(clock.instant());
+        long until = now + lease.toNanos();
+        tx.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO nodes (node_id, lease_until_ns) VALUES (?, ?) "
+                    + "ON CONFLICT (node_id) DO UPDATE SET lease_until_ns = excluded.lease_until_ns")) {
+                ps.setString(1, nodeId);
+                ps.setLong(2, until);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+        validUntilNs = until;
+    }
+
+    /** Ends this node's lease now, so that the others take its executions over at once. */
+    void release() {
+        tx.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE nodes SET lease_until_ns = 0 WHERE node_id = ?")) {
+                ps.setString(1, nodeId);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+        validUntilNs = 0;
+    }
+
+    /** Whether this node's lease still holds, as far as it knows. */
+    boolean valid() {
+        return EpochNanos.of(clock.instant()) < validUntilNs;
+    }
+
+    /** Whether this node owns {@code executionArn} and its lease holds. */
+    boolean owns(String executionArn) {
+        return valid() && tx.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT owner FROM executions WHERE execution_arn = ?")) {
+                ps.setString(1, executionArn);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() && nodeId.equals(rs.getString(1));
+                }
+            }
+        });
+    }
+
+    /**
+     * At start: the running executions this node owns already (it restarted under the same id), and those no
+     * live node owns (none, or one whose lease lapsed), claimed for this node.
+     */
+    List<String> claimAtStart(int batch) {
+        List<String> out = new ArrayList<>(tx.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT execution_arn FROM executions WHERE status = ? AND owner = ?")) {
+                ps.setString(1, ExecutionStatus.RUNNING.name());
+                ps.setString(2, nodeId);
+                List<String> arns = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        arns.add(rs.getString(1));
+                    }
+                }
+                return arns;
+            }
+        }));
+        out.addAll(claim(List.of(), batch));
+        out.addAll(claimExpired(batch));
+        return out;
+    }
+
+    /** The running executions of nodes whose lease lapsed, claimed for this node, all of them in batches. */
+    List<String> claimExpired(int batch) {
+        List<String> dead = expiredNodes();
+        if (dead.isEmpty()) {
+            return List.of();
+        }
+        List<String> out = claim(dead, batch);
+        forget(dead);
+        return out;
+    }
+
+    /** Those of {@code executionArns} that another node owns now. */
+    List<String> ownedElsewhere(java.util.Collection<String> executionArns) {
+        if (executionArns.isEmpty()) {
+            return List.of();
+        }
+        return tx.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT execution_arn FROM executions WHERE execution_arn = ANY (?) AND owner <> ?")) {
+                ps.setArray(1, c.createArrayOf("text", executionArns.toArray()));
+                ps.setString(2, nodeId);
+                List<String> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** Nodes whose lease lapsed, other than this one. */
+    List<String> expiredNodes() {
+        long now = EpochNanos.of(clock.instant());
+        return tx.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT node_id FROM nodes WHERE lease_until_ns < ? AND node_id <> ?")) {
+                ps.setLong(1, now);
+                ps.setString(2, nodeId);
+                List<String> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /**
+     * Claims, batch after batch, the running executions of {@code owners} (other nodes), or those with no owner
+     * when {@code owners} is empty. Each batch moves its rows to this node, so the next one finds the rest.
+     */
+    private List<String> claim(List<String> owners, int batch) {
+        List<String> out = new ArrayList<>();
+        while (true) {
+            List<String> got = tx.write(c -> {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE executions SET owner = ? WHERE id IN ("
+                        + "SELECT id FROM executions WHERE status = ? AND "
+                        + (owners.isEmpty() ? "owner IS NULL" : "owner = ANY (?)")
+                        + " ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING execution_arn")) {
+                    int i = 1;
+                    ps.setString(i++, nodeId);
+                    ps.setString(i++, ExecutionStatus.RUNNING.name());
+                    if (!owners.isEmpty()) {
+                        Array ids = c.createArrayOf("text", owners.toArray());
+                        ps.setArray(i++, ids);
+                    }
+                    ps.setInt(i, batch);
+                    List<String> arns = new ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            arns.add(rs.getString(1));
+                        }
+                    }
+                    return arns;
+                }
+            });
+            out.addAll(got);
+            if (got.size() < batch) {
+                return out;
+            }
+        }
+    }
+
+    /** Deletes the rows of lapsed nodes that own no running execution any more. */
+    private void forget(List<String> dead) {
+        tx.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM nodes n WHERE n.node_id = ANY (?) AND n.lease_until_ns < ? "
+                    + "AND NOT EXISTS (SELECT 1 FROM executions e WHERE e.owner = n.node_id AND e.status = ?)")) {
+                ps.setArray(1, c.createArrayOf("text", dead.toArray()));
+                ps.setLong(2, EpochNanos.of(clock.instant()));
+                ps.setString(3, ExecutionStatus.RUNNING.name());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+}
