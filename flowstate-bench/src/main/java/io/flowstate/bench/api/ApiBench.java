@@ -31,7 +31,9 @@ import java.util.function.Supplier;
  * this JVM. {@code start-sync}: StartSyncExecution of an EXPRESS machine (the request returns the output).
  * {@code standard}: StartExecution of a STANDARD machine, then DescribeExecution until SUCCEEDED. Every response
  * is checked. Same procedure and line format as the in-process driver, with {@code "engine":"flowstate-api"},
- * plus p50/p99 under each throughput concurrency. Each workload runs with two clients, named after a slash in
+ * plus p50/p99 under each throughput concurrency and the CPU time per execution of the process (client and server)
+ * and of the benchmark threads ({@code cpu_us_per_execution}, {@code client_cpu_us_per_execution}: on a shared machine
+ * these move far less than latency does; the JDK client also works on threads of its own). Each workload runs with two clients, named after a slash in
  * the workload: {@code raw-client} (one keep-alive socket per thread, as wrk would) and {@code jdk-client}
  * (the JDK's {@code java.net.http} client); both send the requests the AWS SDK sends (no signing: the server
  * accepts any). Arguments: {@code [--workloads-dir DIR] [--client raw|jdk|both]}.
@@ -124,6 +126,9 @@ public final class ApiBench {
                 out.println(line(workload, "throughput_per_s", r.result().perSecond(), c, r.result().completed()));
                 out.println(line(workload, "latency_ms_p50", r.latencies().percentile(50), c, r.latencies().count()));
                 out.println(line(workload, "latency_ms_p99", r.latencies().percentile(99), c, r.latencies().count()));
+                out.println(line(workload, "cpu_us_per_execution", r.processCpuMicrosPerExecution(), c, r.result().completed()));
+                out.println(line(workload, "client_cpu_us_per_execution", r.workerCpuMicrosPerExecution(), c,
+                        r.result().completed()));
             }
             out.flush();
         } finally {
