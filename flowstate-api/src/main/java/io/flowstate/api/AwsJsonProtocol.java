@@ -11,10 +11,12 @@ import io.flowstate.api.model.ApiRequest;
 import io.flowstate.api.model.Operations;
 import io.flowstate.api.service.StepFunctions;
 import io.flowstate.asl.json.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,14 +42,14 @@ public final class AwsJsonProtocol {
         this.service = requireNonNull(service, "service is null");
     }
 
-    /** An HTTP answer: status and JSON body. */
-    public record Reply(int status, String body) {}
+    /** An HTTP answer: status and JSON body (UTF-8; the array is not copied, so treat it as read-only). */
+    public record Reply(int status, byte[] body) {}
 
     /** Answers one request; never throws. */
     public Reply handle(Optional<String> target, byte[] body, String requestId) {
         try {
             ApiRequest request = RequestDecoder.decode(parse(body), requestType(target));
-            return new Reply(200, Json.write(ResponseEncoder.encode((Record) service.handle(request))));
+            return new Reply(200, bytes(ResponseEncoder.encode((Record) service.handle(request))));
         } catch (ApiException e) {
             return error(e.httpStatus(), e.code(), e.getMessage());
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
@@ -68,14 +70,41 @@ public final class AwsJsonProtocol {
             return Json.object();
         }
         try {
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body)).toString();
-            return Json.parse(text);
+            if (!ascii(body)) {
+                // Jackson would report bad UTF-8 in its own words, or not at all outside strings: check first.
+                StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(body));
+            }
+            return Json.mapper().readTree(body);
         } catch (CharacterCodingException e) {
             throw new ApiException.SerializationException("The request body is not valid UTF-8");
         } catch (JsonProcessingException e) {
             throw new ApiException.SerializationException(e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // reading a byte array does no I/O
+        }
+    }
+
+    /** True when every byte is 7-bit ASCII, as SDK requests usually are: nothing to validate then. */
+    private static boolean ascii(byte[] body) {
+        for (byte b : body) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The tree as UTF-8 JSON, written straight to bytes (no String in between). A lone surrogate, which JSON
+     * text may carry as {@code "\ud800"}, goes out escaped the same way instead of as a '?'.
+     */
+    private static byte[] bytes(JsonNode node) {
+        try {
+            return Json.mapper().writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e); // a tree always serializes
         }
     }
 
@@ -83,6 +112,6 @@ public final class AwsJsonProtocol {
         ObjectNode n = Json.object();
         n.put("__type", code);
         n.put("message", message);
-        return new Reply(status, Json.write(n));
+        return new Reply(status, bytes(n));
     }
 }

@@ -2,10 +2,7 @@ package io.flowstate.api.codec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flowstate.api.ApiException;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,38 +42,28 @@ public final class RequestDecoder {
         return value;
     }
 
-    private static <T extends Record> T record(JsonNode node, Class<T> type, String prefix, List<String> violations) {
-        RecordComponent[] components = type.getRecordComponents();
-        Object[] args = new Object[components.length];
+    private static Object record(JsonNode node, Class<? extends Record> type, String prefix, List<String> violations) {
+        RecordShape shape = RecordShape.of(type);
+        List<RecordShape.Component> components = shape.components();
+        Object[] args = new Object[components.size()];
         int before = violations.size();
-        for (int i = 0; i < components.length; i++) {
-            RecordComponent c = components[i];
-            JsonNode field = node.get(c.getName());
+        for (int i = 0; i < args.length; i++) {
+            RecordShape.Component c = components.get(i);
+            JsonNode field = node.get(c.name());
             if (field != null && field.isNull()) {
                 field = null;
             }
-            args[i] = member(field, c, prefix + c.getName(), violations);
+            args[i] = member(field, c, prefix + c.name(), violations);
         }
         if (violations.size() > before) {
             return null; // reported with the others; the record's own checks would only mask them
         }
-        try {
-            Constructor<T> ctor = type.getDeclaredConstructor(
-                    Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
-            return ctor.newInstance(args);
-        } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot build " + type.getName(), e);
-        }
+        return shape.construct(args);
     }
 
-    private static Object member(JsonNode field, RecordComponent c, String path, List<String> violations) {
-        Class<?> raw = c.getType();
-        Constraint k = c.getAnnotation(Constraint.class);
+    private static Object member(JsonNode field, RecordShape.Component c, String path, List<String> violations) {
+        Class<?> raw = c.raw();
+        Constraint k = c.constraint();
         if (raw == boolean.class) {
             return field != null && bool(field, path);
         }
@@ -84,7 +71,7 @@ public final class RequestDecoder {
             if (field == null) {
                 return Optional.empty();
             }
-            return Optional.ofNullable(value(field, argument(c.getGenericType()), k, path, violations));
+            return Optional.ofNullable(value(field, c.argument(), k, path, violations));
         }
         if (raw == List.class) {
             if (field == null) {
@@ -93,7 +80,7 @@ public final class RequestDecoder {
                 }
                 return List.of();
             }
-            return list(field, argument(c.getGenericType()), k, path, violations);
+            return list(field, c.argument(), k, path, violations);
         }
         if (field == null) {
             violations.add("Value null at '" + path + "' failed to satisfy constraint: Member must not be null");
@@ -223,10 +210,6 @@ public final class RequestDecoder {
     private static ApiException notA(String what, String path) {
         // AWS's front end names neither the member nor the type; saying both helps and changes no code.
         return new ApiException.SerializationException("Expected " + what + " for '" + path + "'");
-    }
-
-    private static Type argument(Type generic) {
-        return ((ParameterizedType) generic).getActualTypeArguments()[0];
     }
 
     private static Object placeholder(Class<?> raw) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowstate.asl.json.Json;
-import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
@@ -22,19 +21,13 @@ public final class ResponseEncoder {
     /** The JSON object for {@code response}. */
     public static ObjectNode encode(Record response) {
         ObjectNode out = Json.object();
-        for (RecordComponent c : response.getClass().getRecordComponents()) {
-            Object v;
-            try {
-                c.getAccessor().setAccessible(true);
-                v = c.getAccessor().invoke(response);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("cannot read " + c, e);
-            }
+        for (RecordShape.Component c : RecordShape.of(response.getClass()).components()) {
+            Object v = c.read(response);
             if (v instanceof Optional<?> o) {
                 v = o.orElse(null);
             }
             if (v != null) {
-                out.set(c.getName(), value(v));
+                out.set(c.name(), value(v));
             }
         }
         return out;
