@@ -51,6 +51,8 @@ public final class Engine implements AutoCloseable {
         final ExecutionStore store;
         final ReentrantLock lock = new ReentrantLock();
         final CompletableFuture<ExecutionSummary> done = new CompletableFuture<>();
+        /** The summary of the last commit, which is what the store holds; written under {@link #lock}. */
+        volatile ExecutionSummary committed;
 
         Live(Execution exec, String type, String inputText, ExecutionStore store) {
             this.exec = exec;
@@ -127,12 +129,14 @@ public final class Engine implements AutoCloseable {
             if (!store.create(summary, new StartRecord(definition, type, info), started.decision().events())) {
                 return Optional.empty();
             }
+            l.committed = summary;
             live.put(info.executionArn(), l);
         } finally {
             l.lock.unlock();
         }
         effects(l, started.decision());
-        return store.find(info.executionArn());
+        // What was created, rather than a read of it back: the store holds exactly this summary.
+        return Optional.of(l.committed);
     }
 
     /** Completes when the execution has ended (at once if it has). */
@@ -329,7 +333,9 @@ public final class Engine implements AutoCloseable {
                 return Optional.empty();
             }
             try {
-                l.store.commit(summary(l), before, d.events(), new JournalEntry(before, at, redrive));
+                ExecutionSummary redriven = summary(l);
+                l.store.commit(redriven, before, d.events(), new JournalEntry(before, at, redrive));
+                l.committed = redriven;
             } catch (VersionConflictException e) {
                 live.remove(executionArn, l);
                 return Optional.empty();
@@ -464,7 +470,9 @@ public final class Engine implements AutoCloseable {
             if (d.events().isEmpty() && d.effects().isEmpty() && !(trigger instanceof Trigger.UpdateMapRun)) {
                 return;
             }
-            l.store.commit(summary(l), before, d.events(), new JournalEntry(before, at, trigger));
+            ExecutionSummary summary = summary(l);
+            l.store.commit(summary, before, d.events(), new JournalEntry(before, at, trigger));
+            l.committed = summary;
         } finally {
             l.lock.unlock();
         }
@@ -480,8 +488,8 @@ public final class Engine implements AutoCloseable {
                 case Effect.Complete c -> {
                     recentPayloads.put(arn, l.exec.payloadWriter());
                     live.remove(arn);
-                    ExecutionSummary s = l.store.find(arn).orElseThrow();
-                    l.done.complete(s);
+                    // The ending commit's summary is the stored one; reading it back would cost a query.
+                    l.done.complete(l.committed);
                 }
             }
         }

@@ -27,12 +27,17 @@ public final class EventCodec {
 
     /** One event as compact JSON text. */
     public static String write(HistoryEvent e) {
+        return write(e, new PayloadTexts());
+    }
+
+    /** One event as compact JSON text, its payloads taken from (or added to) {@code texts}. */
+    static String write(HistoryEvent e, PayloadTexts texts) {
         ObjectNode n = Json.object();
         n.put("id", e.id());
         n.put("previousEventId", e.previousEventId());
         n.put("timestamp", e.timestamp().toString());
         n.put("type", e.type().name());
-        n.set("details", details(e.details()));
+        n.set("details", details(e.details(), texts));
         return Json.write(n);
     }
 
@@ -49,20 +54,20 @@ public final class EventCodec {
                 details(n.path("details")));
     }
 
-    private static ObjectNode details(EventDetails details) {
+    private static ObjectNode details(EventDetails details, PayloadTexts texts) {
         ObjectNode d = Json.object();
         switch (details) {
             case EventDetails.None x -> d.put("kind", "None");
             case EventDetails.ExecutionStarted x -> {
                 d.put("kind", "ExecutionStarted");
-                d.set("input", x.input());
+                payload(d, "input", x.input(), texts);
                 d.put("roleArn", x.roleArn());
                 x.stateMachineAliasArn().ifPresent(v -> d.put("stateMachineAliasArn", v));
                 x.stateMachineVersionArn().ifPresent(v -> d.put("stateMachineVersionArn", v));
             }
             case EventDetails.Output x -> {
                 d.put("kind", "Output");
-                d.set("output", x.output());
+                payload(d, "output", x.output(), texts);
             }
             case EventDetails.Failure x -> {
                 d.put("kind", "Failure");
@@ -72,12 +77,12 @@ public final class EventCodec {
             case EventDetails.StateEntered x -> {
                 d.put("kind", "StateEntered");
                 d.put("name", x.name());
-                d.set("input", x.input());
+                payload(d, "input", x.input(), texts);
             }
             case EventDetails.StateExited x -> {
                 d.put("kind", "StateExited");
                 d.put("name", x.name());
-                d.set("output", x.output());
+                payload(d, "output", x.output(), texts);
                 x.assignedVariables().ifPresent(vars -> {
                     ObjectNode assigned = d.putObject("assignedVariables");
                     vars.forEach(assigned::set);
@@ -88,7 +93,7 @@ public final class EventCodec {
                 d.put("resourceType", x.resourceType());
                 d.put("resource", x.resource());
                 d.put("region", x.region());
-                d.set("parameters", x.parameters());
+                payload(d, "parameters", x.parameters(), texts);
                 x.timeoutInSeconds().ifPresent(v -> d.put("timeoutInSeconds", v));
                 x.heartbeatInSeconds().ifPresent(v -> d.put("heartbeatInSeconds", v));
             }
@@ -101,7 +106,7 @@ public final class EventCodec {
                 d.put("kind", "TaskOutput");
                 d.put("resourceType", x.resourceType());
                 d.put("resource", x.resource());
-                d.set("output", x.output());
+                payload(d, "output", x.output(), texts);
             }
             case EventDetails.TaskFailure x -> {
                 d.put("kind", "TaskFailure");
@@ -113,7 +118,7 @@ public final class EventCodec {
             case EventDetails.Scheduled x -> {
                 d.put("kind", "Scheduled");
                 d.put("resource", x.resource());
-                d.set("input", x.input());
+                payload(d, "input", x.input(), texts);
                 x.timeoutInSeconds().ifPresent(v -> d.put("timeoutInSeconds", v));
                 x.heartbeatInSeconds().ifPresent(v -> d.put("heartbeatInSeconds", v));
             }
@@ -148,6 +153,14 @@ public final class EventCodec {
             }
         }
         return d;
+    }
+
+    private static void payload(ObjectNode d, String field, JsonNode value, PayloadTexts texts) {
+        if (value == null) {
+            d.putNull(field);
+        } else {
+            d.putRawValue(field, texts.raw(value));
+        }
     }
 
     private static EventDetails details(JsonNode d) {

@@ -11,9 +11,11 @@ import static java.util.Objects.requireNonNull;
 public final class JdbcDatabase implements AutoCloseable {
     private final JdbcExecutionStore executions;
     private final JdbcRegistryStore registry;
+    private final Transactions tx;
     private final Runnable onClose;
 
     JdbcDatabase(Transactions tx, Runnable onClose) {
+        this.tx = requireNonNull(tx, "tx is null");
         this.onClose = requireNonNull(onClose, "onClose is null");
         this.executions = new JdbcExecutionStore(tx, onClose);
         this.registry = new JdbcRegistryStore(tx);
@@ -36,6 +38,7 @@ public final class JdbcDatabase implements AutoCloseable {
 
     @Override
     public void close() {
+        tx.close();
         onClose.run();
     }
 }

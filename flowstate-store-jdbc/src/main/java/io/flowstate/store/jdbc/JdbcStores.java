@@ -62,7 +62,8 @@ public final class JdbcStores {
         HikariConfig pool = new HikariConfig();
         pool.setDataSource(sqlite);
         pool.setPoolName("flowstate-sqlite");
-        pool.setMaximumPoolSize(4);
+        // One connection is the writer's for good (see Transactions); the others serve reads.
+        pool.setMaximumPoolSize(5);
         return open(new HikariDataSource(pool), Dialect.SQLITE);
     }
 
