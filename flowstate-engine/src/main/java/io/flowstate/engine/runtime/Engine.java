@@ -83,6 +83,19 @@ public final class Engine implements AutoCloseable {
                     return size() > 10_000;
                 }
             });
+    /**
+     * The ending summaries of the executions that ended last, so that waiting for an execution that ended
+     * while it was being started (a chain of Pass states) costs no query. Small: a waiter asks right away.
+     */
+    private final Map<String, ExecutionSummary> recentEnds = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, ExecutionSummary> eldest) {
+                    return size() > 1_024;
+                }
+            });
     private final Map<String, TaskRef> tokens = new ConcurrentHashMap<>();
     private final Map<String, BlockingQueue<ActivityTask>> activityQueues = new ConcurrentHashMap<>();
 
@@ -144,6 +157,10 @@ public final class Engine implements AutoCloseable {
         Live l = live.get(executionArn);
         if (l != null) {
             return l.done;
+        }
+        ExecutionSummary ended = recentEnds.get(executionArn);
+        if (ended != null) {
+            return CompletableFuture.completedFuture(ended);
         }
         return storeOf(executionArn).find(executionArn).filter(s -> s.status() != ExecutionStatus.RUNNING)
                 .map(CompletableFuture::completedFuture)
@@ -284,6 +301,7 @@ public final class Engine implements AutoCloseable {
     public List<String> deleteClosedBefore(Instant cutoff, int max) {
         List<String> deleted = standard.deleteClosedBefore(cutoff, max);
         deleted.forEach(recentPayloads::remove);
+        deleted.forEach(recentEnds::remove);
         return deleted;
     }
 
@@ -324,6 +342,7 @@ public final class Engine implements AutoCloseable {
             if (live.putIfAbsent(executionArn, l) != null) {
                 return Optional.empty();
             }
+            recentEnds.remove(executionArn);
             long before = l.exec.lastEventId();
             at = now();
             Trigger redrive = new Trigger.Redrive();
@@ -487,6 +506,7 @@ public final class Engine implements AutoCloseable {
                 case Effect.StartTimer t -> timers.schedule(t.dueAt(), () -> submit(arn, new Trigger.TimerFired(t.timerId())));
                 case Effect.Complete c -> {
                     recentPayloads.put(arn, l.exec.payloadWriter());
+                    recentEnds.put(arn, l.committed);
                     live.remove(arn);
                     // The ending commit's summary is the stored one; reading it back would cost a query.
                     l.done.complete(l.committed);

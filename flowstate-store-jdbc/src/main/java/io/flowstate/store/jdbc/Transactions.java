@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 
@@ -29,7 +30,9 @@ final class Transactions implements AutoCloseable {
      * kept prepared. Opened on the first write, dropped when it fails; guarded by {@link #writeLock}.
      */
     private Statements writer;
-    private boolean closed;
+    private volatile boolean closed;
+    /** Started on the first write from a virtual thread; written under this object's monitor. */
+    private volatile Committer committer;
 
     Transactions(DataSource data, Dialect dialect) {
         this.data = requireNonNull(data, "data is null");
@@ -88,8 +91,15 @@ final class Transactions implements AutoCloseable {
         }
         Queued<T> mine = new Queued<>(work);
         queue.add(mine);
+        // A virtual thread must not run the group: SQLite's fsync is a native call, which pins its carrier, and
+        // with one carrier per core that stalls every other virtual thread of the engine for the fsync. It
+        // leaves the group to the committer thread and unmounts while it waits.
+        boolean mayLead = !Thread.currentThread().isVirtual();
+        if (!mayLead) {
+            committer().wake();
+        }
         while (!mine.finished) {
-            if (writeLock.tryLock()) {
+            if (mayLead && writeLock.tryLock()) {
                 try {
                     if (!mine.finished) {
                         runQueued();
@@ -97,18 +107,13 @@ final class Transactions implements AutoCloseable {
                 } finally {
                     writeLock.unlock();
                 }
-                groupDone.lock();
-                try {
-                    groupCommitted.signalAll();
-                } finally {
-                    groupDone.unlock();
-                }
+                signalGroupDone();
             } else {
                 // Wait for the running group rather than for the write lock: a finished work returns at once
                 // instead of queueing behind the next group's fsync, and a pending one leads the next group.
                 groupDone.lock();
                 try {
-                    while (!mine.finished && writeLock.isLocked()) {
+                    while (!mine.finished && (writeLock.isLocked() || !mayLead)) {
                         groupCommitted.awaitUninterruptibly();
                     }
                 } finally {
@@ -117,6 +122,72 @@ final class Transactions implements AutoCloseable {
             }
         }
         return mine.outcome();
+    }
+
+    private void signalGroupDone() {
+        groupDone.lock();
+        try {
+            groupCommitted.signalAll();
+        } finally {
+            groupDone.unlock();
+        }
+    }
+
+    private Committer committer() {
+        Committer c = committer;
+        return c != null && !closed ? c : startCommitter();
+    }
+
+    private synchronized Committer startCommitter() {
+        if (closed) {
+            throw new IllegalStateException("the store is closed");
+        }
+        if (committer == null) {
+            committer = new Committer();
+            committer.thread.start();
+        }
+        return committer;
+    }
+
+    /**
+     * The platform thread that runs the groups of writes queued by virtual threads. Platform threads lead their
+     * groups themselves (no hand-off), so on a server this thread does the commits of task results and timers.
+     */
+    private final class Committer implements Runnable {
+        final Thread thread = Thread.ofPlatform().name("flowstate-sqlite-committer").daemon().unstarted(this);
+        private volatile boolean stopping;
+
+        void wake() {
+            LockSupport.unpark(thread);
+        }
+
+        void stop() {
+            stopping = true;
+            wake();
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        public void run() {
+            while (!stopping) {
+                if (queue.isEmpty()) {
+                    // An unpark between the check and the park makes the park return at once: no wake-up is lost.
+                    LockSupport.park(this);
+                    continue;
+                }
+                writeLock.lock();
+                try {
+                    runQueued();
+                } finally {
+                    writeLock.unlock();
+                }
+                signalGroupDone();
+            }
+        }
     }
 
     private static <T> T transaction(Connection c, Statements s, Write<T> work) throws SQLException {
@@ -226,19 +297,36 @@ final class Transactions implements AutoCloseable {
         return e instanceof SQLException sql ? new StoreException("write failed", sql) : (RuntimeException) e;
     }
 
+    /** How many writes wait for a group commit (for tests that need a group to form). */
+    int queued() {
+        return queue.size();
+    }
+
     /** Gives SQLite's writer connection back (its open transaction holds nothing: commits begin the next one). */
     @Override
     public void close() {
+        // First, so that no committer starts after the one stopped below, and no group runs after the last.
+        closed = true;
+        Committer c;
+        synchronized (this) {
+            c = committer;
+            committer = null;
+        }
+        if (c != null) {
+            c.stop();
+        }
         writeLock.lock();
         try {
+            // Writes still queued fail (writer() refuses once closed) rather than wait for ever.
+            runQueued();
             if (writer != null) {
                 rollback(writer);
             }
             dropWriter();
-            closed = true;
         } finally {
             writeLock.unlock();
         }
+        signalGroupDone();
     }
 
     /** A work waiting for a group commit, and its outcome once the group has committed or failed. */
