@@ -34,8 +34,8 @@ public final class EventCodec {
         JsonText n = new JsonText().begin();
         n.number("id", e.id());
         n.number("previousEventId", e.previousEventId());
-        n.string("timestamp", e.timestamp().toString());
-        n.string("type", e.type().name());
+        n.plain("timestamp", texts.timestamp(e.timestamp()));
+        n.plain("type", e.type().name());
         details(n.beginObject("details"), e.details(), texts);
         return n.end().end().toString();
     }
@@ -55,30 +55,30 @@ public final class EventCodec {
 
     private static void details(JsonText d, EventDetails details, PayloadTexts texts) {
         switch (details) {
-            case EventDetails.None x -> d.string("kind", "None");
+            case EventDetails.None x -> d.plain("kind", "None");
             case EventDetails.ExecutionStarted x -> {
-                d.string("kind", "ExecutionStarted");
+                d.plain("kind", "ExecutionStarted");
                 payload(d, "input", x.input(), texts);
                 d.string("roleArn", x.roleArn());
                 x.stateMachineAliasArn().ifPresent(v -> d.string("stateMachineAliasArn", v));
                 x.stateMachineVersionArn().ifPresent(v -> d.string("stateMachineVersionArn", v));
             }
             case EventDetails.Output x -> {
-                d.string("kind", "Output");
+                d.plain("kind", "Output");
                 payload(d, "output", x.output(), texts);
             }
             case EventDetails.Failure x -> {
-                d.string("kind", "Failure");
+                d.plain("kind", "Failure");
                 x.error().ifPresent(v -> d.string("error", v));
                 x.cause().ifPresent(v -> d.string("cause", v));
             }
             case EventDetails.StateEntered x -> {
-                d.string("kind", "StateEntered");
+                d.plain("kind", "StateEntered");
                 d.string("name", x.name());
                 payload(d, "input", x.input(), texts);
             }
             case EventDetails.StateExited x -> {
-                d.string("kind", "StateExited");
+                d.plain("kind", "StateExited");
                 d.string("name", x.name());
                 payload(d, "output", x.output(), texts);
                 x.assignedVariables().ifPresent(vars -> {
@@ -88,7 +88,7 @@ public final class EventCodec {
                 });
             }
             case EventDetails.TaskScheduled x -> {
-                d.string("kind", "TaskScheduled");
+                d.plain("kind", "TaskScheduled");
                 d.string("resourceType", x.resourceType());
                 d.string("resource", x.resource());
                 d.string("region", x.region());
@@ -97,54 +97,54 @@ public final class EventCodec {
                 x.heartbeatInSeconds().ifPresent(v -> d.number("heartbeatInSeconds", v));
             }
             case EventDetails.TaskStarted x -> {
-                d.string("kind", "TaskStarted");
+                d.plain("kind", "TaskStarted");
                 d.string("resourceType", x.resourceType());
                 d.string("resource", x.resource());
             }
             case EventDetails.TaskOutput x -> {
-                d.string("kind", "TaskOutput");
+                d.plain("kind", "TaskOutput");
                 d.string("resourceType", x.resourceType());
                 d.string("resource", x.resource());
                 payload(d, "output", x.output(), texts);
             }
             case EventDetails.TaskFailure x -> {
-                d.string("kind", "TaskFailure");
+                d.plain("kind", "TaskFailure");
                 d.string("resourceType", x.resourceType());
                 d.string("resource", x.resource());
                 x.error().ifPresent(v -> d.string("error", v));
                 x.cause().ifPresent(v -> d.string("cause", v));
             }
             case EventDetails.Scheduled x -> {
-                d.string("kind", "Scheduled");
+                d.plain("kind", "Scheduled");
                 d.string("resource", x.resource());
                 payload(d, "input", x.input(), texts);
                 x.timeoutInSeconds().ifPresent(v -> d.number("timeoutInSeconds", v));
                 x.heartbeatInSeconds().ifPresent(v -> d.number("heartbeatInSeconds", v));
             }
             case EventDetails.ActivityStarted x -> {
-                d.string("kind", "ActivityStarted");
+                d.plain("kind", "ActivityStarted");
                 x.workerName().ifPresent(v -> d.string("workerName", v));
             }
             case EventDetails.MapStateStarted x -> {
-                d.string("kind", "MapStateStarted");
+                d.plain("kind", "MapStateStarted");
                 d.number("length", x.length());
             }
             case EventDetails.MapIteration x -> {
-                d.string("kind", "MapIteration");
+                d.plain("kind", "MapIteration");
                 d.string("name", x.name());
                 d.number("index", x.index());
             }
             case EventDetails.MapRunStarted x -> {
-                d.string("kind", "MapRunStarted");
+                d.plain("kind", "MapRunStarted");
                 d.string("mapRunArn", x.mapRunArn());
             }
             case EventDetails.Redriven x -> {
-                d.string("kind", "Redriven");
+                d.plain("kind", "Redriven");
                 x.mapRunArn().ifPresent(v -> d.string("mapRunArn", v));
                 d.number("redriveCount", x.redriveCount());
             }
             case EventDetails.EvaluationFailed x -> {
-                d.string("kind", "EvaluationFailed");
+                d.plain("kind", "EvaluationFailed");
                 d.string("error", x.error());
                 d.string("cause", x.cause());
                 x.location().ifPresent(v -> d.string("location", v));

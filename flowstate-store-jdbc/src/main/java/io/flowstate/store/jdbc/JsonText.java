@@ -45,6 +45,13 @@ final class JsonText {
         return this;
     }
 
+    /** A string value known to need no escaping: an enum constant's name, an ISO-8601 timestamp. */
+    JsonText plain(String name, String value) {
+        name(name);
+        out.append('"').append(value).append('"');
+        return this;
+    }
+
     JsonText number(String name, long value) {
         name(name);
         out.append(value);
