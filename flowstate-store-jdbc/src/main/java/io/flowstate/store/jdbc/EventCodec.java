@@ -7,7 +7,9 @@ import io.flowstate.engine.history.EventDetails;
 import io.flowstate.engine.history.EventType;
 import io.flowstate.engine.history.HistoryEvent;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,6 +29,15 @@ public final class EventCodec {
     /** One event as compact JSON text. */
     public static String write(HistoryEvent e) {
         return write(e, new PayloadTexts());
+    }
+
+    /** The events of one commit, each as {@link #write} writes it, every payload tree serialised once. */
+    static List<String> writeAll(List<HistoryEvent> events, PayloadTexts texts) {
+        List<String> out = new ArrayList<>(events.size());
+        for (HistoryEvent e : events) {
+            out.add(write(e, texts));
+        }
+        return out;
     }
 
     /** One event as compact JSON text, its payloads taken from (or added to) {@code texts}. */

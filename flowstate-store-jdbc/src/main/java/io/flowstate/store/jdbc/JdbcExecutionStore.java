@@ -19,7 +19,6 @@ import io.flowstate.engine.runtime.VersionConflictException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -69,8 +68,8 @@ public final class JdbcExecutionStore implements ExecutionStore, AutoCloseable {
         boolean definitionKnown = definitions.isStored(definitionHash);
         String info = ExecutionInfoCodec.write(start.info());
         PayloadTexts texts = new PayloadTexts();
-        Outcome outcome = Outcome.of(summary, texts);
-        List<String> bodies = bodies(events, texts);
+        SummaryOutcome outcome = SummaryOutcome.of(summary, texts);
+        List<String> bodies = EventCodec.writeAll(events, texts);
         boolean created = tx.write(s -> {
             if (!definitionKnown) {
                 PreparedStatement def = s.prepare("INSERT INTO definitions (hash, text) VALUES (?, ?) ON CONFLICT (hash) DO NOTHING");
@@ -122,8 +121,8 @@ public final class JdbcExecutionStore implements ExecutionStore, AutoCloseable {
                         + "stop_ns = ?, output = ?, error = ?, cause = ? "
                         + "WHERE execution_arn = ? AND last_event_id = ? RETURNING id, journal_length";
         PayloadTexts texts = new PayloadTexts();
-        Outcome outcome = Outcome.of(summary, texts);
-        List<String> bodies = bodies(events, texts);
+        SummaryOutcome outcome = SummaryOutcome.of(summary, texts);
+        List<String> bodies = EventCodec.writeAll(events, texts);
         String triggerText = triggerText(trigger.trigger(), texts);
         tx.write(s -> {
             long id;
@@ -170,25 +169,6 @@ public final class JdbcExecutionStore implements ExecutionStore, AutoCloseable {
         }
     }
 
-    /** The summary columns a commit may change, as bound values (the output serialised once). */
-    private record Outcome(Long stopNanos, String output, String error, String cause) {
-        static Outcome of(ExecutionSummary s, PayloadTexts texts) {
-            return new Outcome(s.stopDate().map(EpochNanos::of).orElse(null), s.output().map(texts::text).orElse(null),
-                    s.error().orElse(null), s.cause().orElse(null));
-        }
-
-        void set(PreparedStatement ps, int first) throws SQLException {
-            if (stopNanos != null) {
-                ps.setLong(first, stopNanos);
-            } else {
-                ps.setNull(first, Types.BIGINT);
-            }
-            ps.setString(first + 1, output);
-            ps.setString(first + 2, error);
-            ps.setString(first + 3, cause);
-        }
-    }
-
     /** The journal's JSON of {@code t}; a task's result is the text its events carry already. */
     private static String triggerText(Trigger t, PayloadTexts texts) {
         com.fasterxml.jackson.databind.node.ObjectNode n = TriggerJson.write(t);
@@ -196,14 +176,6 @@ public final class JdbcExecutionStore implements ExecutionStore, AutoCloseable {
             n.putRawValue("output", texts.raw(succeeded.output()));
         }
         return Json.write(n);
-    }
-
-    private static List<String> bodies(List<HistoryEvent> events, PayloadTexts texts) {
-        List<String> out = new ArrayList<>(events.size());
-        for (HistoryEvent e : events) {
-            out.add(EventCodec.write(e, texts));
-        }
-        return out;
     }
 
     private static void insertEvents(Statements s, long id, List<HistoryEvent> events, List<String> bodies) throws SQLException {
