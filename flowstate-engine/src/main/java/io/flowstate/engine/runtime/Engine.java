@@ -109,18 +109,21 @@ public final class Engine implements AutoCloseable {
         Interpreter.Started started = Interpreter.start(machine, info, info.startTime());
         ExecutionStore store = "EXPRESS".equals(type) ? express : standard;
         LiveExecution l = new LiveExecution(started.execution(), type, info.inputText().orElseGet(() -> Json.write(info.input())), store);
+        ExecutionSummary summary;
         l.lock.lock();
         try {
-            ExecutionSummary summary = runner.summary(l);
+            summary = runner.summary(l);
             if (!store.create(summary, new StartRecord(definition, type, info), started.decision().events())) {
                 return Optional.empty();
             }
+            l.committed = summary;
             live.put(info.executionArn(), l);
         } finally {
             l.lock.unlock();
         }
         runner.effects(l, started.decision());
-        return store.find(info.executionArn());
+        // What was created, rather than a read of it back: the store holds exactly this summary.
+        return Optional.of(summary);
     }
 
     /** Completes when the execution has ended (at once if it has). */
@@ -128,6 +131,10 @@ public final class Engine implements AutoCloseable {
         LiveExecution l = live.get(executionArn);
         if (l != null) {
             return l.done;
+        }
+        ExecutionSummary ended = runner.recentEnds.get(executionArn);
+        if (ended != null) {
+            return CompletableFuture.completedFuture(ended);
         }
         return storeOf(executionArn).find(executionArn).filter(s -> s.status() != ExecutionStatus.RUNNING)
                 .map(CompletableFuture::completedFuture)
@@ -228,6 +235,7 @@ public final class Engine implements AutoCloseable {
     public List<String> deleteClosedBefore(Instant cutoff, int max) {
         List<String> deleted = standard.deleteClosedBefore(cutoff, max);
         deleted.forEach(recentPayloads::remove);
+        deleted.forEach(runner.recentEnds::remove);
         if (!deleted.isEmpty()) {
             cluster.forget(deleted);
         }
@@ -266,6 +274,7 @@ public final class Engine implements AutoCloseable {
             if (live.putIfAbsent(executionArn, l) != null) {
                 return Optional.empty();
             }
+            runner.recentEnds.remove(executionArn);
             long before = l.exec.lastEventId();
             at = now();
             Trigger redrive = new Trigger.Redrive();
@@ -275,7 +284,9 @@ public final class Engine implements AutoCloseable {
                 return Optional.empty();
             }
             try {
-                l.store.commit(runner.summary(l), before, d.events(), new JournalEntry(before, at, redrive));
+                ExecutionSummary redriven = runner.summary(l);
+                l.store.commit(redriven, before, d.events(), new JournalEntry(before, at, redrive));
+                l.committed = redriven;
             } catch (VersionConflictException e) {
                 live.remove(executionArn, l);
                 return Optional.empty();

@@ -22,6 +22,8 @@ final class LiveExecution {
     final ExecutionStore store;
     final ReentrantLock lock = new ReentrantLock();
     final CompletableFuture<ExecutionSummary> done = new CompletableFuture<>();
+    /** The summary of the last commit, which is what the store holds; written under {@link #lock}. */
+    volatile ExecutionSummary committed;
 
     LiveExecution(Execution exec, String type, String inputText, ExecutionStore store) {
         this.exec = exec;

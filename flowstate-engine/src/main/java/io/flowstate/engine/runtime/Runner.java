@@ -33,6 +33,19 @@ final class Runner {
     /** Called with the payload writer of each execution that ends, for its history. */
     private final BiConsumer<String, PayloadWriter> ended;
     final Map<String, LiveExecution> live = new ConcurrentHashMap<>();
+    /**
+     * The ending summaries of the executions that ended last here, so that waiting for an execution that ended
+     * while it was being started (a chain of Pass states) costs no query. Small: a waiter asks right away.
+     */
+    final Map<String, ExecutionSummary> recentEnds = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, ExecutionSummary> eldest) {
+                    return size() > 1_024;
+                }
+            });
     /** Tokens of the tasks this engine invoked: the cluster's table is only needed for the others' tokens. */
     private final Map<String, TaskRef> tokens = new ConcurrentHashMap<>();
 
@@ -217,7 +230,9 @@ final class Runner {
                 return true;
             }
             try {
-                l.store.commit(summary(l), before, d.events(), new JournalEntry(before, at, trigger));
+                ExecutionSummary summary = summary(l);
+                l.store.commit(summary, before, d.events(), new JournalEntry(before, at, trigger));
+                l.committed = summary;
             } catch (VersionConflictException e) {
                 live.remove(arn, l);
                 d = null;
@@ -265,8 +280,10 @@ final class Runner {
                 case Effect.StartTimer t -> timers.schedule(t.dueAt(), () -> submit(arn, new Trigger.TimerFired(t.timerId())));
                 case Effect.Complete c -> {
                     ended.accept(arn, l.exec.payloadWriter());
+                    // The ending commit's summary is the stored one; reading it back would cost a query.
+                    ExecutionSummary s = l.committed != null ? l.committed : l.store.find(arn).orElseThrow();
+                    recentEnds.put(arn, s);
                     live.remove(arn, l);
-                    ExecutionSummary s = l.store.find(arn).orElseThrow();
                     l.done.complete(s);
                 }
             }

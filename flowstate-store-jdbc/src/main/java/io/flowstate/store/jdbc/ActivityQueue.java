@@ -38,7 +38,8 @@ final class ActivityQueue {
     }
 
     void offer(String activityArn, ActivityTask task) {
-        tx.write(c -> {
+        tx.write(st -> {
+            java.sql.Connection c = st.connection();
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO activity_tasks (activity_arn, task_token, input) "
                     + "VALUES (?, ?, ?) ON CONFLICT (task_token) DO NOTHING")) {
                 ps.setString(1, activityArn);
@@ -103,7 +104,8 @@ final class ActivityQueue {
     }
 
     private Optional<ActivityTask> claim(String activityArn) {
-        return tx.write(c -> {
+        return tx.write(st -> {
+            java.sql.Connection c = st.connection();
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM activity_tasks WHERE id = (SELECT id FROM activity_tasks "
                     + "WHERE activity_arn = ? ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING task_token, input")) {
                 ps.setString(1, activityArn);

@@ -2,13 +2,14 @@ package io.flowstate.store.jdbc;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowstate.asl.json.Json;
 import io.flowstate.engine.history.EventDetails;
 import io.flowstate.engine.history.EventType;
 import io.flowstate.engine.history.HistoryEvent;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,13 +28,27 @@ public final class EventCodec {
 
     /** One event as compact JSON text. */
     public static String write(HistoryEvent e) {
-        ObjectNode n = Json.object();
-        n.put("id", e.id());
-        n.put("previousEventId", e.previousEventId());
-        n.put("timestamp", e.timestamp().toString());
-        n.put("type", e.type().name());
-        n.set("details", details(e.details()));
-        return Json.write(n);
+        return write(e, new PayloadTexts());
+    }
+
+    /** The events of one commit, each as {@link #write} writes it, every payload tree serialised once. */
+    static List<String> writeAll(List<HistoryEvent> events, PayloadTexts texts) {
+        List<String> out = new ArrayList<>(events.size());
+        for (HistoryEvent e : events) {
+            out.add(write(e, texts));
+        }
+        return out;
+    }
+
+    /** One event as compact JSON text, its payloads taken from (or added to) {@code texts}. */
+    static String write(HistoryEvent e, PayloadTexts texts) {
+        JsonText n = new JsonText().begin();
+        n.number("id", e.id());
+        n.number("previousEventId", e.previousEventId());
+        n.plain("timestamp", texts.timestamp(e.timestamp()));
+        n.plain("type", e.type().name());
+        details(n.beginObject("details"), e.details(), texts);
+        return n.end().end().toString();
     }
 
     /** Reads what {@link #write} wrote; {@link IllegalArgumentException} for anything else. */
@@ -49,105 +64,108 @@ public final class EventCodec {
                 details(n.path("details")));
     }
 
-    private static ObjectNode details(EventDetails details) {
-        ObjectNode d = Json.object();
+    private static void details(JsonText d, EventDetails details, PayloadTexts texts) {
         switch (details) {
-            case EventDetails.None x -> d.put("kind", "None");
+            case EventDetails.None x -> d.plain("kind", "None");
             case EventDetails.ExecutionStarted x -> {
-                d.put("kind", "ExecutionStarted");
-                d.set("input", x.input());
-                d.put("roleArn", x.roleArn());
-                x.stateMachineAliasArn().ifPresent(v -> d.put("stateMachineAliasArn", v));
-                x.stateMachineVersionArn().ifPresent(v -> d.put("stateMachineVersionArn", v));
+                d.plain("kind", "ExecutionStarted");
+                payload(d, "input", x.input(), texts);
+                d.string("roleArn", x.roleArn());
+                x.stateMachineAliasArn().ifPresent(v -> d.string("stateMachineAliasArn", v));
+                x.stateMachineVersionArn().ifPresent(v -> d.string("stateMachineVersionArn", v));
             }
             case EventDetails.Output x -> {
-                d.put("kind", "Output");
-                d.set("output", x.output());
+                d.plain("kind", "Output");
+                payload(d, "output", x.output(), texts);
             }
             case EventDetails.Failure x -> {
-                d.put("kind", "Failure");
-                x.error().ifPresent(v -> d.put("error", v));
-                x.cause().ifPresent(v -> d.put("cause", v));
+                d.plain("kind", "Failure");
+                x.error().ifPresent(v -> d.string("error", v));
+                x.cause().ifPresent(v -> d.string("cause", v));
             }
             case EventDetails.StateEntered x -> {
-                d.put("kind", "StateEntered");
-                d.put("name", x.name());
-                d.set("input", x.input());
+                d.plain("kind", "StateEntered");
+                d.string("name", x.name());
+                payload(d, "input", x.input(), texts);
             }
             case EventDetails.StateExited x -> {
-                d.put("kind", "StateExited");
-                d.put("name", x.name());
-                d.set("output", x.output());
+                d.plain("kind", "StateExited");
+                d.string("name", x.name());
+                payload(d, "output", x.output(), texts);
                 x.assignedVariables().ifPresent(vars -> {
-                    ObjectNode assigned = d.putObject("assignedVariables");
-                    vars.forEach(assigned::set);
+                    d.beginObject("assignedVariables");
+                    vars.forEach((name, value) -> payload(d, name, value, texts));
+                    d.end();
                 });
             }
             case EventDetails.TaskScheduled x -> {
-                d.put("kind", "TaskScheduled");
-                d.put("resourceType", x.resourceType());
-                d.put("resource", x.resource());
-                d.put("region", x.region());
-                d.set("parameters", x.parameters());
-                x.timeoutInSeconds().ifPresent(v -> d.put("timeoutInSeconds", v));
-                x.heartbeatInSeconds().ifPresent(v -> d.put("heartbeatInSeconds", v));
+                d.plain("kind", "TaskScheduled");
+                d.string("resourceType", x.resourceType());
+                d.string("resource", x.resource());
+                d.string("region", x.region());
+                payload(d, "parameters", x.parameters(), texts);
+                x.timeoutInSeconds().ifPresent(v -> d.number("timeoutInSeconds", v));
+                x.heartbeatInSeconds().ifPresent(v -> d.number("heartbeatInSeconds", v));
             }
             case EventDetails.TaskStarted x -> {
-                d.put("kind", "TaskStarted");
-                d.put("resourceType", x.resourceType());
-                d.put("resource", x.resource());
+                d.plain("kind", "TaskStarted");
+                d.string("resourceType", x.resourceType());
+                d.string("resource", x.resource());
             }
             case EventDetails.TaskOutput x -> {
-                d.put("kind", "TaskOutput");
-                d.put("resourceType", x.resourceType());
-                d.put("resource", x.resource());
-                d.set("output", x.output());
+                d.plain("kind", "TaskOutput");
+                d.string("resourceType", x.resourceType());
+                d.string("resource", x.resource());
+                payload(d, "output", x.output(), texts);
             }
             case EventDetails.TaskFailure x -> {
-                d.put("kind", "TaskFailure");
-                d.put("resourceType", x.resourceType());
-                d.put("resource", x.resource());
-                x.error().ifPresent(v -> d.put("error", v));
-                x.cause().ifPresent(v -> d.put("cause", v));
+                d.plain("kind", "TaskFailure");
+                d.string("resourceType", x.resourceType());
+                d.string("resource", x.resource());
+                x.error().ifPresent(v -> d.string("error", v));
+                x.cause().ifPresent(v -> d.string("cause", v));
             }
             case EventDetails.Scheduled x -> {
-                d.put("kind", "Scheduled");
-                d.put("resource", x.resource());
-                d.set("input", x.input());
-                x.timeoutInSeconds().ifPresent(v -> d.put("timeoutInSeconds", v));
-                x.heartbeatInSeconds().ifPresent(v -> d.put("heartbeatInSeconds", v));
+                d.plain("kind", "Scheduled");
+                d.string("resource", x.resource());
+                payload(d, "input", x.input(), texts);
+                x.timeoutInSeconds().ifPresent(v -> d.number("timeoutInSeconds", v));
+                x.heartbeatInSeconds().ifPresent(v -> d.number("heartbeatInSeconds", v));
             }
             case EventDetails.ActivityStarted x -> {
-                d.put("kind", "ActivityStarted");
-                x.workerName().ifPresent(v -> d.put("workerName", v));
+                d.plain("kind", "ActivityStarted");
+                x.workerName().ifPresent(v -> d.string("workerName", v));
             }
             case EventDetails.MapStateStarted x -> {
-                d.put("kind", "MapStateStarted");
-                d.put("length", x.length());
+                d.plain("kind", "MapStateStarted");
+                d.number("length", x.length());
             }
             case EventDetails.MapIteration x -> {
-                d.put("kind", "MapIteration");
-                d.put("name", x.name());
-                d.put("index", x.index());
+                d.plain("kind", "MapIteration");
+                d.string("name", x.name());
+                d.number("index", x.index());
             }
             case EventDetails.MapRunStarted x -> {
-                d.put("kind", "MapRunStarted");
-                d.put("mapRunArn", x.mapRunArn());
+                d.plain("kind", "MapRunStarted");
+                d.string("mapRunArn", x.mapRunArn());
             }
             case EventDetails.Redriven x -> {
-                d.put("kind", "Redriven");
-                x.mapRunArn().ifPresent(v -> d.put("mapRunArn", v));
-                d.put("redriveCount", x.redriveCount());
+                d.plain("kind", "Redriven");
+                x.mapRunArn().ifPresent(v -> d.string("mapRunArn", v));
+                d.number("redriveCount", x.redriveCount());
             }
             case EventDetails.EvaluationFailed x -> {
-                d.put("kind", "EvaluationFailed");
-                d.put("error", x.error());
-                d.put("cause", x.cause());
-                x.location().ifPresent(v -> d.put("location", v));
-                d.put("state", x.state());
+                d.plain("kind", "EvaluationFailed");
+                d.string("error", x.error());
+                d.string("cause", x.cause());
+                x.location().ifPresent(v -> d.string("location", v));
+                d.string("state", x.state());
             }
         }
-        return d;
+    }
+
+    private static void payload(JsonText d, String field, JsonNode value, PayloadTexts texts) {
+        d.raw(field, value == null ? "null" : texts.text(value));
     }
 
     private static EventDetails details(JsonNode d) {

@@ -60,7 +60,8 @@ final class Inbox {
     /** Sends {@code trigger} to the owner of {@code executionArn} and waits for its outcome. */
     TokenOutcome forward(String executionArn, Trigger trigger) {
         CompletableFuture<Void> replied = new CompletableFuture<>();
-        Optional<Long> sent = tx.write(c -> {
+        Optional<Long> sent = tx.write(st -> {
+            java.sql.Connection c = st.connection();
             String owner;
             try (PreparedStatement ps = c.prepareStatement("SELECT owner, status FROM executions WHERE execution_arn = ?")) {
                 ps.setString(1, executionArn);
@@ -125,7 +126,8 @@ final class Inbox {
 
     /** The outcome the owner wrote into row {@code id}, deleting the row; empty while there is none. */
     private Optional<TokenOutcome> takeOutcome(long id) {
-        return tx.write(c -> {
+        return tx.write(st -> {
+            java.sql.Connection c = st.connection();
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM inbox WHERE id = ? AND outcome IS NOT NULL RETURNING outcome")) {
                 ps.setLong(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -181,7 +183,8 @@ final class Inbox {
                     if (outcome == TokenOutcome.TASK_GONE && !leases.owns(r.arn())) {
                         continue; // taken over meanwhile: the new owner drains it (it no longer joins our rows)
                     }
-                    tx.write(c -> {
+                    tx.write(st -> {
+                        java.sql.Connection c = st.connection();
                         try (PreparedStatement ps = c.prepareStatement("UPDATE inbox SET outcome = ?, done_ns = ? WHERE id = ?")) {
                             ps.setString(1, outcome.name());
                             ps.setLong(2, EpochNanos.of(clock.instant()));
@@ -202,7 +205,8 @@ final class Inbox {
     /** Deletes answered rows nobody came back for. */
     void sweep() {
         long before = EpochNanos.of(clock.instant().minus(KEEP_DONE));
-        tx.write(c -> {
+        tx.write(st -> {
+            java.sql.Connection c = st.connection();
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM inbox WHERE outcome IS NOT NULL AND done_ns < ?")) {
                 ps.setLong(1, before);
                 ps.executeUpdate();

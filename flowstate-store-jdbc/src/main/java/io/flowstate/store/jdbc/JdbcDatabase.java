@@ -11,8 +11,8 @@ import static java.util.Objects.requireNonNull;
 public final class JdbcDatabase implements AutoCloseable {
     private final JdbcExecutionStore executions;
     private final JdbcRegistryStore registry;
-    private final Runnable onClose;
     private final Transactions tx;
+    private final Runnable onClose;
     private PostgresCluster cluster;
 
     JdbcDatabase(Transactions tx, Runnable onClose) {
@@ -63,6 +63,7 @@ public final class JdbcDatabase implements AutoCloseable {
                 cluster.close();
             }
         }
+        tx.close();
         onClose.run();
     }
 }

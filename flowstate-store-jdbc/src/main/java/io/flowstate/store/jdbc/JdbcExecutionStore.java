@@ -16,16 +16,10 @@ import io.flowstate.engine.runtime.JournalEntry;
 import io.flowstate.engine.runtime.StartRecord;
 import io.flowstate.engine.runtime.TriggerJson;
 import io.flowstate.engine.runtime.VersionConflictException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -52,6 +46,7 @@ public final class JdbcExecutionStore implements ExecutionStore, AutoCloseable {
      * new executions are owned by it, and a commit to an execution another node owns is refused.
      */
     private volatile String owner;
+    private final Definitions definitions = new Definitions();
 
     /** A store on {@code data}, whose schema is migrated already; {@code onClose} releases the data source. */
     public JdbcExecutionStore(DataSource data, Dialect dialect, Runnable onClose) {
@@ -77,140 +72,146 @@ public final class JdbcExecutionStore implements ExecutionStore, AutoCloseable {
 
     @Override
     public boolean create(ExecutionSummary summary, StartRecord start, List<HistoryEvent> events) {
-        return tx.write(c -> {
-            try (PreparedStatement def = c.prepareStatement(
-                    "INSERT INTO definitions (hash, text) VALUES (?, ?) ON CONFLICT (hash) DO NOTHING")) {
-                def.setString(1, hash(start.definition()));
+        // Everything that is not binding and stepping is done before queueing for the writer, so that callers
+        // encode in parallel while the writer waits for an fsync.
+        String definitionHash = definitions.hash(start.definition());
+        boolean definitionKnown = definitions.isStored(definitionHash);
+        String info = ExecutionInfoCodec.write(start.info());
+        PayloadTexts texts = new PayloadTexts();
+        SummaryOutcome outcome = SummaryOutcome.of(summary, texts);
+        List<String> bodies = EventCodec.writeAll(events, texts);
+        boolean created = tx.write(s -> {
+            if (!definitionKnown) {
+                PreparedStatement def = s.prepare("INSERT INTO definitions (hash, text) VALUES (?, ?) ON CONFLICT (hash) DO NOTHING");
+                def.setString(1, definitionHash);
                 def.setString(2, start.definition());
                 def.executeUpdate();
             }
             long id;
-            try (PreparedStatement ins = c.prepareStatement("INSERT INTO executions (execution_arn, state_machine_arn, "
+            PreparedStatement ins = s.prepare("INSERT INTO executions (execution_arn, state_machine_arn, "
                     + "name, type, status, start_ns, input_text, stop_ns, output, error, cause, last_event_id, "
                     + "journal_length, definition_hash, start_info, owner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?) "
-                    + "ON CONFLICT (execution_arn) DO NOTHING RETURNING id")) {
-                ins.setString(1, summary.executionArn());
-                ins.setString(2, summary.stateMachineArn());
-                ins.setString(3, summary.name());
-                ins.setString(4, start.type());
-                ins.setString(5, summary.status().name());
-                ins.setLong(6, EpochNanos.of(summary.startDate()));
-                ins.setString(7, summary.inputText());
-                setOutcome(ins, 8, summary);
-                ins.setLong(12, summary.lastEventId());
-                ins.setString(13, hash(start.definition()));
-                ins.setString(14, ExecutionInfoCodec.write(start.info()));
-                ins.setString(15, owner);
-                try (ResultSet rs = ins.executeQuery()) {
-                    if (!rs.next()) {
-                        return false;
-                    }
-                    id = rs.getLong(1);
+                    + "ON CONFLICT (execution_arn) DO NOTHING RETURNING id");
+            ins.setString(1, summary.executionArn());
+            ins.setString(2, summary.stateMachineArn());
+            ins.setString(3, summary.name());
+            ins.setString(4, start.type());
+            ins.setString(5, summary.status().name());
+            ins.setLong(6, EpochNanos.of(summary.startDate()));
+            ins.setString(7, summary.inputText());
+            outcome.set(ins, 8);
+            ins.setLong(12, summary.lastEventId());
+            ins.setString(13, definitionHash);
+            ins.setString(14, info);
+            ins.setString(15, owner);
+            try (ResultSet rs = ins.executeQuery()) {
+                if (!rs.next()) {
+                    return false;
                 }
+                id = rs.getLong(1);
             }
-            insertEvents(c, id, events);
+            insertEvents(s, id, events, bodies);
             return true;
         });
+        // Only now is the definition durable; a rolled-back insert must not be taken as stored.
+        definitions.stored(definitionHash);
+        return created;
     }
 
     @Override
     public void commit(ExecutionSummary summary, long expectedLastEventId, List<HistoryEvent> events, JournalEntry trigger) {
-        tx.write(c -> {
+        // While RUNNING only the version moves: leaving status out of the SET list spares the status indexes.
+        // A redrive turns an ended execution RUNNING again, so it writes the status like an ending does.
+        boolean versionOnly = summary.status() == ExecutionStatus.RUNNING && summary.stopDate().isEmpty()
+                && summary.output().isEmpty() && summary.error().isEmpty() && summary.cause().isEmpty()
+                && !(trigger.trigger() instanceof Trigger.Redrive);
+        String sql = versionOnly
+                ? "UPDATE executions SET last_event_id = ?, journal_length = journal_length + 1 "
+                        + "WHERE execution_arn = ? AND last_event_id = ? RETURNING id, journal_length"
+                : "UPDATE executions SET last_event_id = ?, journal_length = journal_length + 1, status = ?, "
+                        + "stop_ns = ?, output = ?, error = ?, cause = ? "
+                        + "WHERE execution_arn = ? AND last_event_id = ? RETURNING id, journal_length";
+        PayloadTexts texts = new PayloadTexts();
+        SummaryOutcome outcome = SummaryOutcome.of(summary, texts);
+        List<String> bodies = EventCodec.writeAll(events, texts);
+        String triggerText = triggerText(trigger.trigger(), texts);
+        tx.write(s -> {
             long id;
             long seq;
-            // While RUNNING only the version moves: leaving status out of the SET list spares the status indexes.
-            // A redrive turns an ended execution RUNNING again, so it writes the status like an ending does.
-            boolean versionOnly = summary.status() == ExecutionStatus.RUNNING && summary.stopDate().isEmpty()
-                    && summary.output().isEmpty() && summary.error().isEmpty() && summary.cause().isEmpty()
-                    && !(trigger.trigger() instanceof Trigger.Redrive);
-            String sql = versionOnly
-                    ? "UPDATE executions SET last_event_id = ?, journal_length = journal_length + 1 "
-                            + "WHERE execution_arn = ? AND last_event_id = ? RETURNING id, journal_length"
-                    : "UPDATE executions SET last_event_id = ?, journal_length = journal_length + 1, status = ?, "
-                            + "stop_ns = ?, output = ?, error = ?, cause = ? "
-                            + "WHERE execution_arn = ? AND last_event_id = ? RETURNING id, journal_length";
             // Several nodes: only the owner appends; a redrive makes the redriving node the owner.
             String node = owner;
             boolean redrive = trigger.trigger() instanceof Trigger.Redrive;
-            if (node != null) {
-                sql = redrive ? sql.replace(" WHERE ", ", owner = ? WHERE ")
-                        : sql.replace(" RETURNING ", " AND (owner IS NULL OR owner = ?) RETURNING ");
+            String statement = node == null ? sql : redrive ? sql.replace(" WHERE ", ", owner = ? WHERE ")
+                    : sql.replace(" RETURNING ", " AND (owner IS NULL OR owner = ?) RETURNING ");
+            PreparedStatement up = s.prepare(statement);
+            int i = 1;
+            up.setLong(i++, summary.lastEventId());
+            if (!versionOnly) {
+                up.setString(i++, summary.status().name());
+                outcome.set(up, i);
+                i += 4;
             }
-            try (PreparedStatement up = c.prepareStatement(sql)) {
-                int i = 1;
-                up.setLong(i++, summary.lastEventId());
-                if (!versionOnly) {
-                    up.setString(i++, summary.status().name());
-                    setOutcome(up, i, summary);
-                    i += 4;
-                }
-                if (node != null && redrive) {
-                    up.setString(i++, node);
-                }
-                up.setString(i++, summary.executionArn());
-                up.setLong(i++, expectedLastEventId);
-                if (node != null && !redrive) {
-                    up.setString(i, node);
-                }
-                try (ResultSet rs = up.executeQuery()) {
-                    if (!rs.next()) {
-                        throw conflict(c, summary.executionArn(), expectedLastEventId);
-                    }
-                    id = rs.getLong(1);
-                    seq = rs.getLong(2);
-                }
+            if (node != null && redrive) {
+                up.setString(i++, node);
             }
-            insertEvents(c, id, events);
-            try (PreparedStatement j = c.prepareStatement("INSERT INTO journal (execution_id, seq, last_event_id_before, "
-                    + "at_ns, trigger_json) VALUES (?, ?, ?, ?, ?)")) {
-                j.setLong(1, id);
-                j.setLong(2, seq);
-                j.setLong(3, trigger.lastEventIdBefore());
-                j.setLong(4, EpochNanos.of(trigger.at()));
-                j.setString(5, Json.write(TriggerJson.write(trigger.trigger())));
-                j.executeUpdate();
+            up.setString(i++, summary.executionArn());
+            up.setLong(i++, expectedLastEventId);
+            if (node != null && !redrive) {
+                up.setString(i, node);
             }
+            try (ResultSet rs = up.executeQuery()) {
+                if (!rs.next()) {
+                    throw conflict(s, summary.executionArn(), expectedLastEventId);
+                }
+                id = rs.getLong(1);
+                seq = rs.getLong(2);
+            }
+            insertEvents(s, id, events, bodies);
+            PreparedStatement j = s.prepare("INSERT INTO journal (execution_id, seq, last_event_id_before, "
+                    + "at_ns, trigger_json) VALUES (?, ?, ?, ?, ?)");
+            j.setLong(1, id);
+            j.setLong(2, seq);
+            j.setLong(3, trigger.lastEventIdBefore());
+            j.setLong(4, EpochNanos.of(trigger.at()));
+            j.setString(5, triggerText);
+            j.executeUpdate();
             return null;
         });
     }
 
     /** Why the conditional update matched no row: another commit won, or there is no such execution. */
-    private static RuntimeException conflict(Connection c, String arn, long expected) throws SQLException {
-        try (PreparedStatement q = c.prepareStatement("SELECT last_event_id FROM executions WHERE execution_arn = ?")) {
-            q.setString(1, arn);
-            try (ResultSet rs = q.executeQuery()) {
-                if (!rs.next()) {
-                    return new IllegalArgumentException("no execution " + arn);
-                }
-                return new VersionConflictException(arn, expected, rs.getLong(1));
+    private static RuntimeException conflict(Statements s, String arn, long expected) throws SQLException {
+        PreparedStatement q = s.prepare("SELECT last_event_id FROM executions WHERE execution_arn = ?");
+        q.setString(1, arn);
+        try (ResultSet rs = q.executeQuery()) {
+            if (!rs.next()) {
+                return new IllegalArgumentException("no execution " + arn);
             }
+            return new VersionConflictException(arn, expected, rs.getLong(1));
         }
     }
 
-    private static void setOutcome(PreparedStatement ps, int first, ExecutionSummary s) throws SQLException {
-        if (s.stopDate().isPresent()) {
-            ps.setLong(first, EpochNanos.of(s.stopDate().get()));
-        } else {
-            ps.setNull(first, Types.BIGINT);
+    /** The journal's JSON of {@code t}; a task's result is the text its events carry already. */
+    private static String triggerText(Trigger t, PayloadTexts texts) {
+        com.fasterxml.jackson.databind.node.ObjectNode n = TriggerJson.write(t);
+        if (t instanceof Trigger.TaskSucceeded succeeded) {
+            n.putRawValue("output", texts.raw(succeeded.output()));
         }
-        ps.setString(first + 1, s.output().map(Json::write).orElse(null));
-        ps.setString(first + 2, s.error().orElse(null));
-        ps.setString(first + 3, s.cause().orElse(null));
+        return Json.write(n);
     }
 
-    private static void insertEvents(Connection c, long id, List<HistoryEvent> events) throws SQLException {
+    private static void insertEvents(Statements s, long id, List<HistoryEvent> events, List<String> bodies) throws SQLException {
         if (events.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO events (execution_id, event_id, body) VALUES (?, ?, ?)")) {
-            for (HistoryEvent e : events) {
-                ps.setLong(1, id);
-                ps.setLong(2, e.id());
-                ps.setString(3, EventCodec.write(e));
-                ps.addBatch();
-            }
-            ps.executeBatch();
+        PreparedStatement ps = s.prepare("INSERT INTO events (execution_id, event_id, body) VALUES (?, ?, ?)");
+        for (int i = 0; i < events.size(); i++) {
+            ps.setLong(1, id);
+            ps.setLong(2, events.get(i).id());
+            ps.setString(3, bodies.get(i));
+            ps.addBatch();
         }
+        ps.executeBatch();
     }
 
     @Override
@@ -319,30 +320,22 @@ public final class JdbcExecutionStore implements ExecutionStore, AutoCloseable {
 
     @Override
     public List<String> deleteClosedBefore(java.time.Instant cutoff, int max) {
-        return tx.write(c -> {
+        return tx.write(s -> {
             List<Long> ids = new ArrayList<>();
             List<String> arns = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, execution_arn FROM executions "
-                    + "WHERE stop_ns IS NOT NULL AND stop_ns < ? ORDER BY stop_ns LIMIT ?")) {
-                ps.setLong(1, EpochNanos.of(cutoff));
-                ps.setInt(2, max);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(rs.getLong(1));
-                        arns.add(rs.getString(2));
-                    }
+            PreparedStatement ps = s.prepare("SELECT id, execution_arn FROM executions "
+                    + "WHERE stop_ns IS NOT NULL AND stop_ns < ? ORDER BY stop_ns LIMIT ?");
+            ps.setLong(1, EpochNanos.of(cutoff));
+            ps.setInt(2, max);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                    arns.add(rs.getString(2));
                 }
             }
-            for (String table : List.of("events", "journal")) {
-                try (PreparedStatement del = c.prepareStatement("DELETE FROM " + table + " WHERE execution_id = ?")) {
-                    for (long id : ids) {
-                        del.setLong(1, id);
-                        del.addBatch();
-                    }
-                    del.executeBatch();
-                }
-            }
-            try (PreparedStatement del = c.prepareStatement("DELETE FROM executions WHERE id = ?")) {
+            for (String sql : List.of("DELETE FROM events WHERE execution_id = ?", "DELETE FROM journal WHERE execution_id = ?",
+                    "DELETE FROM executions WHERE id = ?")) {
+                PreparedStatement del = s.prepare(sql);
                 for (long id : ids) {
                     del.setLong(1, id);
                     del.addBatch();
@@ -371,6 +364,7 @@ public final class JdbcExecutionStore implements ExecutionStore, AutoCloseable {
 
     @Override
     public void close() {
+        tx.close();
         onClose.run();
     }
 
@@ -410,15 +404,6 @@ public final class JdbcExecutionStore implements ExecutionStore, AutoCloseable {
             return Json.parse(text);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored JSON is not valid: " + text, e);
-        }
-    }
-
-    private static String hash(String definition) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(definition.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
 }

@@ -28,31 +28,30 @@ public final class JdbcRegistryStore implements RegistryStore {
         if (changes.isEmpty()) {
             return;
         }
-        tx.write(c -> {
-            try (PreparedStatement put = c.prepareStatement("INSERT INTO registry (kind, key, body) VALUES (?, ?, ?) "
+        tx.write(s -> {
+            PreparedStatement put = s.prepare("INSERT INTO registry (kind, key, body) VALUES (?, ?, ?) "
                     + "ON CONFLICT (kind, key) DO UPDATE SET body = excluded.body");
-                    PreparedStatement delete = c.prepareStatement("DELETE FROM registry WHERE kind = ? AND key = ?")) {
-                // One statement per change, in order: a later change to the same key must see the earlier one.
-                for (RegistryChange change : changes) {
-                    switch (change) {
-                        case RegistryChange.Put p -> {
-                            put.setString(1, p.kind());
-                            put.setString(2, p.key());
-                            put.setString(3, p.body());
-                            put.executeUpdate();
-                        }
-                        case RegistryChange.Delete d -> {
-                            delete.setString(1, d.kind());
-                            delete.setString(2, d.key());
-                            delete.executeUpdate();
-                        }
+            PreparedStatement delete = s.prepare("DELETE FROM registry WHERE kind = ? AND key = ?");
+            // One statement per change, in order: a later change to the same key must see the earlier one.
+            for (RegistryChange change : changes) {
+                switch (change) {
+                    case RegistryChange.Put p -> {
+                        put.setString(1, p.kind());
+                        put.setString(2, p.key());
+                        put.setString(3, p.body());
+                        put.executeUpdate();
+                    }
+                    case RegistryChange.Delete d -> {
+                        delete.setString(1, d.kind());
+                        delete.setString(2, d.key());
+                        delete.executeUpdate();
                     }
                 }
             }
             // Other nodes cache the registry: tell them what changed (delivered when this transaction commits).
             if (tx.dialect() == Dialect.POSTGRESQL) {
                 for (RegistryChange change : changes) {
-                    Notifications.send(c, PostgresCluster.REGISTRY_CHANNEL, change.kind() + "\t" + change.key());
+                    Notifications.send(s.connection(), PostgresCluster.REGISTRY_CHANNEL, change.kind() + "\t" + change.key());
                 }
             }
             return null;

@@ -57,12 +57,16 @@ public final class JdbcStores {
         // Writers are serialised in the JVM; the timeout covers another process (a CLI) holding the lock briefly.
         config.setBusyTimeout(10_000);
         config.enforceForeignKeys(true);
+        // The store reads keys with RETURNING; the driver's own generated-keys query after every insert and
+        // update is a wasted statement per row written.
+        config.setGetGeneratedKeys(false);
         SQLiteDataSource sqlite = new SQLiteDataSource(config);
         sqlite.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
         HikariConfig pool = new HikariConfig();
         pool.setDataSource(sqlite);
         pool.setPoolName("flowstate-sqlite");
-        pool.setMaximumPoolSize(4);
+        // One connection is the writer's for good (see Transactions); the others serve reads.
+        pool.setMaximumPoolSize(5);
         return open(new HikariDataSource(pool), Dialect.SQLITE);
     }
 

@@ -47,7 +47,8 @@ final class NodeLeases {
     void renew() {
         long now = EpochNanos.of(clock.instant());
         long until = now + lease.toNanos();
-        tx.write(c -> {
+        tx.write(st -> {
+            java.sql.Connection c = st.connection();
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO nodes (node_id, lease_until_ns) VALUES (?, ?) "
                     + "ON CONFLICT (node_id) DO UPDATE SET lease_until_ns = excluded.lease_until_ns")) {
                 ps.setString(1, nodeId);
@@ -61,7 +62,8 @@ final class NodeLeases {
 
     /** Ends this node's lease now, so that the others take its executions over at once. */
     void release() {
-        tx.write(c -> {
+        tx.write(st -> {
+            java.sql.Connection c = st.connection();
             try (PreparedStatement ps = c.prepareStatement("UPDATE nodes SET lease_until_ns = 0 WHERE node_id = ?")) {
                 ps.setString(1, nodeId);
                 ps.executeUpdate();
@@ -168,7 +170,8 @@ final class NodeLeases {
     private List<String> claim(List<String> owners, int batch) {
         List<String> out = new ArrayList<>();
         while (true) {
-            List<String> got = tx.write(c -> {
+            List<String> got = tx.write(st -> {
+                java.sql.Connection c = st.connection();
                 try (PreparedStatement ps = c.prepareStatement("UPDATE executions SET owner = ? WHERE id IN ("
                         + "SELECT id FROM executions WHERE status = ? AND "
                         + (owners.isEmpty() ? "owner IS NULL" : "owner = ANY (?)")
@@ -199,7 +202,8 @@ final class NodeLeases {
 
     /** Deletes the rows of lapsed nodes that own no running execution any more. */
     private void forget(List<String> dead) {
-        tx.write(c -> {
+        tx.write(st -> {
+            java.sql.Connection c = st.connection();
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM nodes n WHERE n.node_id = ANY (?) AND n.lease_until_ns < ? "
                     + "AND NOT EXISTS (SELECT 1 FROM executions e WHERE e.owner = n.node_id AND e.status = ?)")) {
                 ps.setArray(1, c.createArrayOf("text", dead.toArray()));

@@ -154,7 +154,8 @@ public final class PostgresCluster implements Cluster {
         notifications.close();
         try {
             leases.release();
-            tx.write(c -> {
+            tx.write(st -> {
+                java.sql.Connection c = st.connection();
                 Notifications.send(c, NODES_CHANNEL, nodeId());
                 return null;
             });

@@ -23,7 +23,8 @@ final class TokenTable {
     }
 
     void put(String token, TaskRef ref) {
-        tx.write(c -> {
+        tx.write(st -> {
+            java.sql.Connection c = st.connection();
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO task_tokens (token, execution_arn, task_id) "
                     + "VALUES (?, ?, ?) ON CONFLICT (token) DO NOTHING")) {
                 ps.setString(1, token);
@@ -47,7 +48,8 @@ final class TokenTable {
     }
 
     void forget(Collection<String> executionArns) {
-        tx.write(c -> {
+        tx.write(st -> {
+            java.sql.Connection c = st.connection();
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM task_tokens WHERE execution_arn = ANY (?)")) {
                 ps.setArray(1, c.createArrayOf("text", executionArns.toArray()));
                 ps.executeUpdate();

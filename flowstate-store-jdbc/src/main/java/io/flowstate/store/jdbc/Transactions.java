@@ -17,13 +17,21 @@ import javax.sql.DataSource;
  * that on SQLite all of them queue behind one writer and share its group commits instead of contending for
  * the file lock.
  */
-final class Transactions {
+final class Transactions implements AutoCloseable {
     private final DataSource data;
     private final Dialect dialect;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final ReentrantLock groupDone = new ReentrantLock();
     private final Condition groupCommitted = groupDone.newCondition();
     private final Queue<Queued<?>> queue = new ConcurrentLinkedQueue<>();
+    /**
+     * SQLite's writer: one connection kept out of the pool, in a transaction between commits, with its statements
+     * kept prepared. Opened on the first write, dropped when it fails; guarded by {@link #writeLock}.
+     */
+    private Statements writer;
+    private volatile boolean closed;
+    /** Started on the first write from a virtual thread; written under this object's monitor. */
+    private volatile Committer committer;
 
     Transactions(DataSource data, Dialect dialect) {
         this.data = requireNonNull(data, "data is null");
@@ -38,10 +46,19 @@ final class Transactions {
         return dialect;
     }
 
-    /** Work in one connection. */
+    /** A read in one connection. */
     @FunctionalInterface
     interface Work<T> {
         T run(Connection c) throws SQLException;
+    }
+
+    /**
+     * A write, run inside a transaction that {@link Transactions} begins and ends. It may run more than once
+     * (see {@link #write}), so it must not act outside the database.
+     */
+    @FunctionalInterface
+    interface Write<T> {
+        T run(Statements s) throws SQLException;
     }
 
     <T> T read(Work<T> work) {
@@ -57,20 +74,38 @@ final class Transactions {
      * them is kept when it throws.
      *
      * <p>SQLite has one writer and an fsync per commit, so commits are grouped: each caller queues its work and
-     * whoever holds the write lock runs every queued work in one transaction, each inside a savepoint (a
-     * failing work, such as a version conflict, is rolled back alone), then commits once. Callers return only
-     * after that commit, so nothing a commit causes becomes visible before it is durable.
+     * whoever holds the write lock runs every queued work in one transaction, then commits once. Callers return
+     * only after that commit, so nothing a commit causes becomes visible before it is durable. When a work
+     * fails (a version conflict, say), the group is rolled back and each of its works runs again in a
+     * transaction of its own, so that one failure fails only its own caller. That costs the failing group one
+     * fsync per work, and spares every group that does not fail a savepoint per work.
      */
-    <T> T write(Work<T> work) {
+    <T> T write(Write<T> work) {
         if (!dialect.singleWriter()) {
-            try (Connection c = data.getConnection()) {
-                return transaction(c, work);
+            try (Connection c = data.getConnection(); Statements s = new Statements(c)) {
+                return transaction(c, s, work);
             } catch (SQLException e) {
                 throw new StoreException("write failed", e);
             }
         }
         Queued<T> mine = new Queued<>(work);
         queue.add(mine);
+        if (Thread.currentThread().isVirtual()) {
+            // A virtual thread must not run the group: SQLite's fsync is a native call, which pins its carrier,
+            // and with one carrier per core that stalls every other virtual thread of the engine for the fsync.
+            // It leaves the group to the committer thread and unmounts until its own work has finished. (Waking
+            // exactly the finished works' threads instead of signalling the condition measured no faster.)
+            committer().wake();
+            groupDone.lock();
+            try {
+                while (!mine.finished) {
+                    groupCommitted.awaitUninterruptibly();
+                }
+            } finally {
+                groupDone.unlock();
+            }
+            return mine.outcome();
+        }
         while (!mine.finished) {
             if (writeLock.tryLock()) {
                 try {
@@ -80,12 +115,7 @@ final class Transactions {
                 } finally {
                     writeLock.unlock();
                 }
-                groupDone.lock();
-                try {
-                    groupCommitted.signalAll();
-                } finally {
-                    groupDone.unlock();
-                }
+                signalGroupDone();
             } else {
                 // Wait for the running group rather than for the write lock: a finished work returns at once
                 // instead of queueing behind the next group's fsync, and a pending one leads the next group.
@@ -102,10 +132,45 @@ final class Transactions {
         return mine.outcome();
     }
 
-    private static <T> T transaction(Connection c, Work<T> work) throws SQLException {
+    private void signalGroupDone() {
+        groupDone.lock();
+        try {
+            groupCommitted.signalAll();
+        } finally {
+            groupDone.unlock();
+        }
+    }
+
+    private Committer committer() {
+        Committer c = committer;
+        return c != null && !closed ? c : startCommitter();
+    }
+
+    private synchronized Committer startCommitter() {
+        if (closed) {
+            throw new IllegalStateException("the store is closed");
+        }
+        if (committer == null) {
+            committer = new Committer("flowstate-sqlite-committer", () -> !queue.isEmpty(), this::runGroup);
+        }
+        return committer;
+    }
+
+    /** Runs the queued writes as one group; the committer's work. */
+    private void runGroup() {
+        writeLock.lock();
+        try {
+            runQueued();
+        } finally {
+            writeLock.unlock();
+        }
+        signalGroupDone();
+    }
+
+    private static <T> T transaction(Connection c, Statements s, Write<T> work) throws SQLException {
         c.setAutoCommit(false);
         try {
-            T result = work.run(c);
+            T result = work.run(s);
             c.commit();
             return result;
         } catch (SQLException | RuntimeException e) {
@@ -122,48 +187,140 @@ final class Transactions {
         for (Queued<?> q = queue.poll(); q != null; q = queue.poll()) {
             group.add(q);
         }
-        try (Connection c = data.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                for (Queued<?> q : group) {
-                    java.sql.Savepoint point = c.setSavepoint();
-                    try {
-                        q.run(c);
-                        c.releaseSavepoint(point);
-                    } catch (SQLException | RuntimeException e) {
-                        c.rollback(point);
-                        q.failed(e instanceof SQLException sql ? new StoreException("write failed", sql) : (RuntimeException) e);
-                    }
-                }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-            group.forEach(Queued::committed);
-        } catch (SQLException | RuntimeException e) {
-            RuntimeException failure = e instanceof SQLException sql ? new StoreException("write failed", sql) : (RuntimeException) e;
-            group.forEach(q -> q.failed(failure));
+        if (group.isEmpty()) {
+            return;
         }
+        Statements s;
+        try {
+            s = writer();
+        } catch (SQLException | RuntimeException e) {
+            group.forEach(q -> q.failed(failure(e)));
+            return;
+        }
+        try {
+            for (Queued<?> q : group) {
+                q.run(s);
+            }
+            s.connection().commit();
+        } catch (SQLException | RuntimeException e) {
+            rollback(s);
+            if (group.size() == 1) {
+                group.getFirst().failed(failure(e));
+            } else {
+                group.forEach(this::runAlone);
+            }
+            return;
+        }
+        group.forEach(Queued::committed);
+    }
+
+    /** Runs one work of a failed group again, in its own transaction. */
+    private void runAlone(Queued<?> q) {
+        try {
+            Statements s = writer();
+            try {
+                q.run(s);
+                s.connection().commit();
+                q.committed();
+            } catch (SQLException | RuntimeException e) {
+                rollback(s);
+                q.failed(failure(e));
+            }
+        } catch (SQLException | RuntimeException e) {
+            q.failed(failure(e));
+        }
+    }
+
+    private Statements writer() throws SQLException {
+        if (closed) {
+            throw new IllegalStateException("the store is closed");
+        }
+        if (writer == null) {
+            Connection c = data.getConnection();
+            try {
+                c.setAutoCommit(false);
+            } catch (SQLException e) {
+                c.close();
+                throw e;
+            }
+            writer = new Statements(c);
+        }
+        return writer;
+    }
+
+    /** Rolls the writer's transaction back; a writer that cannot roll back is dropped (a new one is opened). */
+    private void rollback(Statements s) {
+        try {
+            s.connection().rollback();
+        } catch (SQLException e) {
+            dropWriter();
+        }
+    }
+
+    private void dropWriter() {
+        if (writer == null) {
+            return;
+        }
+        writer.close();
+        try {
+            writer.connection().close();
+        } catch (SQLException e) {
+            // The connection is given up either way; the pool replaces it.
+        }
+        writer = null;
+    }
+
+    private static RuntimeException failure(Exception e) {
+        return e instanceof SQLException sql ? new StoreException("write failed", sql) : (RuntimeException) e;
+    }
+
+    /** How many writes wait for a group commit (for tests that need a group to form). */
+    int queued() {
+        return queue.size();
+    }
+
+    /** Gives SQLite's writer connection back (its open transaction holds nothing: commits begin the next one). */
+    @Override
+    public void close() {
+        // First, so that no committer starts after the one stopped below, and no group runs after the last.
+        closed = true;
+        Committer c;
+        synchronized (this) {
+            c = committer;
+            committer = null;
+        }
+        if (c != null) {
+            c.stop();
+        }
+        writeLock.lock();
+        try {
+            // Writes still queued fail (writer() refuses once closed) rather than wait for ever.
+            runQueued();
+            if (writer != null) {
+                rollback(writer);
+            }
+            dropWriter();
+        } finally {
+            writeLock.unlock();
+        }
+        signalGroupDone();
     }
 
     /** A work waiting for a group commit, and its outcome once the group has committed or failed. */
     private static final class Queued<T> {
-        final Work<T> work;
+        final Write<T> work;
         T result;
         RuntimeException failure;
         /** Written and read under the write lock, or by the owner after it released the lock. */
         volatile boolean finished;
         private boolean ran;
 
-        Queued(Work<T> work) {
+        Queued(Write<T> work) {
             this.work = work;
         }
 
-        void run(Connection c) throws SQLException {
-            result = work.run(c);
+        void run(Statements s) throws SQLException {
+            result = work.run(s);
             ran = true;
         }
 

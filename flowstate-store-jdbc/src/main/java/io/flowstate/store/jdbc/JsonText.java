@@ -1,0 +1,102 @@
+package io.flowstate.store.jdbc;
+
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+
+/**
+ * Compact JSON written straight into a {@link StringBuilder}: the stored envelope of events (ids, names,
+ * timestamps around payload texts that are serialised already). Building a Jackson tree per event and
+ * serialising it cost more than the payloads themselves once those were serialised only once per commit.
+ * Strings are escaped as Jackson's generator escapes them, so the text is the one Jackson would write.
+ *
+ * <p>Callers nest {@link #begin}/{@link #beginObject} and {@link #end} properly; nothing checks it.
+ */
+final class JsonText {
+    private static final JsonStringEncoder ESCAPE = JsonStringEncoder.getInstance();
+    private static final int MAX_DEPTH = 8;
+
+    private final StringBuilder out = new StringBuilder(256);
+    /** Per open object, whether it has a field yet (a comma goes before the next one). */
+    private final boolean[] hasField = new boolean[MAX_DEPTH];
+    private int depth = -1;
+
+    /** Opens the top-level object (or a nested object as a value, after {@link #beginObject}). */
+    JsonText begin() {
+        out.append('{');
+        hasField[++depth] = false;
+        return this;
+    }
+
+    /** Opens an object as the value of {@code name}. */
+    JsonText beginObject(String name) {
+        name(name);
+        return begin();
+    }
+
+    /** Closes the innermost object. */
+    JsonText end() {
+        out.append('}');
+        depth--;
+        return this;
+    }
+
+    JsonText string(String name, String value) {
+        name(name);
+        quoted(value);
+        return this;
+    }
+
+    /** A string value known to need no escaping: an enum constant's name, an ISO-8601 timestamp. */
+    JsonText plain(String name, String value) {
+        name(name);
+        out.append('"').append(value).append('"');
+        return this;
+    }
+
+    JsonText number(String name, long value) {
+        name(name);
+        out.append(value);
+        return this;
+    }
+
+    /** {@code text}, which is JSON already, as the value of {@code name}. */
+    JsonText raw(String name, String text) {
+        name(name);
+        out.append(text);
+        return this;
+    }
+
+    @Override
+    public String toString() {
+        return out.toString();
+    }
+
+    private void name(String name) {
+        if (hasField[depth]) {
+            out.append(',');
+        }
+        hasField[depth] = true;
+        quoted(name);
+        out.append(':');
+    }
+
+    private void quoted(String s) {
+        out.append('"');
+        if (plain(s)) {
+            out.append(s);
+        } else {
+            ESCAPE.quoteAsString(s, out);
+        }
+        out.append('"');
+    }
+
+    /** Whether {@code s} needs no escaping (the usual case: names, ARNs, state names, timestamps). */
+    private static boolean plain(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
+    }
+}
