@@ -60,6 +60,7 @@ public final class StepFunctions implements AutoCloseable {
     private final Engine engine;
     private final Tags tags;
     private final StateMachineService machines;
+    private final AliasService aliases;
     private final ActivityService activities;
     private final ExecutionService executions;
     private final TaskService tasks;
@@ -94,6 +95,7 @@ public final class StepFunctions implements AutoCloseable {
         this.engine = new Engine(standard, new InMemoryExecutionStore(), handler, timers, cluster);
         this.tags = new Tags(registry);
         this.machines = new StateMachineService(ctx, tags, registry);
+        this.aliases = new AliasService(ctx, machines);
         this.activities = new ActivityService(ctx, tags, engine, activityPoll, registry);
         this.executions = new ExecutionService(ctx, machines, engine, handler, timers, registry);
         this.mapRuns = executions.mapRuns();
@@ -149,11 +151,11 @@ public final class StepFunctions implements AutoCloseable {
             case PublishStateMachineVersion.Request r -> machines.publishVersion(r);
             case ListStateMachineVersions.Request r -> machines.listVersions(r);
             case DeleteStateMachineVersion.Request r -> machines.deleteVersion(r);
-            case CreateStateMachineAlias.Request r -> machines.createAlias(r);
-            case DescribeStateMachineAlias.Request r -> machines.describeAlias(r);
-            case UpdateStateMachineAlias.Request r -> machines.updateAlias(r);
-            case DeleteStateMachineAlias.Request r -> machines.deleteAlias(r);
-            case ListStateMachineAliases.Request r -> machines.listAliases(r);
+            case CreateStateMachineAlias.Request r -> aliases.createAlias(r);
+            case DescribeStateMachineAlias.Request r -> aliases.describeAlias(r);
+            case UpdateStateMachineAlias.Request r -> aliases.updateAlias(r);
+            case DeleteStateMachineAlias.Request r -> aliases.deleteAlias(r);
+            case ListStateMachineAliases.Request r -> aliases.listAliases(r);
             case StartExecution.Request r -> executions.start(r);
             case StartSyncExecution.Request r -> executions.startSync(r);
             case DescribeExecution.Request r -> executions.describe(r);
