@@ -27,12 +27,13 @@ import javax.sql.DataSource;
 /**
  * An {@link ExecutionStore} in a SQL database (SQLite or PostgreSQL, see {@link Dialect}); build one with
  * {@link JdbcStores}. Each {@link #commit} is one transaction: a conditional update of the execution row on
- * its last event id (the optimistic check), then the new events and the journal entry, so a crash leaves
- * either all of a decision or none of it.
+ * its last event id (the optimistic check), then the new events (one row) and the journal entry, so a crash
+ * leaves either all of a decision or none of it.
  *
- * <p>Schema: see {@code db/migration/<dialect>/V1__executions.sql}. The summary columns fixed at start
- * (name, type, start date, input) are written once by {@link #create}; commits replace only the columns that
- * change (status, stop date, output, error, cause, version).
+ * <p>Schema: see {@code db/migration/<dialect>/V1__executions.sql}; since V5 a commit's events are one row of
+ * {@code event_batches} ({@link EventCodec#batch}), so a history page may begin or end inside a row. The
+ * summary columns fixed at start (name, type, start date, input) are written once by {@link #create}; commits
+ * replace only the columns that change (status, stop date, output, error, cause, version).
  */
 public final class JdbcExecutionStore implements ExecutionStore, AutoCloseable {
     private static final String SUMMARY_COLUMNS = "id, execution_arn, state_machine_arn, name, type, status, start_ns, "
