@@ -79,6 +79,20 @@ public abstract class ExecutionStoreContract {
         assertThat(store.history("arn:e:unknown", 0, 4)).isEmpty();
     }
 
+    /** A page may start and end inside what one commit wrote (stores may keep a commit's events together). */
+    @Test
+    void history_afterAndMaxAcrossCommits_pagesFromInsideACommit() {
+        store.create(summary("arn:e:1", ExecutionStatus.RUNNING, 3, T0), START, events(1, 3));
+        store.commit(summary("arn:e:1", ExecutionStatus.RUNNING, 6, T0), 3, events(4, 6), TRIGGER);
+        store.commit(summary("arn:e:1", ExecutionStatus.RUNNING, 9, T0), 6, events(7, 9), TRIGGER);
+
+        assertThat(store.history("arn:e:1", 2, 5)).extracting(HistoryEvent::id).containsExactly(3L, 4L, 5L, 6L, 7L);
+        assertThat(store.history("arn:e:1", 4, 1)).extracting(HistoryEvent::id).containsExactly(5L);
+        assertThat(store.history("arn:e:1", 6, 100)).extracting(HistoryEvent::id).containsExactly(7L, 8L, 9L);
+        assertThat(store.history("arn:e:1", 8, 100)).extracting(HistoryEvent::id).containsExactly(9L);
+        assertThat(store.history("arn:e:1", 9, 100)).isEmpty();
+    }
+
     @Test
     void list_byStateMachine_newestFirst() {
         store.create(summary("arn:e:old", ExecutionStatus.RUNNING, 1, T0), START, events(1, 1));

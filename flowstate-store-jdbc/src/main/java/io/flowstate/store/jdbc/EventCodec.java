@@ -28,26 +28,32 @@ public final class EventCodec {
 
     /** One event as compact JSON text. */
     public static String write(HistoryEvent e) {
-        return write(e, new PayloadTexts());
+        return write(e, new PayloadTexts(), PayloadRefs.none());
     }
 
-    /** The events of one commit, each as {@link #write} writes it, every payload tree serialised once. */
+    /**
+     * The events of one commit, each as {@link #write} writes it, every payload tree serialised once, and a
+     * payload seen earlier in the commit written as a reference to it (see {@link PayloadRefs}): the texts are
+     * only readable together, by {@link #readBatch} of their {@link #batch}.
+     */
     static List<String> writeAll(List<HistoryEvent> events, PayloadTexts texts) {
         List<String> out = new ArrayList<>(events.size());
+        PayloadRefs refs = PayloadRefs.batch();
         for (HistoryEvent e : events) {
-            out.add(write(e, texts));
+            refs.event(out.size());
+            out.add(write(e, texts, refs));
         }
         return out;
     }
 
     /** One event as compact JSON text, its payloads taken from (or added to) {@code texts}. */
-    static String write(HistoryEvent e, PayloadTexts texts) {
+    private static String write(HistoryEvent e, PayloadTexts texts, PayloadRefs refs) {
         JsonText n = new JsonText().begin();
         n.number("id", e.id());
         n.number("previousEventId", e.previousEventId());
         n.plain("timestamp", texts.timestamp(e.timestamp()));
         n.plain("type", e.type().name());
-        details(n.beginObject("details"), e.details(), texts);
+        details(n.beginObject("details"), e.details(), texts, refs);
         return n.end().end().toString();
     }
 
@@ -59,24 +65,66 @@ public final class EventCodec {
         } catch (JsonProcessingException ex) {
             throw new IllegalArgumentException("not a stored event: " + text, ex);
         }
-        return new HistoryEvent(n.path("id").asLong(), n.path("previousEventId").asLong(),
-                Instant.parse(n.path("timestamp").asText()), EventType.valueOf(n.path("type").asText()),
-                details(n.path("details")));
+        return read(n, null);
     }
 
-    private static void details(JsonText d, EventDetails details, PayloadTexts texts) {
+    /**
+     * The events of one commit as one stored text: the JSON array of what {@link #writeAll} wrote, in order.
+     * Storing a commit as one row rather than a row per event is most of the native work a commit saves.
+     */
+    static String batch(List<String> bodies) {
+        int length = 2 + bodies.size();
+        for (String b : bodies) {
+            length += b.length();
+        }
+        StringBuilder out = new StringBuilder(length).append('[');
+        for (int i = 0; i < bodies.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            out.append(bodies.get(i));
+        }
+        return out.append(']').toString();
+    }
+
+    /** Reads what {@link #batch} wrote: the events of one commit, in order. */
+    static List<HistoryEvent> readBatch(String text) {
+        JsonNode n;
+        try {
+            n = Json.parse(text);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalArgumentException("not a stored event batch: " + text, ex);
+        }
+        if (!n.isArray()) {
+            throw new IllegalArgumentException("not a stored event batch: " + text);
+        }
+        List<HistoryEvent> out = new ArrayList<>(n.size());
+        for (JsonNode e : n) {
+            out.add(read(e, n));
+        }
+        return out;
+    }
+
+    /** One stored event; {@code batch} is the array it was read from, for its payload references, or null. */
+    private static HistoryEvent read(JsonNode n, JsonNode batch) {
+        return new HistoryEvent(n.path("id").asLong(), n.path("previousEventId").asLong(),
+                Instant.parse(n.path("timestamp").asText()), EventType.valueOf(n.path("type").asText()),
+                details(n.path("details"), batch));
+    }
+
+    private static void details(JsonText d, EventDetails details, PayloadTexts texts, PayloadRefs refs) {
         switch (details) {
             case EventDetails.None x -> d.plain("kind", "None");
             case EventDetails.ExecutionStarted x -> {
                 d.plain("kind", "ExecutionStarted");
-                payload(d, "input", x.input(), texts);
+                payload(d, "input", x.input(), texts, refs);
                 d.string("roleArn", x.roleArn());
                 x.stateMachineAliasArn().ifPresent(v -> d.string("stateMachineAliasArn", v));
                 x.stateMachineVersionArn().ifPresent(v -> d.string("stateMachineVersionArn", v));
             }
             case EventDetails.Output x -> {
                 d.plain("kind", "Output");
-                payload(d, "output", x.output(), texts);
+                payload(d, "output", x.output(), texts, refs);
             }
             case EventDetails.Failure x -> {
                 d.plain("kind", "Failure");
@@ -86,12 +134,12 @@ public final class EventCodec {
             case EventDetails.StateEntered x -> {
                 d.plain("kind", "StateEntered");
                 d.string("name", x.name());
-                payload(d, "input", x.input(), texts);
+                payload(d, "input", x.input(), texts, refs);
             }
             case EventDetails.StateExited x -> {
                 d.plain("kind", "StateExited");
                 d.string("name", x.name());
-                payload(d, "output", x.output(), texts);
+                payload(d, "output", x.output(), texts, refs);
                 x.assignedVariables().ifPresent(vars -> {
                     d.beginObject("assignedVariables");
                     vars.forEach((name, value) -> payload(d, name, value, texts));
@@ -103,7 +151,7 @@ public final class EventCodec {
                 d.string("resourceType", x.resourceType());
                 d.string("resource", x.resource());
                 d.string("region", x.region());
-                payload(d, "parameters", x.parameters(), texts);
+                payload(d, "parameters", x.parameters(), texts, refs);
                 x.timeoutInSeconds().ifPresent(v -> d.number("timeoutInSeconds", v));
                 x.heartbeatInSeconds().ifPresent(v -> d.number("heartbeatInSeconds", v));
             }
@@ -116,7 +164,7 @@ public final class EventCodec {
                 d.plain("kind", "TaskOutput");
                 d.string("resourceType", x.resourceType());
                 d.string("resource", x.resource());
-                payload(d, "output", x.output(), texts);
+                payload(d, "output", x.output(), texts, refs);
             }
             case EventDetails.TaskFailure x -> {
                 d.plain("kind", "TaskFailure");
@@ -128,7 +176,7 @@ public final class EventCodec {
             case EventDetails.Scheduled x -> {
                 d.plain("kind", "Scheduled");
                 d.string("resource", x.resource());
-                payload(d, "input", x.input(), texts);
+                payload(d, "input", x.input(), texts, refs);
                 x.timeoutInSeconds().ifPresent(v -> d.number("timeoutInSeconds", v));
                 x.heartbeatInSeconds().ifPresent(v -> d.number("heartbeatInSeconds", v));
             }
@@ -168,25 +216,40 @@ public final class EventCodec {
         d.raw(field, value == null ? "null" : texts.text(value));
     }
 
-    private static EventDetails details(JsonNode d) {
+    /** A top-level payload: written in full the first time in a batch, as a reference after that. */
+    private static void payload(JsonText d, String field, JsonNode value, PayloadTexts texts, PayloadRefs refs) {
+        if (value == null) {
+            d.raw(field, "null");
+            return;
+        }
+        String text = texts.text(value);
+        String ref = refs.refer(value, text, field);
+        if (ref == null) {
+            d.raw(field, text);
+        } else {
+            d.plain(field + "@", ref);
+        }
+    }
+
+    private static EventDetails details(JsonNode d, JsonNode batch) {
         return switch (d.path("kind").asText()) {
             case "None" -> EventDetails.NONE;
-            case "ExecutionStarted" -> new EventDetails.ExecutionStarted(d.get("input"), d.path("roleArn").asText(),
+            case "ExecutionStarted" -> new EventDetails.ExecutionStarted(PayloadRefs.resolve(d, "input", batch), d.path("roleArn").asText(),
                     text(d, "stateMachineAliasArn"), text(d, "stateMachineVersionArn"));
-            case "Output" -> new EventDetails.Output(d.get("output"));
+            case "Output" -> new EventDetails.Output(PayloadRefs.resolve(d, "output", batch));
             case "Failure" -> new EventDetails.Failure(text(d, "error"), text(d, "cause"));
-            case "StateEntered" -> new EventDetails.StateEntered(d.path("name").asText(), d.get("input"));
-            case "StateExited" -> new EventDetails.StateExited(d.path("name").asText(), d.get("output"),
+            case "StateEntered" -> new EventDetails.StateEntered(d.path("name").asText(), PayloadRefs.resolve(d, "input", batch));
+            case "StateExited" -> new EventDetails.StateExited(d.path("name").asText(), PayloadRefs.resolve(d, "output", batch),
                     d.has("assignedVariables") ? Optional.of(variables(d.get("assignedVariables"))) : Optional.empty());
             case "TaskScheduled" -> new EventDetails.TaskScheduled(d.path("resourceType").asText(),
-                    d.path("resource").asText(), d.path("region").asText(), d.get("parameters"),
+                    d.path("resource").asText(), d.path("region").asText(), PayloadRefs.resolve(d, "parameters", batch),
                     number(d, "timeoutInSeconds"), number(d, "heartbeatInSeconds"));
             case "TaskStarted" -> new EventDetails.TaskStarted(d.path("resourceType").asText(), d.path("resource").asText());
             case "TaskOutput" -> new EventDetails.TaskOutput(d.path("resourceType").asText(), d.path("resource").asText(),
-                    d.get("output"));
+                    PayloadRefs.resolve(d, "output", batch));
             case "TaskFailure" -> new EventDetails.TaskFailure(d.path("resourceType").asText(),
                     d.path("resource").asText(), text(d, "error"), text(d, "cause"));
-            case "Scheduled" -> new EventDetails.Scheduled(d.path("resource").asText(), d.get("input"),
+            case "Scheduled" -> new EventDetails.Scheduled(d.path("resource").asText(), PayloadRefs.resolve(d, "input", batch),
                     number(d, "timeoutInSeconds"), number(d, "heartbeatInSeconds"));
             case "ActivityStarted" -> new EventDetails.ActivityStarted(text(d, "workerName"));
             case "MapStateStarted" -> new EventDetails.MapStateStarted(d.path("length").asInt());

@@ -27,12 +27,13 @@ import javax.sql.DataSource;
 /**
  * An {@link ExecutionStore} in a SQL database (SQLite or PostgreSQL, see {@link Dialect}); build one with
  * {@link JdbcStores}. Each {@link #commit} is one transaction: a conditional update of the execution row on
- * its last event id (the optimistic check), then the new events and the journal entry, so a crash leaves
- * either all of a decision or none of it.
+ * its last event id (the optimistic check), then the new events (one row) and the journal entry, so a crash
+ * leaves either all of a decision or none of it.
  *
- * <p>Schema: see {@code db/migration/<dialect>/V1__executions.sql}. The summary columns fixed at start
- * (name, type, start date, input) are written once by {@link #create}; commits replace only the columns that
- * change (status, stop date, output, error, cause, version).
+ * <p>Schema: see {@code db/migration/<dialect>/V1__executions.sql}; since V5 a commit's events are one row of
+ * {@code event_batches} ({@link EventCodec#batch}), so a history page may begin or end inside a row. The
+ * summary columns fixed at start (name, type, start date, input) are written once by {@link #create}; commits
+ * replace only the columns that change (status, stop date, output, error, cause, version).
  */
 public final class JdbcExecutionStore implements ExecutionStore, AutoCloseable {
     private static final String SUMMARY_COLUMNS = "id, execution_arn, state_machine_arn, name, type, status, start_ns, "
@@ -79,7 +80,7 @@ public final class JdbcExecutionStore implements ExecutionStore, AutoCloseable {
         String info = ExecutionInfoCodec.write(start.info());
         PayloadTexts texts = new PayloadTexts();
         SummaryOutcome outcome = SummaryOutcome.of(summary, texts);
-        List<String> bodies = EventCodec.writeAll(events, texts);
+        String batch = EventCodec.batch(EventCodec.writeAll(events, texts));
         boolean created = tx.write(s -> {
             if (!definitionKnown) {
                 PreparedStatement def = s.prepare("INSERT INTO definitions (hash, text) VALUES (?, ?) ON CONFLICT (hash) DO NOTHING");
@@ -110,7 +111,7 @@ public final class JdbcExecutionStore implements ExecutionStore, AutoCloseable {
                 }
                 id = rs.getLong(1);
             }
-            insertEvents(s, id, events, bodies);
+            insertEvents(s, id, events, batch);
             return true;
         });
         // Only now is the definition durable; a rolled-back insert must not be taken as stored.
@@ -133,7 +134,7 @@ public final class JdbcExecutionStore implements ExecutionStore, AutoCloseable {
                         + "WHERE execution_arn = ? AND last_event_id = ? RETURNING id, journal_length";
         PayloadTexts texts = new PayloadTexts();
         SummaryOutcome outcome = SummaryOutcome.of(summary, texts);
-        List<String> bodies = EventCodec.writeAll(events, texts);
+        String batch = EventCodec.batch(EventCodec.writeAll(events, texts));
         String triggerText = triggerText(trigger.trigger(), texts);
         tx.write(s -> {
             long id;
@@ -166,7 +167,7 @@ public final class JdbcExecutionStore implements ExecutionStore, AutoCloseable {
                 id = rs.getLong(1);
                 seq = rs.getLong(2);
             }
-            insertEvents(s, id, events, bodies);
+            insertEvents(s, id, events, batch);
             PreparedStatement j = s.prepare("INSERT INTO journal (execution_id, seq, last_event_id_before, "
                     + "at_ns, trigger_json) VALUES (?, ?, ?, ?, ?)");
             j.setLong(1, id);
@@ -200,18 +201,18 @@ public final class JdbcExecutionStore implements ExecutionStore, AutoCloseable {
         return Json.write(n);
     }
 
-    private static void insertEvents(Statements s, long id, List<HistoryEvent> events, List<String> bodies) throws SQLException {
+    /** Writes a commit's events as one row of {@code event_batches} (see {@link EventCodec#batch}). */
+    private static void insertEvents(Statements s, long id, List<HistoryEvent> events, String batch) throws SQLException {
         if (events.isEmpty()) {
             return;
         }
-        PreparedStatement ps = s.prepare("INSERT INTO events (execution_id, event_id, body) VALUES (?, ?, ?)");
-        for (int i = 0; i < events.size(); i++) {
-            ps.setLong(1, id);
-            ps.setLong(2, events.get(i).id());
-            ps.setString(3, bodies.get(i));
-            ps.addBatch();
-        }
-        ps.executeBatch();
+        PreparedStatement ps = s.prepare("INSERT INTO event_batches (execution_id, last_event_id, first_event_id, body) "
+                + "VALUES (?, ?, ?, ?)");
+        ps.setLong(1, id);
+        ps.setLong(2, events.getLast().id());
+        ps.setLong(3, events.getFirst().id());
+        ps.setString(4, batch);
+        ps.executeUpdate();
     }
 
     @Override
@@ -262,15 +263,21 @@ public final class JdbcExecutionStore implements ExecutionStore, AutoCloseable {
     @Override
     public List<HistoryEvent> history(String executionArn, long afterEventId, int max) {
         return tx.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT v.body FROM events v JOIN executions e ON e.id = v.execution_id "
-                    + "WHERE e.execution_arn = ? AND v.event_id > ? ORDER BY v.event_id LIMIT ?")) {
+            // Batches are read in order until max events are taken; the first may hold events up to afterEventId.
+            try (PreparedStatement ps = c.prepareStatement("SELECT v.body FROM event_batches v JOIN executions e "
+                    + "ON e.id = v.execution_id WHERE e.execution_arn = ? AND v.last_event_id > ? ORDER BY v.last_event_id")) {
                 ps.setString(1, executionArn);
                 ps.setLong(2, afterEventId);
-                ps.setInt(3, max);
+                // Small: a page rarely needs more than its first batches, and rows are fetched as it goes.
+                ps.setFetchSize(8);
                 List<HistoryEvent> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(EventCodec.read(rs.getString(1)));
+                    while (out.size() < max && rs.next()) {
+                        for (HistoryEvent event : EventCodec.readBatch(rs.getString(1))) {
+                            if (event.id() > afterEventId && out.size() < max) {
+                                out.add(event);
+                            }
+                        }
                     }
                 }
                 return out;
@@ -333,7 +340,7 @@ public final class JdbcExecutionStore implements ExecutionStore, AutoCloseable {
                     arns.add(rs.getString(2));
                 }
             }
-            for (String sql : List.of("DELETE FROM events WHERE execution_id = ?", "DELETE FROM journal WHERE execution_id = ?",
+            for (String sql : List.of("DELETE FROM event_batches WHERE execution_id = ?", "DELETE FROM journal WHERE execution_id = ?",
                     "DELETE FROM executions WHERE id = ?")) {
                 PreparedStatement del = s.prepare(sql);
                 for (long id : ids) {
