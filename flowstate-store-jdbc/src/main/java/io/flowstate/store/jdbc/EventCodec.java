@@ -89,6 +89,15 @@ public final class EventCodec {
 
     /** Reads what {@link #batch} wrote: the events of one commit, in order. */
     static List<HistoryEvent> readBatch(String text) {
+        return readBatch(text, Long.MIN_VALUE, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The events of a batch with ids above {@code afterEventId}, at most {@code max} of them: a history page
+     * converts only the events it returns (a Map's batch can hold thousands), though the whole text is parsed
+     * (a payload may refer to an earlier event's).
+     */
+    static List<HistoryEvent> readBatch(String text, long afterEventId, int max) {
         JsonNode n;
         try {
             n = Json.parse(text);
@@ -98,9 +107,14 @@ public final class EventCodec {
         if (!n.isArray()) {
             throw new IllegalArgumentException("not a stored event batch: " + text);
         }
-        List<HistoryEvent> out = new ArrayList<>(n.size());
+        List<HistoryEvent> out = new ArrayList<>(Math.min(n.size(), max));
         for (JsonNode e : n) {
-            out.add(read(e, n));
+            if (out.size() >= max) {
+                break;
+            }
+            if (e.path("id").asLong() > afterEventId) {
+                out.add(read(e, n));
+            }
         }
         return out;
     }

@@ -273,11 +273,7 @@ public final class JdbcExecutionStore implements ExecutionStore, AutoCloseable {
                 List<HistoryEvent> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (out.size() < max && rs.next()) {
-                        for (HistoryEvent event : EventCodec.readBatch(rs.getString(1))) {
-                            if (event.id() > afterEventId && out.size() < max) {
-                                out.add(event);
-                            }
-                        }
+                        out.addAll(EventCodec.readBatch(rs.getString(1), afterEventId, max - out.size()));
                     }
                 }
                 return out;
