@@ -129,6 +129,20 @@ public final class BenchDriver {
                 new io.flowstate.engine.runtime.InMemoryExecutionStore(), new BenchIdentity(),
                 new io.flowstate.engine.runtime.SystemTimers())) {
             benchWorkload(dir, name, p, out, store, java.util.Optional.of(engine));
+        } finally {
+            if (durable instanceof AutoCloseable closeable) {
+                closeable.close();
+            }
+            // A workload's SQLite file grows to a gigabyte: it goes once measured.
+            deleteTree(data);
+        }
+    }
+
+    private static void deleteTree(Path root) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> paths = java.nio.file.Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.deleteIfExists(p);
+            }
         }
     }
 
