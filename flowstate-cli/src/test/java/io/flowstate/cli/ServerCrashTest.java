@@ -1,5 +1,11 @@
 package io.flowstate.cli;
 
+import static io.flowstate.cli.ServerRuns.freePort;
+import static io.flowstate.cli.ServerRuns.history;
+import static io.flowstate.cli.ServerRuns.name;
+import static io.flowstate.cli.ServerRuns.resource;
+import static io.flowstate.cli.ServerRuns.untimed;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flowstate.api.ApiServer;
@@ -7,11 +13,6 @@ import io.flowstate.api.service.ApiContext;
 import io.flowstate.api.service.StepFunctions;
 import io.flowstate.engine.runtime.SystemTimers;
 import io.flowstate.engine.task.TaskHandlers;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -27,16 +28,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.retries.DefaultRetryStrategy;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
-import software.amazon.awssdk.services.sfn.model.GetExecutionHistoryResponse;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 import software.amazon.awssdk.services.sfn.model.ListExecutionsResponse;
 
@@ -70,7 +65,7 @@ class ServerCrashTest {
         List<String> log = new ArrayList<>();
 
         ExecutorService pool = Executors.newFixedThreadPool(4);
-        try (ServerProcess first = ServerProcess.start(data, port); SfnClient sfn = client(port)) {
+        try (ServerProcess first = ServerProcess.start(data, port); SfnClient sfn = ServerRuns.client(port, "crash", Duration.ofSeconds(10))) {
             ServerProcess server = first;
             log.add("ready in " + server.readyMillis() + " ms");
             String sm = sfn.createStateMachine(b -> b.name("crash").definition(definition).roleArn(ROLE)).stateMachineArn();
@@ -122,7 +117,7 @@ class ServerCrashTest {
         try (StepFunctions service = new StepFunctions(new ApiContext("us-east-1", "123456789012", InstantSource.system()),
                 TaskHandlers.unbound(), new SystemTimers(), Duration.ofSeconds(1))) {
             ApiServer server = ApiServer.start(service, "127.0.0.1", 0);
-            try (SfnClient sfn = client(server.port())) {
+            try (SfnClient sfn = ServerRuns.client(server.port(), "crash", Duration.ofSeconds(10))) {
                 String sm = sfn.createStateMachine(b -> b.name("crash").definition(definition).roleArn(ROLE)).stateMachineArn();
                 for (int i = 0; i < EXECUTIONS; i++) {
                     startUntilAccepted(sfn, sm, i);
@@ -183,50 +178,6 @@ class ServerCrashTest {
                 assertThat(System.nanoTime()).as("server unreachable: %s", e.getMessage()).isLessThan(deadline);
             }
             Thread.sleep(100);
-        }
-    }
-
-    private static List<HistoryEvent> history(SfnClient sfn, String arn) {
-        List<HistoryEvent> out = new ArrayList<>();
-        String token = null;
-        do {
-            String t = token;
-            GetExecutionHistoryResponse page = sfn.getExecutionHistory(b -> b.executionArn(arn).maxResults(1000).nextToken(t));
-            out.addAll(page.events());
-            token = page.nextToken();
-        } while (token != null);
-        return out;
-    }
-
-    private static List<HistoryEvent> untimed(List<HistoryEvent> events) {
-        return events.stream().map(e -> e.toBuilder().timestamp(null).build()).toList();
-    }
-
-    private static String name(int i) {
-        return String.format("e%03d", i);
-    }
-
-    private static SfnClient client(int port) {
-        return SfnClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + port))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("crash", "test")))
-                .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(2))
-                        .socketTimeout(Duration.ofSeconds(10)).build())
-                // This test retries itself, across restarts; the SDK's backoff would only slow it down.
-                .overrideConfiguration(c -> c.retryStrategy(DefaultRetryStrategy.doNotRetry()))
-                .build();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            s.setReuseAddress(true);
-            return s.getLocalPort();
-        }
-    }
-
-    private static String resource(String name) throws IOException {
-        try (InputStream in = ServerCrashTest.class.getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 }

@@ -1,5 +1,11 @@
 package io.flowstate.cli;
 
+import static io.flowstate.cli.ServerRuns.freePort;
+import static io.flowstate.cli.ServerRuns.history;
+import static io.flowstate.cli.ServerRuns.name;
+import static io.flowstate.cli.ServerRuns.resource;
+import static io.flowstate.cli.ServerRuns.untimed;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flowstate.api.ApiServer;
@@ -9,10 +15,6 @@ import io.flowstate.engine.runtime.SystemTimers;
 import io.flowstate.engine.task.TaskHandlers;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -29,16 +31,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.retries.DefaultRetryStrategy;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
-import software.amazon.awssdk.services.sfn.model.GetExecutionHistoryResponse;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 import software.amazon.awssdk.services.sfn.model.ListExecutionsResponse;
 
@@ -80,7 +76,7 @@ class ThreeNodeFailoverTest {
                     nodes.add(f.get(90, TimeUnit.SECONDS));
                 }
                 for (ServerProcess n : nodes) {
-                    clients.add(client(n.port()));
+                    clients.add(ServerRuns.client(n.port(), "nodes", Duration.ofSeconds(20)));
                     log.add("node ready in " + n.readyMillis() + " ms");
                 }
                 String sm = clients.get(0).createStateMachine(b -> b.name("nodes").definition(definition).roleArn(ROLE))
@@ -202,7 +198,7 @@ class ThreeNodeFailoverTest {
         try (StepFunctions service = new StepFunctions(new ApiContext("us-east-1", "123456789012", InstantSource.system()),
                 TaskHandlers.unbound(), new SystemTimers(), Duration.ofSeconds(1))) {
             ApiServer server = ApiServer.start(service, "127.0.0.1", 0);
-            try (SfnClient sfn = client(server.port())) {
+            try (SfnClient sfn = ServerRuns.client(server.port(), "nodes", Duration.ofSeconds(20))) {
                 String sm = sfn.createStateMachine(b -> b.name("nodes").definition(definition).roleArn(ROLE)).stateMachineArn();
                 for (int i = 0; i < EXECUTIONS; i++) {
                     startOnAnyNode(List.of(sfn), new boolean[1], 0, sm, i);
@@ -240,26 +236,6 @@ class ThreeNodeFailoverTest {
         }
     }
 
-    private static List<HistoryEvent> history(SfnClient sfn, String arn) {
-        List<HistoryEvent> out = new ArrayList<>();
-        String token = null;
-        do {
-            String t = token;
-            GetExecutionHistoryResponse page = sfn.getExecutionHistory(b -> b.executionArn(arn).maxResults(1000).nextToken(t));
-            out.addAll(page.events());
-            token = page.nextToken();
-        } while (token != null);
-        return out;
-    }
-
-    private static List<HistoryEvent> untimed(List<HistoryEvent> events) {
-        return events.stream().map(e -> e.toBuilder().timestamp(null).build()).toList();
-    }
-
-    private static String name(int i) {
-        return String.format("e%03d", i);
-    }
-
     /** A real PostgreSQL from Maven artifacts; the test is skipped, with the reason, where it cannot run. */
     private static EmbeddedPostgres startPostgres() {
         try {
@@ -275,29 +251,5 @@ class ThreeNodeFailoverTest {
             s.execute("CREATE DATABASE flowstate_nodes");
         }
         return pg.getJdbcUrl("postgres", "flowstate_nodes");
-    }
-
-    private static SfnClient client(int port) {
-        return SfnClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + port))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("nodes", "test")))
-                .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(2))
-                        .socketTimeout(Duration.ofSeconds(20)).build())
-                // This test retries itself, on another node; the SDK's backoff would only slow it down.
-                .overrideConfiguration(c -> c.retryStrategy(DefaultRetryStrategy.doNotRetry()))
-                .build();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            s.setReuseAddress(true);
-            return s.getLocalPort();
-        }
-    }
-
-    private static String resource(String name) throws IOException {
-        try (InputStream in = ThreeNodeFailoverTest.class.getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 }
