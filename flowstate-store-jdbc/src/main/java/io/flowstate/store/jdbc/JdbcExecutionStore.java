@@ -11,7 +11,6 @@ import io.flowstate.engine.runtime.ExecutionPage;
 import io.flowstate.engine.runtime.ExecutionQuery;
 import io.flowstate.engine.runtime.ExecutionStore;
 import io.flowstate.engine.runtime.ExecutionSummary;
-import io.flowstate.engine.runtime.InvalidTokenException;
 import io.flowstate.engine.runtime.JournalEntry;
 import io.flowstate.engine.runtime.StartRecord;
 import io.flowstate.engine.runtime.TriggerJson;
@@ -36,9 +35,6 @@ import javax.sql.DataSource;
  * replace only the columns that change (status, stop date, output, error, cause, version).
  */
 public final class JdbcExecutionStore implements ExecutionStore, AutoCloseable {
-    private static final String SUMMARY_COLUMNS = "id, execution_arn, state_machine_arn, name, type, status, start_ns, "
-            + "stop_ns, input_text, output, error, cause, last_event_id";
-
     private final Dialect dialect;
     private final Runnable onClose;
     private final Transactions tx;
@@ -251,10 +247,10 @@ public final class JdbcExecutionStore implements ExecutionStore, AutoCloseable {
     @Override
     public Optional<ExecutionSummary> find(String executionArn) {
         return tx.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + SUMMARY_COLUMNS + " FROM executions WHERE execution_arn = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + SummaryReads.COLUMNS + " FROM executions WHERE execution_arn = ?")) {
                 ps.setString(1, executionArn);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(summary(rs)) : Optional.empty();
+                    return rs.next() ? Optional.of(SummaryReads.summary(rs)) : Optional.empty();
                 }
             }
         });
@@ -283,42 +279,7 @@ public final class JdbcExecutionStore implements ExecutionStore, AutoCloseable {
 
     @Override
     public ExecutionPage list(ExecutionQuery query) {
-        Optional<PageToken> after = query.nextToken().map(PageToken::parse);
-        StringBuilder sql = new StringBuilder("SELECT ").append(SUMMARY_COLUMNS).append(" FROM executions WHERE 1 = 1");
-        query.stateMachineArn().ifPresent(m -> sql.append(" AND state_machine_arn = ?"));
-        query.status().ifPresent(s -> sql.append(" AND status = ?"));
-        // The first conjunct bounds the index range; the second skips the ties already returned.
-        after.ifPresent(t -> sql.append(" AND start_ns <= ? AND (start_ns < ? OR id < ?)"));
-        sql.append(" ORDER BY start_ns DESC, id DESC LIMIT ?");
-        return tx.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                int i = 1;
-                if (query.stateMachineArn().isPresent()) {
-                    ps.setString(i++, query.stateMachineArn().get());
-                }
-                if (query.status().isPresent()) {
-                    ps.setString(i++, query.status().get().name());
-                }
-                if (after.isPresent()) {
-                    ps.setLong(i++, after.get().startNanos());
-                    ps.setLong(i++, after.get().startNanos());
-                    ps.setLong(i++, after.get().id());
-                }
-                ps.setInt(i, query.maxResults() + 1);
-                List<ExecutionSummary> out = new ArrayList<>();
-                long lastStart = 0;
-                long lastId = 0;
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (out.size() < query.maxResults() && rs.next()) {
-                        out.add(summary(rs));
-                        lastId = rs.getLong(1);
-                        lastStart = rs.getLong(7);
-                    }
-                    boolean more = out.size() == query.maxResults() && rs.next();
-                    return new ExecutionPage(out, more ? Optional.of(new PageToken(lastStart, lastId).text()) : Optional.empty());
-                }
-            }
-        });
+        return tx.read(c -> SummaryReads.page(c, query));
     }
 
     @Override
@@ -372,35 +333,6 @@ public final class JdbcExecutionStore implements ExecutionStore, AutoCloseable {
     }
 
     // ---- plumbing ---------------------------------------------------------------------------------
-
-    /** The position after the last summary of a page: its start date and row id, as opaque text. */
-    private record PageToken(long startNanos, long id) {
-        String text() {
-            return "v1." + startNanos + "." + id;
-        }
-
-        static PageToken parse(String token) {
-            String[] parts = token.split("\\.");
-            try {
-                if (parts.length == 3 && parts[0].equals("v1")) {
-                    return new PageToken(Long.parseLong(parts[1]), Long.parseLong(parts[2]));
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            throw new InvalidTokenException(token);
-        }
-    }
-
-    private static ExecutionSummary summary(ResultSet rs) throws SQLException {
-        long stop = rs.getLong(8);
-        Optional<java.time.Instant> stopDate = rs.wasNull() ? Optional.empty() : Optional.of(EpochNanos.instant(stop));
-        String output = rs.getString(10);
-        return new ExecutionSummary(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                ExecutionStatus.valueOf(rs.getString(6)), EpochNanos.instant(rs.getLong(7)), stopDate, rs.getString(9),
-                output == null ? Optional.empty() : Optional.of(parse(output)), Optional.ofNullable(rs.getString(11)),
-                Optional.ofNullable(rs.getString(12)), rs.getLong(13));
-    }
 
     private static com.fasterxml.jackson.databind.JsonNode parse(String text) {
         try {
