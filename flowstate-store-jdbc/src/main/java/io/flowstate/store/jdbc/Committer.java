@@ -6,10 +6,9 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 /**
- * A platform thread that runs group commits for writers that must not run them themselves (virtual threads,
- * see {@link Transactions#write}): woken when work is queued, it runs groups until none is left, then parks.
- * Platform threads lead their own groups without a hand-off, so on a server this thread commits what task
- * results and timers decide.
+ * The platform thread that runs SQLite's group commits (see {@link Transactions#write}): woken when work is
+ * queued, it runs groups until none is left, then parks. Every writer hands its work over, whatever its thread:
+ * one thread with warm caches runs SQLite's native code, and no virtual thread pins its carrier in an fsync.
  */
 final class Committer {
     private final Thread thread;

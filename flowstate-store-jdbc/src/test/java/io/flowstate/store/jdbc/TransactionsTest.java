@@ -116,6 +116,21 @@ class TransactionsTest {
         assertThat(thrown.get()).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
     }
 
+    /** The work is the committer's once queued: an interrupted caller still waits for its commit, and stays interrupted. */
+    @Test
+    void write_fromInterruptedThread_commitsAndKeepsTheInterrupt() throws Exception {
+        CompletableFuture<Boolean> stillInterrupted = new CompletableFuture<>();
+
+        Thread.ofPlatform().start(() -> {
+            Thread.currentThread().interrupt();
+            tx.write(s -> insert(s, "x"));
+            stillInterrupted.complete(Thread.currentThread().isInterrupted());
+        }).join();
+
+        assertThat(stillInterrupted.get()).isTrue();
+        assertThat(keys()).containsExactly("x");
+    }
+
     @Test
     void write_failingWriteAlone_throwsAndKeepsNothing() {
         assertThatThrownBy(() -> tx.write(s -> {
