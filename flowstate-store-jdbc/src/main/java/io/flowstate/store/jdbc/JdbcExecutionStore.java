@@ -30,7 +30,8 @@ import javax.sql.DataSource;
  * leaves either all of a decision or none of it.
  *
  * <p>Schema: see {@code db/migration/<dialect>/V1__executions.sql}; since V5 a commit's events are one row of
- * {@code event_batches} ({@link EventCodec#batch}), so a history page may begin or end inside a row. The
+ * {@code event_batches} ({@link EventCodec#batch}, as bytes since V6: {@link BatchBodies}), so a history page
+ * may begin or end inside a row. The
  * summary columns fixed at start (name, type, start date, input) are written once by {@link #create}; commits
  * replace only the columns that change (status, stop date, output, error, cause, version).
  */
@@ -76,7 +77,7 @@ public final class JdbcExecutionStore implements ExecutionStore, AutoCloseable {
         String info = ExecutionInfoCodec.write(start.info());
         PayloadTexts texts = new PayloadTexts();
         SummaryOutcome outcome = SummaryOutcome.of(summary, texts);
-        String batch = EventCodec.batch(EventCodec.writeAll(events, texts));
+        byte[] batch = BatchBodies.pack(EventCodec.batch(EventCodec.writeAll(events, texts)));
         boolean created = tx.write(s -> {
             if (!definitionKnown) {
                 PreparedStatement def = s.prepare("INSERT INTO definitions (hash, text) VALUES (?, ?) ON CONFLICT (hash) DO NOTHING");
@@ -130,7 +131,7 @@ public final class JdbcExecutionStore implements ExecutionStore, AutoCloseable {
                         + "WHERE execution_arn = ? AND last_event_id = ? RETURNING id, journal_length";
         PayloadTexts texts = new PayloadTexts();
         SummaryOutcome outcome = SummaryOutcome.of(summary, texts);
-        String batch = EventCodec.batch(EventCodec.writeAll(events, texts));
+        byte[] batch = BatchBodies.pack(EventCodec.batch(EventCodec.writeAll(events, texts)));
         String triggerText = triggerText(trigger.trigger(), texts);
         tx.write(s -> {
             long id;
@@ -198,7 +199,7 @@ public final class JdbcExecutionStore implements ExecutionStore, AutoCloseable {
     }
 
     /** Writes a commit's events as one row of {@code event_batches} (see {@link EventCodec#batch}). */
-    private static void insertEvents(Statements s, long id, List<HistoryEvent> events, String batch) throws SQLException {
+    private static void insertEvents(Statements s, long id, List<HistoryEvent> events, byte[] batch) throws SQLException {
         if (events.isEmpty()) {
             return;
         }
@@ -207,7 +208,7 @@ public final class JdbcExecutionStore implements ExecutionStore, AutoCloseable {
         ps.setLong(1, id);
         ps.setLong(2, events.getLast().id());
         ps.setLong(3, events.getFirst().id());
-        ps.setString(4, batch);
+        ps.setBytes(4, batch);
         ps.executeUpdate();
     }
 
@@ -269,7 +270,7 @@ public final class JdbcExecutionStore implements ExecutionStore, AutoCloseable {
                 List<HistoryEvent> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (out.size() < max && rs.next()) {
-                        out.addAll(EventCodec.readBatch(rs.getString(1), afterEventId, max - out.size()));
+                        out.addAll(EventCodec.readBatch(BatchBodies.unpack(rs.getBytes(1)), afterEventId, max - out.size()));
                     }
                 }
                 return out;

@@ -72,6 +72,34 @@ class MigrationsTest {
         assertThat(Migrations.recordedVersion(ds)).isEqualTo(Migrations.LATEST);
     }
 
+    /** V6 made batches bytes, deflated from then on: a batch written as text before it reads the same. */
+    @Test
+    void open_v5DatabaseWithTextBatches_readsTheSameHistory() throws java.sql.SQLException {
+        Path file = dir.resolve("v5.db");
+        org.sqlite.SQLiteDataSource ds = new org.sqlite.SQLiteDataSource();
+        ds.setUrl("jdbc:sqlite:" + file);
+        org.flywaydb.core.Flyway.configure().dataSource(ds).locations(Dialect.SQLITE.migrations()).target("5").load().migrate();
+        java.time.Instant t0 = java.time.Instant.parse("2026-01-01T00:00:00.123456789Z");
+        List<io.flowstate.engine.history.HistoryEvent> events = java.util.stream.LongStream.rangeClosed(1, 40)
+                .mapToObj(i -> new io.flowstate.engine.history.HistoryEvent(i, i - 1, t0,
+                        io.flowstate.engine.history.EventType.PASS_STATE_ENTERED, io.flowstate.engine.history.EventDetails.NONE))
+                .toList();
+        try (java.sql.Connection c = ds.getConnection(); java.sql.Statement st = c.createStatement()) {
+            st.executeUpdate("INSERT INTO definitions (hash, text) VALUES ('h', '{}')");
+            st.executeUpdate("INSERT INTO executions (id, execution_arn, state_machine_arn, name, type, status, start_ns, "
+                    + "input_text, last_event_id, journal_length, definition_hash, start_info) "
+                    + "VALUES (7, 'arn:e:old', 'arn:sm', 'old', 'STANDARD', 'RUNNING', 1, '{}', 40, 0, 'h', '{}')");
+            st.executeUpdate("INSERT INTO event_batches (execution_id, last_event_id, first_event_id, body) VALUES (7, 40, 1, '"
+                    + EventCodec.batch(EventCodec.writeAll(events, new PayloadTexts())) + "')");
+        }
+
+        try (JdbcDatabase db = JdbcStores.sqliteDatabase(file)) {
+            assertThat(db.executions().history("arn:e:old", 0, 100)).isEqualTo(events);
+            assertThat(db.executions().history("arn:e:old", 38, 1)).containsExactly(events.get(38));
+        }
+        assertThat(Migrations.recordedVersion(ds)).isEqualTo(Migrations.LATEST);
+    }
+
     @Test
     void recordedVersion_emptyDatabase_isMinusOne() {
         org.sqlite.SQLiteDataSource ds = new org.sqlite.SQLiteDataSource();
