@@ -13,7 +13,11 @@ import java.util.Optional;
  * passes {@code ExecutionStoreContract}.
  */
 public interface ExecutionStore {
-    /** Stores a new execution with its first events; false (and nothing written) when its ARN exists already. */
+    /**
+     * Stores a new execution with its first events; false (and nothing written) when its ARN exists already.
+     * {@code start} describes the same execution as {@code summary} (ARN, name, state machine, input text), so a
+     * store may keep those once.
+     */
     boolean create(ExecutionSummary summary, StartRecord start, List<HistoryEvent> events);
 
     /**

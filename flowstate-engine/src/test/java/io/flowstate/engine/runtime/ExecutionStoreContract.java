@@ -105,18 +105,20 @@ public abstract class ExecutionStoreContract {
 
     @Test
     void journal_commits_keepTriggersInOrderWithStartRecord() {
-        store.create(summary("arn:e:1", ExecutionStatus.RUNNING, 2, T0), START, events(1, 2));
+        // The start record and the summary describe one execution, as the engine's always do.
+        String arn = START.info().executionArn();
+        store.create(summary(arn, ExecutionStatus.RUNNING, 2, T0), START, events(1, 2));
         JournalEntry first = new JournalEntry(2, T0, new io.flowstate.engine.interp.Trigger.TimerFired(1));
         JournalEntry second = new JournalEntry(3, T0.plusSeconds(1), new io.flowstate.engine.interp.Trigger.TaskHeartbeat(4));
-        store.commit(summary("arn:e:1", ExecutionStatus.RUNNING, 3, T0), 2, events(3, 3), first);
-        store.commit(summary("arn:e:1", ExecutionStatus.RUNNING, 4, T0), 3, events(4, 4), second);
+        store.commit(summary(arn, ExecutionStatus.RUNNING, 3, T0), 2, events(3, 3), first);
+        store.commit(summary(arn, ExecutionStatus.RUNNING, 4, T0), 3, events(4, 4), second);
         // UpdateMapRun writes no event: its journal entry alone keeps the change.
         JournalEntry third = new JournalEntry(4, T0.plusSeconds(2), new io.flowstate.engine.interp.Trigger.UpdateMapRun(
                 "arn:aws:states:us-east-1:1:mapRun:m/l:id", Optional.of(5), Optional.empty(), Optional.of(2L)));
-        store.commit(summary("arn:e:1", ExecutionStatus.RUNNING, 4, T0), 4, List.of(), third);
+        store.commit(summary(arn, ExecutionStatus.RUNNING, 4, T0), 4, List.of(), third);
 
-        assertThat(store.journal("arn:e:1")).containsExactly(first, second, third);
-        assertThat(store.start("arn:e:1")).contains(START);
+        assertThat(store.journal(arn)).containsExactly(first, second, third);
+        assertThat(store.start(arn)).contains(START);
         assertThat(store.journal("arn:e:unknown")).isEmpty();
     }
 

@@ -9,39 +9,53 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * An execution's identity as stored JSON. The input is kept as a tree and, when the client's text is known,
- * as that text too, because history shows the client's spacing for as long as the input passes unchanged.
+ * An execution's identity as stored JSON ({@code executions.start_info}). Since V6 it holds only what the row's
+ * columns do not: the execution ARN, name, state machine ARN and input text are columns already, and the input
+ * tree is the parse of that text, so storing them again made the row half as long again. Whether the input text
+ * is the client's (kept for its spacing in the history) or the engine's rendering is kept as a flag. Rows
+ * written before hold everything, input tree included, and read as before.
  */
 final class ExecutionInfoCodec {
     private ExecutionInfoCodec() {}
 
     static String write(ExecutionInfo info) {
         ObjectNode n = Json.object();
-        n.put("executionArn", info.executionArn());
-        n.put("name", info.name());
-        n.put("stateMachineArn", info.stateMachineArn());
         n.put("stateMachineName", info.stateMachineName());
         n.put("roleArn", info.roleArn());
         n.put("region", info.region());
         n.put("startTime", info.startTime().toString());
-        n.set("input", info.input());
-        info.inputText().ifPresent(t -> n.put("inputText", t));
+        n.put("clientInputText", info.inputText().isPresent());
         info.stateMachineVersionArn().ifPresent(v -> n.put("stateMachineVersionArn", v));
         info.stateMachineAliasArn().ifPresent(a -> n.put("stateMachineAliasArn", a));
         return Json.write(n);
     }
 
-    static ExecutionInfo read(String text) {
-        JsonNode n;
-        try {
-            n = Json.parse(text);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not a stored execution identity: " + text, e);
+    /**
+     * The identity from {@code text} and the row's columns: {@code inputText} is the {@code input_text} column,
+     * the client's text or the engine's rendering of the input.
+     */
+    static ExecutionInfo read(String text, String executionArn, String name, String stateMachineArn, String inputText) {
+        JsonNode n = parse(text, "execution identity");
+        if (n.has("input")) {
+            // Written before V6: the whole identity.
+            return new ExecutionInfo(n.path("executionArn").asText(), n.path("name").asText(),
+                    n.path("stateMachineArn").asText(), n.path("stateMachineName").asText(), n.path("roleArn").asText(),
+                    n.path("region").asText(), Instant.parse(n.path("startTime").asText()), n.get("input"),
+                    text(n, "inputText"), text(n, "stateMachineVersionArn"), text(n, "stateMachineAliasArn"));
         }
-        return new ExecutionInfo(n.path("executionArn").asText(), n.path("name").asText(),
-                n.path("stateMachineArn").asText(), n.path("stateMachineName").asText(), n.path("roleArn").asText(),
-                n.path("region").asText(), Instant.parse(n.path("startTime").asText()), n.get("input"),
-                text(n, "inputText"), text(n, "stateMachineVersionArn"), text(n, "stateMachineAliasArn"));
+        return new ExecutionInfo(executionArn, name, stateMachineArn, n.path("stateMachineName").asText(),
+                n.path("roleArn").asText(), n.path("region").asText(), Instant.parse(n.path("startTime").asText()),
+                parse(inputText, "execution input"),
+                n.path("clientInputText").asBoolean() ? Optional.of(inputText) : Optional.empty(),
+                text(n, "stateMachineVersionArn"), text(n, "stateMachineAliasArn"));
+    }
+
+    private static JsonNode parse(String text, String what) {
+        try {
+            return Json.parse(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a stored " + what + ": " + text, e);
+        }
     }
 
     private static Optional<String> text(JsonNode n, String field) {

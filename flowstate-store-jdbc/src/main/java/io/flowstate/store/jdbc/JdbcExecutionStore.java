@@ -215,12 +215,14 @@ public final class JdbcExecutionStore implements ExecutionStore, AutoCloseable {
     @Override
     public Optional<StartRecord> start(String executionArn) {
         return tx.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT d.text, e.type, e.start_info FROM executions e "
+            try (PreparedStatement ps = c.prepareStatement("SELECT d.text, e.type, e.start_info, e.name, "
+                    + "e.state_machine_arn, e.input_text FROM executions e "
                     + "JOIN definitions d ON d.hash = e.definition_hash WHERE e.execution_arn = ?")) {
                 ps.setString(1, executionArn);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next()
-                            ? Optional.of(new StartRecord(rs.getString(1), rs.getString(2), ExecutionInfoCodec.read(rs.getString(3))))
+                            ? Optional.of(new StartRecord(rs.getString(1), rs.getString(2), ExecutionInfoCodec.read(
+                                    rs.getString(3), executionArn, rs.getString(4), rs.getString(5), rs.getString(6))))
                             : Optional.empty();
                 }
             }
