@@ -316,8 +316,9 @@ public final class JdbcExecutionStore implements ExecutionStore, AutoCloseable {
     @Override
     public List<String> running() {
         return tx.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT execution_arn FROM executions WHERE status = ? ORDER BY start_ns, id")) {
-                ps.setString(1, ExecutionStatus.RUNNING.name());
+            // The literal, not a parameter: only then may the planner use the partial index executions_running.
+            try (PreparedStatement ps = c.prepareStatement("SELECT execution_arn FROM executions WHERE status = 'RUNNING' "
+                    + "ORDER BY start_ns, id")) {
                 List<String> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

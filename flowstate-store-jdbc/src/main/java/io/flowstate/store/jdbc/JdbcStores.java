@@ -60,6 +60,9 @@ public final class JdbcStores {
         // The store reads keys with RETURNING; the driver's own generated-keys query after every insert and
         // update is a wasted statement per row written.
         config.setGetGeneratedKeys(false);
+        // A statement journal or a RETURNING clause's results would otherwise go to a temporary file now and then
+        // (created, written and unlinked by the writer between two commits).
+        config.setTempStore(SQLiteConfig.TempStore.MEMORY);
         SQLiteDataSource sqlite = new SQLiteDataSource(config);
         sqlite.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
         HikariConfig pool = new HikariConfig();
