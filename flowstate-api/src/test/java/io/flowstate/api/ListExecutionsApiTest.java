@@ -144,7 +144,11 @@ class ListExecutionsApiTest extends ApiTestBase {
                 default -> v1;
             };
             String arn = sfn.startExecution(b -> b.stateMachineArn(through)).executionArn();
-            (through.equals(alias) ? viaAlias : through.equals(v1) ? viaVersion : new ArrayList<String>()).add(arn);
+            if (through.equals(alias)) {
+                viaAlias.add(arn);
+            } else if (through.equals(v1)) {
+                viaVersion.add(arn);
+            }
         }
         List<String> newestFirst = arns(sfn.listExecutions(b -> b.stateMachineArn(sm).maxResults(1000)).executions());
 
