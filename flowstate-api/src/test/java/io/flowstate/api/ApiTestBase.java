@@ -2,6 +2,9 @@ package io.flowstate.api;
 
 import io.flowstate.api.service.ApiContext;
 import io.flowstate.api.service.StepFunctions;
+import io.flowstate.engine.runtime.ExecutionStore;
+import io.flowstate.engine.runtime.InMemoryExecutionStore;
+import io.flowstate.engine.runtime.InMemoryRegistryStore;
 import io.flowstate.engine.runtime.SystemTimers;
 import io.flowstate.engine.task.TaskHandlers;
 import java.net.URI;
@@ -38,7 +41,7 @@ abstract class ApiTestBase {
     @BeforeAll
     void startServer() {
         service = new StepFunctions(new ApiContext(REGION, ACCOUNT, InstantSource.system()), TaskHandlers.unbound(),
-                new SystemTimers(), Duration.ofSeconds(1));
+                new SystemTimers(), Duration.ofSeconds(1), standardStore(), new InMemoryRegistryStore());
         server = ApiServer.start(service, "127.0.0.1", 0);
         sfn = SfnClient.builder()
                 .endpointOverride(URI.create("http://127.0.0.1:" + server.port()))
@@ -56,6 +59,11 @@ abstract class ApiTestBase {
         sfn.close();
         server.close();
         service.close();
+    }
+
+    /** The store of Standard executions the server runs on; a test class may wrap it to watch what is read. */
+    ExecutionStore standardStore() {
+        return new InMemoryExecutionStore();
     }
 
     /** A name no other test uses. */

@@ -7,8 +7,6 @@ import io.flowstate.api.ApiException;
 import io.flowstate.api.model.BillingDetails;
 import io.flowstate.api.model.DescribeExecution;
 import io.flowstate.api.model.DescribeStateMachineForExecution;
-import io.flowstate.api.model.ExecutionListItem;
-import io.flowstate.api.model.ExecutionRedriveFilter;
 import io.flowstate.api.model.GetExecutionHistory;
 import io.flowstate.api.model.Included;
 import io.flowstate.api.model.IncludedData;
@@ -67,6 +65,7 @@ public final class ExecutionService {
     private final TimerService timers;
     private final ExecutionMetas metas;
     private final MapRunService mapRuns;
+    private final ExecutionListing listing;
     /** ARNs being started in this process: a second StartExecution of the name waits for no one, as before. */
     private final Set<String> starting = ConcurrentHashMap.newKeySet();
 
@@ -86,6 +85,7 @@ public final class ExecutionService {
         this.timers = timers;
         this.metas = new ExecutionMetas(store, machines.revisions());
         this.mapRuns = new MapRunService(engine, metas);
+        this.listing = new ExecutionListing(engine, metas);
     }
 
     public StartExecution.Response start(StartExecution.Request r) {
@@ -206,31 +206,7 @@ public final class ExecutionService {
         if (t.type() == StateMachineType.EXPRESS) {
             throw new ApiException.StateMachineTypeNotSupported("This operation is not supported by this type of state machine");
         }
-        Arn arn = Arn.parse(smArn, "stateMachine");
-        List<ExecutionListItem> all = new ArrayList<>();
-        for (ExecutionSummary s : engine.list(Optional.of(t.stateMachineArn()))) {
-            ExecutionMetas.Meta m = metas.get(s.executionArn()).orElse(null);
-            Optional<String> version = m == null ? Optional.empty() : m.target().versionArn();
-            Optional<String> alias = m == null ? Optional.empty() : m.target().aliasArn();
-            if (arn.qualifier().isPresent() && !arn.text().equals(version.orElse("")) && !arn.text().equals(alias.orElse(""))) {
-                continue;
-            }
-            if (r.statusFilter().isPresent() && r.statusFilter().get() != s.status()) {
-                continue;
-            }
-            int redrives = m == null ? 0 : m.redriveCount();
-            if (r.redriveFilter().isPresent()
-                    && (r.redriveFilter().get() == ExecutionRedriveFilter.REDRIVEN) != (redrives > 0)) {
-                continue;
-            }
-            all.add(new ExecutionListItem(s.executionArn(), s.stateMachineArn(), s.name(), s.status().name(),
-                    s.startDate(), s.stopDate(), Optional.empty(), Optional.empty(), version, alias,
-                    Optional.of(redrives), m == null ? Optional.empty() : m.redriveDate()));
-        }
-        String scope = "ListExecutions:" + smArn + ":" + r.statusFilter().map(Enum::name).orElse("")
-                + ":" + r.redriveFilter().map(Enum::name).orElse("");
-        Paging.Page<ExecutionListItem> page = Paging.page(scope, all, r.nextToken(), r.maxResults());
-        return new ListExecutions.Response(page.items(), page.nextToken());
+        return listing.list(t.stateMachineArn(), Arn.parse(smArn, "stateMachine"), r);
     }
 
     public GetExecutionHistory.Response history(GetExecutionHistory.Request r) {

@@ -15,6 +15,8 @@ import io.flowstate.engine.interp.ExecutionStatus;
 import io.flowstate.engine.interp.MapRunView;
 import io.flowstate.engine.interp.Trigger;
 import io.flowstate.engine.runtime.Engine;
+import io.flowstate.engine.runtime.ExecutionPage;
+import io.flowstate.engine.runtime.ExecutionQuery;
 import io.flowstate.engine.runtime.ExecutionSummary;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -42,6 +44,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * derived from the run's ARN and the item's index, but DescribeExecution does not know them.
  */
 public final class MapRunService {
+    /** Executions per store read while looking for the one that ran a Map Run. */
+    private static final int SEARCH_PAGE = 100;
+
     private final Engine engine;
     private final ExecutionMetas metas;
     /** Map Run ARN -> the execution that ran it. */
@@ -161,11 +166,22 @@ public final class MapRunService {
         // mapRun:MACHINE/LABEL:ID names the state machine; its executions are the only ones that can hold the run.
         String machine = arn.name().split("/", 2)[0];
         String prefix = mapRunArn.substring(0, mapRunArn.indexOf(":mapRun:"));
-        for (ExecutionSummary s : engine.list(Optional.of(prefix + ":stateMachine:" + machine))) {
-            Optional<Found> f = in(s, mapRunArn);
-            if (f.isPresent()) {
-                return f.get();
+        // Page by page, newest first (a run looked for is most likely a recent one's), stopping at the one that
+        // ran it: the executions are not all loaded first, though an unknown ARN still reads every history.
+        ExecutionQuery query = new ExecutionQuery(Optional.of(prefix + ":stateMachine:" + machine), Optional.empty(),
+                Optional.empty(), SEARCH_PAGE);
+        while (true) {
+            ExecutionPage page = engine.list(query);
+            for (ExecutionSummary s : page.executions()) {
+                Optional<Found> f = in(s, mapRunArn);
+                if (f.isPresent()) {
+                    return f.get();
+                }
             }
+            if (page.nextToken().isEmpty()) {
+                break;
+            }
+            query = query.after(page.nextToken().get());
         }
         throw new ApiException.ResourceNotFound("Resource not found: '" + mapRunArn + "'");
     }

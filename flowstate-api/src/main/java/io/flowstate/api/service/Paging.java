@@ -31,24 +31,52 @@ public final class Paging {
 
     /** The token that resumes {@code scope} at {@code position}. */
     public static String token(String scope, long position) {
+        return token(scope, Long.toString(position));
+    }
+
+    /**
+     * The token that resumes {@code scope} at {@code position}, a position of the lister's own (a store's page
+     * token): the client sees one opaque token, and it only resumes the listing it came from.
+     */
+    public static String token(String scope, String position) {
         return Base64.getUrlEncoder().withoutPadding()
                 .encodeToString((scope + "\n" + position).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The position a token resumes at; {@code InvalidToken} when it is not a token of {@code scope}. */
     public static int position(String scope, String token) {
+        String text = resume(scope, token);
+        try {
+            long p = Long.parseLong(text);
+            if (p >= 0 && p <= Integer.MAX_VALUE) {
+                return (int) p;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to InvalidToken
+        }
+        throw invalid();
+    }
+
+    /**
+     * The position text a token of {@link #token(String, String)} carries; {@code InvalidToken} when it is not a
+     * token of {@code scope}, which is how AWS's rule "keep all other arguments unchanged" is kept: a token
+     * used with another resource or other filters is refused rather than resuming a different listing.
+     */
+    public static String resume(String scope, String token) {
         try {
             String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
             int nl = text.indexOf('\n');
             if (nl > 0 && text.substring(0, nl).equals(scope)) {
-                long p = Long.parseLong(text.substring(nl + 1));
-                if (p >= 0 && p <= Integer.MAX_VALUE) {
-                    return (int) p;
-                }
+                return text.substring(nl + 1);
             }
         } catch (IllegalArgumentException e) {
             // falls through to InvalidToken: a token is opaque, its decoding errors are the client's
         }
-        throw new ApiException.InvalidToken("Invalid Token: 'Invalid token'");
+        throw invalid();
+    }
+
+    /** AWS's error for a token that is not one of the operation's own. */
+    static ApiException.InvalidToken invalid() {
+        return new ApiException.InvalidToken("Invalid Token: 'Invalid token'");
     }
 }

@@ -148,7 +148,8 @@ public final class Engine implements AutoCloseable {
 
     /**
      * Summaries of the Standard executions of a state machine (all when empty), newest first. As on AWS,
-     * ListExecutions does not list Express executions (unless one store holds both).
+     * ListExecutions does not list Express executions (unless one store holds both). This reads every one of
+     * them: to list a page, use {@link #list(ExecutionQuery)}, which costs the page.
      */
     public List<ExecutionSummary> list(Optional<String> stateMachineArn) {
         return standard.list(stateMachineArn);

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** An {@link ExecutionStore} in memory: for tests, embedding, and Express executions. Thread-safe. */
@@ -114,7 +115,10 @@ public final class InMemoryExecutionStore implements ExecutionStore {
     @Override
     public ExecutionPage list(ExecutionQuery query) {
         Optional<ExecutionSummary> after = query.nextToken().map(InMemoryExecutionStore::position);
-        List<ExecutionSummary> out = new ArrayList<>();
+        // The page and one more (to know whether more follow), kept in a heap whose head is the oldest kept:
+        // a page costs one pass over the executions, not a sort of all of them.
+        int keep = query.maxResults() + 1;
+        PriorityQueue<ExecutionSummary> newest = new PriorityQueue<>(keep + 1, ORDER.reversed());
         for (Entry e : executions.values()) {
             ExecutionSummary s;
             synchronized (e) {
@@ -123,16 +127,23 @@ public final class InMemoryExecutionStore implements ExecutionStore {
             if (query.stateMachineArn().map(s.stateMachineArn()::equals).orElse(true)
                     && query.status().map(st -> st == s.status()).orElse(true)
                     && after.map(a -> ORDER.compare(s, a) > 0).orElse(true)) {
-                out.add(s);
+                newest.add(s);
+                if (newest.size() > keep) {
+                    newest.poll();
+                }
             }
         }
+        List<ExecutionSummary> out = new ArrayList<>(newest);
         out.sort(ORDER);
-        if (out.size() <= query.maxResults()) {
-            return new ExecutionPage(out, Optional.empty());
-        }
-        List<ExecutionSummary> page = out.subList(0, query.maxResults());
-        ExecutionSummary last = page.get(page.size() - 1);
-        return new ExecutionPage(page, Optional.of(last.startDate() + "|" + last.executionArn()));
+        boolean more = out.size() > query.maxResults();
+        List<ExecutionSummary> page = more ? out.subList(0, query.maxResults()) : out;
+        List<String> positions = page.stream().map(InMemoryExecutionStore::token).toList();
+        return new ExecutionPage(page, positions, more ? Optional.of(positions.getLast()) : Optional.empty());
+    }
+
+    /** The page token that resumes right after {@code s}: its ordering fields. */
+    private static String token(ExecutionSummary s) {
+        return s.startDate() + "|" + s.executionArn();
     }
 
     /** A summary with just the ordering fields of a page token. */

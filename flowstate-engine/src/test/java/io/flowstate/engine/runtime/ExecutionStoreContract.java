@@ -186,6 +186,47 @@ public abstract class ExecutionStoreContract {
         assertThat(starts).isSortedAccordingTo(java.util.Comparator.reverseOrder());
     }
 
+    /**
+     * A caller that filters a page further stops inside it: the position of any summary must resume right after
+     * that summary, ties on the start date included, so that nothing is skipped or repeated.
+     */
+    @Test
+    void list_resumeFromEachRowPosition_continuesRightAfterThatRow() {
+        String m = "arn:aws:states:us-east-1:1:stateMachine:sm";
+        for (int i = 0; i < 30; i++) {
+            // Groups of four share a start date; every third one failed.
+            ExecutionStatus status = i % 3 == 0 ? ExecutionStatus.FAILED : ExecutionStatus.RUNNING;
+            store.create(summary("arn:e:" + i, m, status, T0.plusSeconds(i / 4)), START, events(1, 1));
+        }
+        for (Optional<ExecutionStatus> status : List.of(Optional.<ExecutionStatus>empty(), Optional.of(ExecutionStatus.RUNNING))) {
+            ExecutionQuery query = new ExecutionQuery(Optional.of(m), status, Optional.empty(), 12);
+            List<String> all = allPages(query);
+            ExecutionPage first = store.list(query);
+            assertThat(first.positions()).hasSameSizeAs(first.executions());
+            assertThat(first.nextToken()).contains(first.positions().getLast());
+
+            for (int i = 0; i < first.executions().size(); i++) {
+                List<String> rest = allPages(query.after(first.positions().get(i)));
+
+                assertThat(rest).as("after row %d, status %s", i, status).isEqualTo(all.subList(i + 1, all.size()));
+            }
+        }
+    }
+
+    @Test
+    void list_lastPage_hasPositionsButNoNextToken() {
+        store.create(summary("arn:e:1", ExecutionStatus.RUNNING, 1, T0), START, events(1, 1));
+        store.create(summary("arn:e:2", ExecutionStatus.RUNNING, 1, T0.plusSeconds(1)), START, events(1, 1));
+
+        ExecutionPage page = store.list(ExecutionQuery.all(5));
+
+        assertThat(page.executions()).extracting(ExecutionSummary::executionArn).containsExactly("arn:e:2", "arn:e:1");
+        assertThat(page.nextToken()).isEmpty();
+        assertThat(store.list(ExecutionQuery.all(5).after(page.positions().get(1))).executions()).isEmpty();
+        assertThat(store.list(ExecutionQuery.all(5).after(page.positions().get(0))).executions())
+                .extracting(ExecutionSummary::executionArn).containsExactly("arn:e:1");
+    }
+
     @Test
     void list_tokenNotIssued_throwsInvalidToken() {
         assertThatThrownBy(() -> store.list(ExecutionQuery.all(10).after("nonsense")))

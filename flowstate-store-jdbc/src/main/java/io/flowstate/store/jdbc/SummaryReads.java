@@ -47,21 +47,19 @@ final class SummaryReads {
             }
             ps.setInt(i, query.maxResults() + 1);
             List<ExecutionSummary> out = new ArrayList<>();
-            long lastStart = 0;
-            long lastId = 0;
+            List<String> positions = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (out.size() < query.maxResults() && rs.next()) {
                     out.add(summary(rs));
-                    lastId = rs.getLong(1);
-                    lastStart = rs.getLong(7);
+                    positions.add(new PageToken(rs.getLong(7), rs.getLong(1)).text());
                 }
                 boolean more = out.size() == query.maxResults() && rs.next();
-                return new ExecutionPage(out, more ? Optional.of(new PageToken(lastStart, lastId).text()) : Optional.empty());
+                return new ExecutionPage(out, positions, more ? Optional.of(positions.getLast()) : Optional.empty());
             }
         }
     }
 
-    /** The position after the last summary of a page: its start date and row id, as opaque text. */
+    /** The position right after one summary of a page: its start date and row id, as opaque text. */
     private record PageToken(long startNanos, long id) {
         String text() {
             return "v1." + startNanos + "." + id;
