@@ -30,11 +30,6 @@ final class Transactions implements AutoCloseable {
     private volatile boolean closed;
     /** Started on the first write; written under this object's monitor. */
     private volatile Committer committer;
-    /**
-     * Syncs the WAL for the writer when SQLite was asked for {@code synchronous=FULL} (see {@link WalSync});
-     * null until the writer opens, and for a database opened with weaker durability. Set by the committer.
-     */
-    private volatile WalSync walSync;
 
     Transactions(DataSource data, Dialect dialect) {
         this.data = requireNonNull(data, "data is null");
@@ -64,19 +59,12 @@ final class Transactions implements AutoCloseable {
         T run(Statements s) throws SQLException;
     }
 
-    /** A read in one connection; what it returns is durable (see {@link WalSync#awaitDurable}). */
     <T> T read(Work<T> work) {
-        T result;
         try (Connection c = data.getConnection()) {
-            result = work.run(c);
+            return work.run(c);
         } catch (SQLException e) {
             throw new StoreException("read failed", e);
         }
-        WalSync sync = walSync;
-        if (sync != null) {
-            sync.awaitDurable();
-        }
-        return result;
     }
 
     /**
@@ -85,8 +73,7 @@ final class Transactions implements AutoCloseable {
      *
      * <p>SQLite has one writer and an fsync per commit, so commits are grouped: each caller queues its work, and
      * the committer thread runs every queued work in one transaction, then commits once, while the callers wait.
-     * Callers return only once that commit is durable ({@link WalSync} syncs it while the committer runs the next
-     * group), so nothing a commit causes becomes visible before it is durable.
+     * Callers return only after that commit, so nothing a commit causes becomes visible before it is durable.
      * The committer runs every group, whichever threads queued the works: a caller that led its own group
      * measured 20% slower on the pass-chain benchmark (8 platform threads), because the leading role moved from
      * thread to thread with cold caches, and because a virtual thread must not lead (SQLite's fsync is a native
@@ -169,15 +156,12 @@ final class Transactions implements AutoCloseable {
             return;
         }
         Statements s;
-        long seq;
         try {
             s = writer();
-            seq = walSync == null ? 0 : walSync.begin();
         } catch (SQLException | RuntimeException e) {
             group.forEach(q -> q.failed(failure(e)));
             return;
         }
-        List<Queued<?>> committed = group;
         try {
             for (Queued<?> q : group) {
                 q.run(s);
@@ -187,39 +171,22 @@ final class Transactions implements AutoCloseable {
             rollback(s);
             if (group.size() == 1) {
                 group.getFirst().failed(failure(e));
-                committed = List.of();
             } else {
-                committed = new ArrayList<>();
-                for (Queued<?> q : group) {
-                    if (runAlone(q)) {
-                        committed.add(q);
-                    }
-                }
+                group.forEach(this::runAlone);
             }
-        } finally {
-            release(seq, committed);
-        }
-    }
-
-    /** Releases the callers of committed works: at once, or once the WAL sync has made them durable. */
-    private void release(long seq, List<Queued<?>> committed) {
-        WalSync sync = walSync;
-        if (sync == null || seq == 0) {
-            committed.forEach(Queued::committed);
             return;
         }
-        // Also when nothing committed: readers waiting for this commit number are released by the hand-over.
-        sync.handOver(seq, () -> committed.forEach(Queued::committed), e -> committed.forEach(q -> q.failed(e)));
+        group.forEach(Queued::committed);
     }
 
-    /** Runs one work of a failed group again, in its own transaction; true when it committed. */
-    private boolean runAlone(Queued<?> q) {
+    /** Runs one work of a failed group again, in its own transaction. */
+    private void runAlone(Queued<?> q) {
         try {
             Statements s = writer();
             try {
                 q.run(s);
                 s.connection().commit();
-                return true;
+                q.committed();
             } catch (SQLException | RuntimeException e) {
                 rollback(s);
                 q.failed(failure(e));
@@ -227,7 +194,6 @@ final class Transactions implements AutoCloseable {
         } catch (SQLException | RuntimeException e) {
             q.failed(failure(e));
         }
-        return false;
     }
 
     private Statements writer() throws SQLException {
@@ -237,7 +203,6 @@ final class Transactions implements AutoCloseable {
         if (writer == null) {
             Connection c = data.getConnection();
             try {
-                takeOverSync(c);
                 c.setAutoCommit(false);
             } catch (SQLException e) {
                 c.close();
@@ -246,42 +211,6 @@ final class Transactions implements AutoCloseable {
             writer = new Statements(c);
         }
         return writer;
-    }
-
-    /**
-     * On a connection opened for {@code synchronous=FULL} (or EXTRA) in WAL mode, lets {@link WalSync} do the
-     * syncing: the connection commits with {@code synchronous=NORMAL} and the WAL is synced off the writer's
-     * thread. Weaker settings are the user's choice and stay as they are.
-     */
-    private void takeOverSync(Connection c) throws SQLException {
-        try (java.sql.Statement st = c.createStatement()) {
-            if (walSync != null) {
-                // A writer opened again (the last one failed): the pool may hand back any connection.
-                st.execute("PRAGMA synchronous=NORMAL");
-                return;
-            }
-            String mode;
-            try (java.sql.ResultSet rs = st.executeQuery("PRAGMA journal_mode")) {
-                mode = rs.next() ? rs.getString(1) : "";
-            }
-            int synchronous;
-            try (java.sql.ResultSet rs = st.executeQuery("PRAGMA synchronous")) {
-                synchronous = rs.next() ? rs.getInt(1) : 0;
-            }
-            if (!"wal".equalsIgnoreCase(mode) || synchronous < 2) {
-                return;
-            }
-            java.nio.file.Path file;
-            try (java.sql.ResultSet rs = st.executeQuery("PRAGMA database_list")) {
-                String name = rs.next() ? rs.getString("file") : "";
-                if (name == null || name.isEmpty()) {
-                    return; // an in-memory or temporary database: nothing to sync
-                }
-                file = java.nio.file.Path.of(name);
-            }
-            st.execute("PRAGMA synchronous=NORMAL");
-            walSync = new WalSync(file.resolveSibling(file.getFileName() + "-wal"));
-        }
     }
 
     /** Rolls the writer's transaction back; a writer that cannot roll back is dropped (a new one is opened). */
@@ -338,10 +267,6 @@ final class Transactions implements AutoCloseable {
             dropWriter();
         } finally {
             writeLock.unlock();
-        }
-        WalSync sync = walSync;
-        if (sync != null) {
-            sync.close();
         }
     }
 
