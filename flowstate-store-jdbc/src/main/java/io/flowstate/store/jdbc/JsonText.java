@@ -80,11 +80,6 @@ final class JsonText {
     }
 
     private void quoted(String s) {
-        quote(out, s);
-    }
-
-    /** Appends {@code s} as a JSON string, escaped as Jackson's generator escapes it. */
-    static void quote(StringBuilder out, String s) {
         out.append('"');
         if (plain(s)) {
             out.append(s);

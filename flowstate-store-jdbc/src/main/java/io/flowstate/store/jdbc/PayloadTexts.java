@@ -2,6 +2,7 @@ package io.flowstate.store.jdbc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.util.RawValue;
+import io.flowstate.asl.json.Json;
 import java.time.Instant;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -36,6 +37,6 @@ final class PayloadTexts {
 
     /** {@link #text} as a value that Jackson writes verbatim into an enclosing document. */
     RawValue raw(JsonNode node) {
-        return texts.computeIfAbsent(node, n -> new RawValue(CompactJson.write(n)));
+        return texts.computeIfAbsent(node, n -> new RawValue(Json.write(n)));
     }
 }
