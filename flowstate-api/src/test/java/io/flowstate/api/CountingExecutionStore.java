@@ -22,9 +22,13 @@ final class CountingExecutionStore implements ExecutionStore {
     /** One page query and how many summaries it returned. */
     record PageRead(ExecutionQuery query, int rows) {}
 
+    /** One history read: after which event id, how many events at most, how many it returned. */
+    record HistoryRead(long afterEventId, int max, int events) {}
+
     private final ExecutionStore inner;
     private final List<PageRead> pages = new CopyOnWriteArrayList<>();
     private final AtomicInteger listAll = new AtomicInteger();
+    private final List<HistoryRead> historyReads = new CopyOnWriteArrayList<>();
 
     CountingExecutionStore(ExecutionStore inner) {
         this.inner = inner;
@@ -40,7 +44,13 @@ final class CountingExecutionStore implements ExecutionStore {
         return listAll.get();
     }
 
+    /** The history reads since the last {@link #reset}, in order. */
+    List<HistoryRead> historyReads() {
+        return List.copyOf(historyReads);
+    }
+
     void reset() {
+        historyReads.clear();
         pages.clear();
         listAll.set(0);
     }
@@ -77,7 +87,9 @@ final class CountingExecutionStore implements ExecutionStore {
 
     @Override
     public List<HistoryEvent> history(String executionArn, long afterEventId, int max) {
-        return inner.history(executionArn, afterEventId, max);
+        List<HistoryEvent> events = inner.history(executionArn, afterEventId, max);
+        historyReads.add(new HistoryRead(afterEventId, max, events.size()));
+        return events;
     }
 
     @Override

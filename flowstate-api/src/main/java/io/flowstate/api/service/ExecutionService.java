@@ -209,18 +209,34 @@ public final class ExecutionService {
         return listing.list(t.stateMachineArn(), Arn.parse(smArn, "stateMachine"), r);
     }
 
+    /**
+     * GetExecutionHistory reads only the page's events from the store: event ids run from 1 to the execution's
+     * last event id without gaps, so a page is a range of ids and its token the id it stops at.
+     */
     public GetExecutionHistory.Response history(GetExecutionHistory.Request r) {
         ExecutionSummary s = summary(r.executionArn());
-        List<HistoryEvent> events = new ArrayList<>(engine.history(s.executionArn(), 0, Integer.MAX_VALUE));
-        if (r.reverseOrder()) {
-            Collections.reverse(events);
-        }
         String scope = "GetExecutionHistory:" + s.executionArn() + ":" + r.reverseOrder();
-        Paging.Page<HistoryEvent> page = Paging.page(scope, events, r.nextToken(), r.maxResults());
+        int size = Paging.size(r.maxResults());
+        Optional<Long> from = r.nextToken().map(t -> (long) Paging.position(scope, t));
+        List<HistoryEvent> events;
+        Optional<String> next;
+        if (!r.reverseOrder()) {
+            long after = from.orElse(0L);
+            events = engine.history(s.executionArn(), after, size);
+            long end = events.isEmpty() ? after : events.getLast().id();
+            next = end < s.lastEventId() ? Optional.of(Paging.token(scope, end)) : Optional.empty();
+        } else {
+            // Newest first: the page is (bottom, top], top being the last event id on the first page.
+            long top = Math.min(from.orElse(s.lastEventId()), s.lastEventId());
+            long bottom = Math.max(0, top - size);
+            events = new ArrayList<>(engine.history(s.executionArn(), bottom, (int) (top - bottom)));
+            Collections.reverse(events);
+            next = bottom > 0 ? Optional.of(Paging.token(scope, bottom)) : Optional.empty();
+        }
         boolean data = r.includeExecutionData().orElse(true);
-        List<JsonNode> json = engine.withPayloadWriter(s.executionArn(), w -> page.items().stream()
+        List<JsonNode> json = engine.withPayloadWriter(s.executionArn(), w -> events.stream()
                 .map(e -> (JsonNode) strip(HistoryJson.event(e, w), data)).toList());
-        return new GetExecutionHistory.Response(json, page.nextToken());
+        return new GetExecutionHistory.Response(json, next);
     }
 
     public StopExecution.Response stop(StopExecution.Request r) {

@@ -16,13 +16,18 @@ public final class Paging {
 
     private Paging() {}
 
+    /** The page size a request asks for: {@code maxResults}, or 100 when it is absent or 0 (AWS's default). */
+    public static int size(Optional<Integer> maxResults) {
+        return maxResults.filter(n -> n > 0).orElse(DEFAULT_PAGE);
+    }
+
     /** One page of items with the token for the next, if there are more. */
     public record Page<T>(List<T> items, Optional<String> nextToken) {}
 
     /** The page of {@code all} that {@code nextToken} and {@code maxResults} select. */
     public static <T> Page<T> page(String scope, List<T> all, Optional<String> nextToken, Optional<Integer> maxResults) {
         int from = nextToken.map(t -> position(scope, t)).orElse(0);
-        int size = maxResults.filter(n -> n > 0).orElse(DEFAULT_PAGE);
+        int size = size(maxResults);
         from = Math.min(from, all.size());
         int to = (int) Math.min(all.size(), (long) from + size);
         Optional<String> next = to < all.size() ? Optional.of(token(scope, to)) : Optional.empty();
