@@ -42,27 +42,42 @@ class MigrationsTest {
         assertThat(Migrations.recordedVersion(ds)).isEqualTo(Migrations.LATEST);
     }
 
-    /** V5 moved events into one row per commit: a database written before it keeps its histories. */
-    @Test
-    void open_v4DatabaseWithEvents_readsTheSameHistory() throws java.sql.SQLException {
-        Path file = dir.resolve("v4.db");
+    /** A SQLite database migrated up to {@code version} only, holding one RUNNING execution (id 7) with {@code events}. */
+    private org.sqlite.SQLiteDataSource oldDatabase(Path file, String version, long events) throws java.sql.SQLException {
         org.sqlite.SQLiteDataSource ds = new org.sqlite.SQLiteDataSource();
         ds.setUrl("jdbc:sqlite:" + file);
-        org.flywaydb.core.Flyway.configure().dataSource(ds).locations(Dialect.SQLITE.migrations()).target("4").load().migrate();
-        java.time.Instant t0 = java.time.Instant.parse("2026-01-01T00:00:00.123456789Z");
-        List<io.flowstate.engine.history.HistoryEvent> events = java.util.stream.LongStream.rangeClosed(1, 3)
-                .mapToObj(i -> new io.flowstate.engine.history.HistoryEvent(i, i - 1, t0,
-                        io.flowstate.engine.history.EventType.PASS_STATE_ENTERED, io.flowstate.engine.history.EventDetails.NONE))
-                .toList();
+        org.flywaydb.core.Flyway.configure().dataSource(ds).locations(Dialect.SQLITE.migrations()).target(version).load().migrate();
         try (java.sql.Connection c = ds.getConnection(); java.sql.Statement st = c.createStatement()) {
             st.executeUpdate("INSERT INTO definitions (hash, text) VALUES ('h', '{}')");
             st.executeUpdate("INSERT INTO executions (id, execution_arn, state_machine_arn, name, type, status, start_ns, "
                     + "input_text, last_event_id, journal_length, definition_hash, start_info) "
-                    + "VALUES (7, 'arn:e:old', 'arn:sm', 'old', 'STANDARD', 'RUNNING', 1, '{}', 3, 0, 'h', '{}')");
-            for (io.flowstate.engine.history.HistoryEvent e : events) {
-                st.executeUpdate("INSERT INTO events (execution_id, event_id, body) VALUES (7, " + e.id() + ", '"
-                        + EventCodec.write(e) + "')");
-            }
+                    + "VALUES (7, 'arn:e:old', 'arn:sm', 'old', 'STANDARD', 'RUNNING', 1, '{}', " + events + ", 0, 'h', '{}')");
+        }
+        return ds;
+    }
+
+    private static List<io.flowstate.engine.history.HistoryEvent> events(int count) {
+        java.time.Instant t0 = java.time.Instant.parse("2026-01-01T00:00:00.123456789Z");
+        return java.util.stream.LongStream.rangeClosed(1, count)
+                .mapToObj(i -> new io.flowstate.engine.history.HistoryEvent(i, i - 1, t0,
+                        io.flowstate.engine.history.EventType.PASS_STATE_ENTERED, io.flowstate.engine.history.EventDetails.NONE))
+                .toList();
+    }
+
+    private static void execute(javax.sql.DataSource ds, String sql) throws java.sql.SQLException {
+        try (java.sql.Connection c = ds.getConnection(); java.sql.Statement st = c.createStatement()) {
+            st.executeUpdate(sql);
+        }
+    }
+
+    /** V5 moved events into one row per commit: a database written before it keeps its histories. */
+    @Test
+    void open_v4DatabaseWithEvents_readsTheSameHistory() throws java.sql.SQLException {
+        Path file = dir.resolve("v4.db");
+        List<io.flowstate.engine.history.HistoryEvent> events = events(3);
+        org.sqlite.SQLiteDataSource ds = oldDatabase(file, "4", events.size());
+        for (io.flowstate.engine.history.HistoryEvent e : events) {
+            execute(ds, "INSERT INTO events (execution_id, event_id, body) VALUES (7, " + e.id() + ", '" + EventCodec.write(e) + "')");
         }
 
         try (JdbcDatabase db = JdbcStores.sqliteDatabase(file)) {
@@ -76,22 +91,10 @@ class MigrationsTest {
     @Test
     void open_v5DatabaseWithTextBatches_readsTheSameHistory() throws java.sql.SQLException {
         Path file = dir.resolve("v5.db");
-        org.sqlite.SQLiteDataSource ds = new org.sqlite.SQLiteDataSource();
-        ds.setUrl("jdbc:sqlite:" + file);
-        org.flywaydb.core.Flyway.configure().dataSource(ds).locations(Dialect.SQLITE.migrations()).target("5").load().migrate();
-        java.time.Instant t0 = java.time.Instant.parse("2026-01-01T00:00:00.123456789Z");
-        List<io.flowstate.engine.history.HistoryEvent> events = java.util.stream.LongStream.rangeClosed(1, 40)
-                .mapToObj(i -> new io.flowstate.engine.history.HistoryEvent(i, i - 1, t0,
-                        io.flowstate.engine.history.EventType.PASS_STATE_ENTERED, io.flowstate.engine.history.EventDetails.NONE))
-                .toList();
-        try (java.sql.Connection c = ds.getConnection(); java.sql.Statement st = c.createStatement()) {
-            st.executeUpdate("INSERT INTO definitions (hash, text) VALUES ('h', '{}')");
-            st.executeUpdate("INSERT INTO executions (id, execution_arn, state_machine_arn, name, type, status, start_ns, "
-                    + "input_text, last_event_id, journal_length, definition_hash, start_info) "
-                    + "VALUES (7, 'arn:e:old', 'arn:sm', 'old', 'STANDARD', 'RUNNING', 1, '{}', 40, 0, 'h', '{}')");
-            st.executeUpdate("INSERT INTO event_batches (execution_id, last_event_id, first_event_id, body) VALUES (7, 40, 1, '"
-                    + EventCodec.batch(EventCodec.writeAll(events, new PayloadTexts())) + "')");
-        }
+        List<io.flowstate.engine.history.HistoryEvent> events = events(40);
+        org.sqlite.SQLiteDataSource ds = oldDatabase(file, "5", events.size());
+        execute(ds, "INSERT INTO event_batches (execution_id, last_event_id, first_event_id, body) VALUES (7, 40, 1, '"
+                + EventCodec.batch(EventCodec.writeAll(events, new PayloadTexts())) + "')");
 
         try (JdbcDatabase db = JdbcStores.sqliteDatabase(file)) {
             assertThat(db.executions().history("arn:e:old", 0, 100)).isEqualTo(events);
