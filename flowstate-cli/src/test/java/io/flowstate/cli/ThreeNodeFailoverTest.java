@@ -117,15 +117,21 @@ class ThreeNodeFailoverTest {
                 awaitAllClosed(clients.get(0), sm);
                 log.add(String.format("all closed %.1f s after the kill", (System.nanoTime() - killedAt) / 1e9));
                 int tookOver = 0;
+                List<Integer> bySurvivor = new ArrayList<>();
                 for (int i = 0; i < victim; i++) {
+                    int mine = 0;
                     for (String line : nodes.get(i).output()) {
                         java.util.regex.Matcher m = java.util.regex.Pattern.compile("took over (\\d+) execution").matcher(line);
                         if (m.find()) {
-                            tookOver += Integer.parseInt(m.group(1));
+                            mine += Integer.parseInt(m.group(1));
                         }
                     }
+                    bySurvivor.add(mine);
+                    tookOver += mine;
                 }
-                log.add("survivors took over " + tookOver + " execution(s)");
+                // Shared out between the survivors (NodeLeasesTest checks the rule; here a survivor's scheduling
+                // may let the other take all, so the split is reported, not asserted).
+                log.add("survivors took over " + tookOver + " execution(s), " + bySurvivor + " each");
                 assertThat(tookOver).as("executions taken over from the killed node (%s)", log).isPositive();
 
                 Map<String, List<HistoryEvent>> want = expected.get(60, TimeUnit.SECONDS);

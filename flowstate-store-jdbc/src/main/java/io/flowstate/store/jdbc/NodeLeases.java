@@ -16,7 +16,7 @@ import java.util.List;
  * {@code owner} it is while its row in {@code nodes} holds a lease in the future: renewing is one UPDATE of
  * that one row, whatever the number of executions. The executions of a node whose lease lapsed are claimed by
  * the others in batches, each row locked with {@code FOR UPDATE SKIP LOCKED} so two claimers never take the
- * same execution and neither waits for the other.
+ * same execution and neither waits for the other, and shared out among the live nodes ({@link #claimExpired}).
  *
  * <p>Lease times are read on each node's clock: nodes' clocks must agree to well within the lease (NTP does).
  */
@@ -27,6 +27,8 @@ final class NodeLeases {
     private final InstantSource clock;
     /** Until when this node knows its lease holds: its last successful renewal plus the lease. */
     private volatile long validUntilNs;
+    /** Lapsed nodes this node has claimed its part of already (see {@link #claimExpired}). */
+    private final java.util.Set<String> sharedOut = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     NodeLeases(Transactions tx, String nodeId, Duration lease, InstantSource clock) {
         this.tx = requireNonNull(tx, "tx is null");
@@ -113,15 +115,50 @@ final class NodeLeases {
         return out;
     }
 
-    /** The running executions of nodes whose lease lapsed, claimed for this node, all of them in batches. */
+    /**
+     * The running executions of nodes whose lease lapsed, claimed for this node in batches, shared out among the
+     * live nodes: the first time this node finds a node lapsed, it claims the executions whose row id modulo
+     * the number of live nodes is its rank among them (by node id), so that each survivor takes a part instead
+     * of the first one to look taking all; the next time, it claims whatever is left of that node, so a survivor
+     * that is slow or has died itself delays its part by one tick, not for ever.
+     */
     List<String> claimExpired(int batch) {
         List<String> dead = expiredNodes();
+        sharedOut.retainAll(dead);
         if (dead.isEmpty()) {
             return List.of();
         }
-        List<String> out = claim(dead, batch);
+        List<String> fresh = dead.stream().filter(d -> !sharedOut.contains(d)).toList();
+        List<String> seen = dead.stream().filter(sharedOut::contains).toList();
+        List<String> out = new ArrayList<>();
+        if (!fresh.isEmpty()) {
+            List<String> live = liveNodes();
+            int rank = live.indexOf(nodeId);
+            out.addAll(live.size() > 1 && rank >= 0 ? claim(fresh, batch, live.size(), rank) : claim(fresh, batch));
+            sharedOut.addAll(fresh);
+        }
+        if (!seen.isEmpty()) {
+            out.addAll(claim(seen, batch));
+        }
         forget(dead);
         return out;
+    }
+
+    /** The nodes whose lease holds, this one included when it has renewed, by node id. */
+    List<String> liveNodes() {
+        long now = EpochNanos.of(clock.instant());
+        return tx.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT node_id FROM nodes WHERE lease_until_ns >= ? ORDER BY node_id")) {
+                ps.setLong(1, now);
+                List<String> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+                return out;
+            }
+        });
     }
 
     /** Those of {@code executionArns} that another node owns now. */
@@ -168,6 +205,11 @@ final class NodeLeases {
      * when {@code owners} is empty. Each batch moves its rows to this node, so the next one finds the rest.
      */
     private List<String> claim(List<String> owners, int batch) {
+        return claim(owners, batch, 1, 0);
+    }
+
+    /** {@link #claim(List, int)}, only the executions whose row id modulo {@code parts} is {@code part}. */
+    private List<String> claim(List<String> owners, int batch, int parts, int part) {
         List<String> out = new ArrayList<>();
         while (true) {
             List<String> got = tx.write(st -> {
@@ -175,6 +217,7 @@ final class NodeLeases {
                 try (PreparedStatement ps = c.prepareStatement("UPDATE executions SET owner = ? WHERE id IN ("
                         + "SELECT id FROM executions WHERE status = ? AND "
                         + (owners.isEmpty() ? "owner IS NULL" : "owner = ANY (?)")
+                        + (parts > 1 ? " AND id % ? = ?" : "")
                         + " ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING execution_arn")) {
                     int i = 1;
                     ps.setString(i++, nodeId);
@@ -182,6 +225,10 @@ final class NodeLeases {
                     if (!owners.isEmpty()) {
                         Array ids = c.createArrayOf("text", owners.toArray());
                         ps.setArray(i++, ids);
+                    }
+                    if (parts > 1) {
+                        ps.setInt(i++, parts);
+                        ps.setInt(i++, part);
                     }
                     ps.setInt(i, batch);
                     List<String> arns = new ArrayList<>();
