@@ -21,9 +21,8 @@ import software.amazon.awssdk.services.sfn.model.ListExecutionsResponse;
 
 /**
  * ListExecutions paging through the real SDK: every execution once, newest first, across pages, with the
- * status filter answered by the store and the version/alias and redrive filters answered from the executions'
- * metadata; tokens bound to the arguments they were issued for; and one store page read per API page when only
- * the state machine and the status filter are given.
+ * status, version/alias and redrive filters answered by the store; tokens bound to the arguments they were
+ * issued for; and one store page read per API page.
  */
 class ListExecutionsApiTest extends ApiTestBase {
     private final CountingExecutionStore store = new CountingExecutionStore(new InMemoryExecutionStore());
@@ -55,9 +54,9 @@ class ListExecutionsApiTest extends ApiTestBase {
         running.forEach(arn -> sfn.stopExecution(b -> b.executionArn(arn)));
     }
 
-    /** The store is asked for one page of exactly maxResults rows, the status filter included, never for everything. */
+    /** The store is asked for one page of exactly maxResults rows, the filters included, never for everything. */
     @Test
-    void listExecutions_machineAndStatusFilterOnly_readsOneStorePageOfMaxResultsRows() {
+    void listExecutions_anyFilters_readsOneStorePageOfMaxResultsRows() {
         String sm = createMachine(unique("cost"), ExecutionApiTest.WAIT);
         List<String> started = startMany(sm, 30);
         started.subList(0, 10).forEach(arn -> sfn.stopExecution(b -> b.executionArn(arn)));
@@ -72,6 +71,9 @@ class ListExecutionsApiTest extends ApiTestBase {
         store.reset();
         sfn.listExecutions(b -> b.stateMachineArn(sm).maxResults(7));
         List<CountingExecutionStore.PageRead> unfilteredReads = store.pages();
+        store.reset();
+        sfn.listExecutions(b -> b.stateMachineArn(sm).redriveFilter(ExecutionRedriveFilter.REDRIVEN).maxResults(3));
+        List<CountingExecutionStore.PageRead> redrivenReads = store.pages();
 
         assertThat(first.executions()).hasSize(5);
         assertThat(second.executions()).hasSize(5).extracting(ExecutionListItem::executionArn)
@@ -90,6 +92,11 @@ class ListExecutionsApiTest extends ApiTestBase {
         assertThat(unfilteredReads).singleElement().satisfies(read -> {
             assertThat(read.query().status()).isEmpty();
             assertThat(read.rows()).isEqualTo(7);
+        });
+        // None was redriven: the store answers the filter, one read, instead of the API scanning all 30.
+        assertThat(redrivenReads).singleElement().satisfies(read -> {
+            assertThat(read.query().redriven()).contains(true);
+            assertThat(read.rows()).isZero();
         });
         assertThat(store.listAllCalls()).isZero();
         started.subList(10, 30).forEach(arn -> sfn.stopExecution(b -> b.executionArn(arn)));

@@ -16,14 +16,10 @@ import java.util.Optional;
 
 /**
  * ListExecutions of a state machine, or of one of its versions or aliases, straight from the store's index
- * ({@link Engine#list(ExecutionQuery)}): newest first, with the status filter answered by the store, so a page
- * costs one index range of {@code maxResults} rows whatever the number of executions.
- *
- * <p>A qualified ARN (version or alias) and {@code redriveFilter} select on metadata the store does not hold
- * ({@link ExecutionMetas}): then store pages are read and filtered until the page is full or the executions
- * run out. The next token resumes right after the last execution returned (the store's position of that row,
- * {@link ExecutionPage#positions()}), not after the last row read, so no execution is skipped or repeated; such
- * a page costs the rows read to fill it, which for a filter that matches few executions can be many.
+ * ({@link Engine#list(ExecutionQuery)}): newest first, every filter (status, the version or alias the
+ * executions were started through, redriven or not) answered by the store, so a page costs one index range of
+ * {@code maxResults} rows whatever the number of executions. The list items' version, alias and redrive
+ * fields come from the executions' metadata ({@link ExecutionMetas}).
  *
  * <p>The client's token is the store's position wrapped with the request's scope ({@link Paging#token(String,
  * String)}): the state machine ARN as given and both filters, so a token reused with other arguments, or one
@@ -32,8 +28,6 @@ import java.util.Optional;
 final class ExecutionListing {
     /** AWS's page when {@code maxResults} is 0 or absent. */
     static final int DEFAULT_PAGE = 100;
-    /** Rows per store read when filtering on metadata: small pages would cost one query per few rows. */
-    private static final int FILTERED_READ = 100;
 
     private final Engine engine;
     private final ExecutionMetas metas;
@@ -52,31 +46,19 @@ final class ExecutionListing {
         String scope = "ListExecutions:" + requested.text() + ":" + r.statusFilter().map(Enum::name).orElse("")
                 + ":" + r.redriveFilter().map(Enum::name).orElse("");
         Optional<String> after = r.nextToken().map(t -> Paging.resume(scope, t));
-        Optional<String> qualified = requested.qualifier().map(q -> requested.text());
-        boolean filtered = qualified.isPresent() || r.redriveFilter().isPresent();
-        ExecutionQuery query = new ExecutionQuery(Optional.of(machineArn), r.statusFilter(), after,
-                filtered ? Math.max(size, FILTERED_READ) : size);
+        // A version's qualifier is its number; any other qualifier names an alias.
+        Optional<String> qualifier = requested.qualifier();
+        boolean version = qualifier.map(q -> !q.isEmpty() && q.chars().allMatch(Character::isDigit)).orElse(false);
+        ExecutionQuery query = new ExecutionQuery(Optional.of(machineArn), r.statusFilter(),
+                version ? Optional.of(requested.text()) : Optional.empty(),
+                qualifier.isPresent() && !version ? Optional.of(requested.text()) : Optional.empty(),
+                r.redriveFilter().map(f -> f == ExecutionRedriveFilter.REDRIVEN), after, size);
+        ExecutionPage page = read(query);
         List<ExecutionListItem> items = new ArrayList<>();
-        while (true) {
-            ExecutionPage page = read(query);
-            List<ExecutionSummary> rows = page.executions();
-            for (int i = 0; i < rows.size(); i++) {
-                ExecutionSummary s = rows.get(i);
-                Optional<ExecutionMetas.Meta> m = metas.get(s.executionArn());
-                if (selected(m, qualified, r.redriveFilter())) {
-                    items.add(item(s, m));
-                    if (items.size() == size) {
-                        boolean more = i < rows.size() - 1 || page.nextToken().isPresent();
-                        return new ListExecutions.Response(items,
-                                more ? Optional.of(Paging.token(scope, page.positions().get(i))) : Optional.empty());
-                    }
-                }
-            }
-            if (page.nextToken().isEmpty()) {
-                return new ListExecutions.Response(items, Optional.empty());
-            }
-            query = query.after(page.nextToken().get());
+        for (ExecutionSummary s : page.executions()) {
+            items.add(item(s, metas.get(s.executionArn())));
         }
+        return new ListExecutions.Response(items, page.nextToken().map(t -> Paging.token(scope, t)));
     }
 
     private ExecutionPage read(ExecutionQuery query) {
@@ -86,20 +68,6 @@ final class ExecutionListing {
             // Our scope, but a position the store did not issue: a forged or corrupted token.
             throw Paging.invalid();
         }
-    }
-
-    /** Whether an execution started through {@code qualified} (when present) and was redriven as the filter asks. */
-    private static boolean selected(Optional<ExecutionMetas.Meta> m, Optional<String> qualified,
-            Optional<ExecutionRedriveFilter> redriveFilter) {
-        if (qualified.isPresent()) {
-            Optional<String> version = m.flatMap(x -> x.target().versionArn());
-            Optional<String> alias = m.flatMap(x -> x.target().aliasArn());
-            if (!version.equals(qualified) && !alias.equals(qualified)) {
-                return false;
-            }
-        }
-        boolean redriven = m.map(x -> x.redriveCount() > 0).orElse(false);
-        return redriveFilter.map(f -> (f == ExecutionRedriveFilter.REDRIVEN) == redriven).orElse(true);
     }
 
     private static ExecutionListItem item(ExecutionSummary s, Optional<ExecutionMetas.Meta> m) {

@@ -17,6 +17,8 @@ public final class InMemoryExecutionStore implements ExecutionStore {
         final StartRecord start;
         final List<HistoryEvent> events = new ArrayList<>();
         final List<JournalEntry> journal = new ArrayList<>();
+        /** Redrive triggers committed, for ListExecutions' redrive filter. */
+        int redrives;
 
         Entry(ExecutionSummary summary, StartRecord start) {
             this.summary = summary;
@@ -47,6 +49,9 @@ public final class InMemoryExecutionStore implements ExecutionStore {
             entry.events.addAll(events);
             entry.journal.add(trigger);
             entry.summary = summary;
+            if (trigger.trigger() instanceof io.flowstate.engine.interp.Trigger.Redrive) {
+                entry.redrives++;
+            }
         }
     }
 
@@ -121,12 +126,12 @@ public final class InMemoryExecutionStore implements ExecutionStore {
         PriorityQueue<ExecutionSummary> newest = new PriorityQueue<>(keep + 1, ORDER.reversed());
         for (Entry e : executions.values()) {
             ExecutionSummary s;
+            int redrives;
             synchronized (e) {
                 s = e.summary;
+                redrives = e.redrives;
             }
-            if (query.stateMachineArn().map(s.stateMachineArn()::equals).orElse(true)
-                    && query.status().map(st -> st == s.status()).orElse(true)
-                    && after.map(a -> ORDER.compare(s, a) > 0).orElse(true)) {
+            if (query.matches(s, e.start, redrives) && after.map(a -> ORDER.compare(s, a) > 0).orElse(true)) {
                 newest.add(s);
                 if (newest.size() > keep) {
                     newest.poll();

@@ -167,6 +167,42 @@ public abstract class ExecutionStoreContract {
         assertThat(stored.output()).contains(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.numberNode(7));
     }
 
+    /** A start record of an execution started through {@code version} or {@code alias} (either may be null). */
+    private static StartRecord startedThrough(String arn, String version, String alias) {
+        io.flowstate.engine.interp.ExecutionInfo info = new io.flowstate.engine.interp.ExecutionInfo(arn,
+                arn.substring(arn.lastIndexOf(':') + 1), "arn:aws:states:us-east-1:1:stateMachine:sm", "sm",
+                "arn:aws:iam::1:role/r", "us-east-1", T0, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(),
+                Optional.empty(), Optional.ofNullable(version), Optional.ofNullable(alias));
+        return new StartRecord("{}", "STANDARD", info);
+    }
+
+    @Test
+    void list_byVersionAliasAndRedrive_selectsThoseExecutionsOnly() {
+        String m = "arn:aws:states:us-east-1:1:stateMachine:sm";
+        String v1 = m + ":1";
+        String prod = m + ":prod";
+        store.create(summary("arn:e:plain", ExecutionStatus.RUNNING, 1, T0), startedThrough("arn:e:plain", null, null), events(1, 1));
+        store.create(summary("arn:e:v1", ExecutionStatus.RUNNING, 1, T0.plusSeconds(1)), startedThrough("arn:e:v1", v1, null), events(1, 1));
+        store.create(summary("arn:e:prod", ExecutionStatus.RUNNING, 1, T0.plusSeconds(2)),
+                startedThrough("arn:e:prod", v1, prod), events(1, 1));
+        // arn:e:v1 fails and is redriven.
+        store.commit(summary("arn:e:v1", ExecutionStatus.FAILED, 2, T0.plusSeconds(1)), 1, events(2, 2), TRIGGER);
+        store.commit(summary("arn:e:v1", ExecutionStatus.RUNNING, 3, T0.plusSeconds(1)), 2, events(3, 3),
+                new JournalEntry(2, T0, new io.flowstate.engine.interp.Trigger.Redrive()));
+        Optional<String> none = Optional.empty();
+
+        assertThat(allPages(new ExecutionQuery(Optional.of(m), Optional.empty(), Optional.of(v1), none, Optional.empty(), none, 1)))
+                .containsExactly("arn:e:prod", "arn:e:v1");
+        assertThat(allPages(new ExecutionQuery(Optional.of(m), Optional.empty(), none, Optional.of(prod), Optional.empty(), none, 1)))
+                .containsExactly("arn:e:prod");
+        assertThat(allPages(new ExecutionQuery(Optional.of(m), Optional.empty(), none, none, Optional.of(true), none, 1)))
+                .containsExactly("arn:e:v1");
+        assertThat(allPages(new ExecutionQuery(Optional.of(m), Optional.empty(), none, none, Optional.of(false), none, 1)))
+                .containsExactly("arn:e:prod", "arn:e:plain");
+        assertThat(allPages(new ExecutionQuery(Optional.of(m), Optional.of(ExecutionStatus.RUNNING), Optional.of(v1), none,
+                Optional.of(true), none, 5))).containsExactly("arn:e:v1");
+    }
+
     @Test
     void list_manyExecutionsWithEqualStartDates_pagesCoverEachOnceNewestFirst() {
         String m = "arn:aws:states:us-east-1:1:stateMachine:sm";

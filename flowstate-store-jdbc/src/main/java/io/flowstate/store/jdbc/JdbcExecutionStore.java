@@ -88,7 +88,8 @@ public final class JdbcExecutionStore implements ExecutionStore, AutoCloseable {
             long id;
             PreparedStatement ins = s.prepare("INSERT INTO executions (execution_arn, state_machine_arn, "
                     + "name, type, status, start_ns, input_text, stop_ns, output, error, cause, last_event_id, "
-                    + "journal_length, definition_hash, start_info, owner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?) "
+                    + "journal_length, definition_hash, start_info, owner, version_arn, alias_arn) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?) "
                     + "ON CONFLICT (execution_arn) DO NOTHING RETURNING id");
             ins.setString(1, summary.executionArn());
             ins.setString(2, summary.stateMachineArn());
@@ -102,6 +103,8 @@ public final class JdbcExecutionStore implements ExecutionStore, AutoCloseable {
             ins.setString(13, definitionHash);
             ins.setString(14, info);
             ins.setString(15, owner);
+            ins.setString(16, start.info().stateMachineVersionArn().orElse(null));
+            ins.setString(17, start.info().stateMachineAliasArn().orElse(null));
             try (ResultSet rs = ins.executeQuery()) {
                 if (!rs.next()) {
                     return false;
@@ -127,7 +130,8 @@ public final class JdbcExecutionStore implements ExecutionStore, AutoCloseable {
                 ? "UPDATE executions SET last_event_id = ?, journal_length = journal_length + 1 "
                         + "WHERE execution_arn = ? AND last_event_id = ? RETURNING id, journal_length"
                 : "UPDATE executions SET last_event_id = ?, journal_length = journal_length + 1, status = ?, "
-                        + "stop_ns = ?, output = ?, error = ?, cause = ? "
+                        + "stop_ns = ?, output = ?, error = ?, cause = ?"
+                        + (trigger.trigger() instanceof Trigger.Redrive ? ", redrive_count = redrive_count + 1 " : " ")
                         + "WHERE execution_arn = ? AND last_event_id = ? RETURNING id, journal_length";
         PayloadTexts texts = new PayloadTexts();
         SummaryOutcome outcome = SummaryOutcome.of(summary, texts);

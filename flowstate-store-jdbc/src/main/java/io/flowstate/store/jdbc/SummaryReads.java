@@ -29,6 +29,10 @@ final class SummaryReads {
         StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM executions WHERE 1 = 1");
         query.stateMachineArn().ifPresent(m -> sql.append(" AND state_machine_arn = ?"));
         query.status().ifPresent(s -> sql.append(" AND status = ?"));
+        query.versionArn().ifPresent(v -> sql.append(" AND version_arn = ?"));
+        query.aliasArn().ifPresent(a -> sql.append(" AND alias_arn = ?"));
+        // Literals, not parameters: only then may the planner use the partial index executions_redriven.
+        query.redriven().ifPresent(r -> sql.append(r ? " AND redrive_count > 0" : " AND redrive_count = 0"));
         // The first conjunct bounds the index range; the second skips the ties already returned.
         after.ifPresent(t -> sql.append(" AND start_ns <= ? AND (start_ns < ? OR id < ?)"));
         sql.append(" ORDER BY start_ns DESC, id DESC LIMIT ?");
@@ -39,6 +43,12 @@ final class SummaryReads {
             }
             if (query.status().isPresent()) {
                 ps.setString(i++, query.status().get().name());
+            }
+            if (query.versionArn().isPresent()) {
+                ps.setString(i++, query.versionArn().get());
+            }
+            if (query.aliasArn().isPresent()) {
+                ps.setString(i++, query.aliasArn().get());
             }
             if (after.isPresent()) {
                 ps.setLong(i++, after.get().startNanos());

@@ -103,6 +103,27 @@ class MigrationsTest {
         assertThat(Migrations.recordedVersion(ds)).isEqualTo(Migrations.LATEST);
     }
 
+    /** V8 made the version, alias and redrive count columns: filled from what older rows and journals hold. */
+    @Test
+    void open_v7DatabaseWithVersionAndRedrive_listsThemByTheNewFilters() throws java.sql.SQLException {
+        Path file = dir.resolve("v7.db");
+        org.sqlite.SQLiteDataSource ds = oldDatabase(file, "7", 1);
+        execute(ds, "UPDATE executions SET start_info = '{\"stateMachineName\":\"sm\",\"stateMachineVersionArn\":\"arn:sm:3\"}'");
+        execute(ds, "INSERT INTO journal (execution_id, seq, last_event_id_before, at_ns, trigger_json) "
+                + "VALUES (7, 1, 1, 1, '{\"type\":\"Redrive\"}')");
+        java.util.Optional<String> none = java.util.Optional.empty();
+
+        try (JdbcDatabase db = JdbcStores.sqliteDatabase(file)) {
+            assertThat(db.executions().list(new io.flowstate.engine.runtime.ExecutionQuery(java.util.Optional.of("arn:sm"),
+                    java.util.Optional.<io.flowstate.engine.interp.ExecutionStatus>empty(), java.util.Optional.of("arn:sm:3"), none,
+                    java.util.Optional.of(true), none, 10)).executions())
+                    .extracting(io.flowstate.engine.runtime.ExecutionSummary::executionArn).containsExactly("arn:e:old");
+            assertThat(db.executions().list(new io.flowstate.engine.runtime.ExecutionQuery(java.util.Optional.of("arn:sm"),
+                    java.util.Optional.<io.flowstate.engine.interp.ExecutionStatus>empty(), none, none,
+                    java.util.Optional.of(false), none, 10)).executions()).isEmpty();
+        }
+    }
+
     @Test
     void recordedVersion_emptyDatabase_isMinusOne() {
         org.sqlite.SQLiteDataSource ds = new org.sqlite.SQLiteDataSource();

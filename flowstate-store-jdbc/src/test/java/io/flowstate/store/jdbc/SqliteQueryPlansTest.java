@@ -65,6 +65,19 @@ class SqliteQueryPlansTest {
     }
 
     @Test
+    void listExecutions_byVersionAliasOrRedriven_usesTheirPartialIndexesInOrder() throws SQLException {
+        String columns = "SELECT " + SummaryReads.COLUMNS + " FROM executions WHERE state_machine_arn = 'm' AND ";
+        String order = " ORDER BY start_ns DESC, id DESC LIMIT 101";
+
+        assertThat(plan(columns + "version_arn = 'm:1'" + order)).contains("USING INDEX executions_by_version (")
+                .doesNotContain("TEMP B-TREE");
+        assertThat(plan(columns + "alias_arn = 'm:prod'" + order)).contains("USING INDEX executions_by_alias (")
+                .doesNotContain("TEMP B-TREE");
+        assertThat(plan(columns + "redrive_count > 0" + order)).contains("USING INDEX executions_redriven (")
+                .doesNotContain("TEMP B-TREE");
+    }
+
+    @Test
     void running_usesThePartialIndexInOrder() throws SQLException {
         String plan = plan("SELECT execution_arn FROM executions WHERE status = 'RUNNING' ORDER BY start_ns, id");
 
