@@ -92,11 +92,11 @@ class ListExecutionsMeasurement {
             report("deep page, no filter", sfn, all, deepTokens(sfn, all));
             report("deep page, statusFilter=FAILED", sfn, failed, deepTokens(sfn, failed));
 
-            // The worst case: a metadata filter nothing matches reads every execution once.
+            // A filter nothing matches: once a scan of every execution (18 s), now an empty index range (V8).
             long t = System.nanoTime();
             ListExecutionsResponse none = sfn.listExecutions(b -> b.stateMachineArn(sm)
                     .redriveFilter(ExecutionRedriveFilter.REDRIVEN).maxResults(100));
-            System.out.printf("redriveFilter=REDRIVEN, nothing matches (reads all %d): %.0f ms, %d items%n", total,
+            System.out.printf("redriveFilter=REDRIVEN, nothing matches among %d: %.0f ms, %d items%n", total,
                     (System.nanoTime() - t) / 1e6, none.executions().size());
         }
     }
