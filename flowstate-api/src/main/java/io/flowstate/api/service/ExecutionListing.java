@@ -26,9 +26,6 @@ import java.util.Optional;
  * that is not ours, is {@code InvalidToken} as on AWS. {@code maxResults} may change between pages.
  */
 final class ExecutionListing {
-    /** AWS's page when {@code maxResults} is 0 or absent. */
-    static final int DEFAULT_PAGE = 100;
-
     private final Engine engine;
     private final ExecutionMetas metas;
 
@@ -42,7 +39,7 @@ final class ExecutionListing {
      * {@code requested}, the ARN of the request (qualified to list only a version's or an alias's executions).
      */
     ListExecutions.Response list(String machineArn, Arn requested, ListExecutions.Request r) {
-        int size = r.maxResults().filter(n -> n > 0).orElse(DEFAULT_PAGE);
+        int size = Paging.size(r.maxResults());
         String scope = "ListExecutions:" + requested.text() + ":" + r.statusFilter().map(Enum::name).orElse("")
                 + ":" + r.redriveFilter().map(Enum::name).orElse("");
         Optional<String> after = r.nextToken().map(t -> Paging.resume(scope, t));

@@ -323,13 +323,7 @@ public final class JdbcExecutionStore implements ExecutionStore, AutoCloseable {
             // The literal, not a parameter: only then may the planner use the partial index executions_running.
             try (PreparedStatement ps = c.prepareStatement("SELECT execution_arn FROM executions WHERE status = 'RUNNING' "
                     + "ORDER BY start_ns, id")) {
-                List<String> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(rs.getString(1));
-                    }
-                }
-                return out;
+                return Rows.texts(ps);
             }
         });
     }

@@ -101,13 +101,7 @@ final class NodeLeases {
             try (PreparedStatement ps = c.prepareStatement("SELECT execution_arn FROM executions WHERE status = ? AND owner = ?")) {
                 ps.setString(1, ExecutionStatus.RUNNING.name());
                 ps.setString(2, nodeId);
-                List<String> arns = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        arns.add(rs.getString(1));
-                    }
-                }
-                return arns;
+                return Rows.texts(ps);
             }
         }));
         out.addAll(claim(List.of(), batch));
@@ -150,13 +144,7 @@ final class NodeLeases {
         return tx.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT node_id FROM nodes WHERE lease_until_ns >= ? ORDER BY node_id")) {
                 ps.setLong(1, now);
-                List<String> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(rs.getString(1));
-                    }
-                }
-                return out;
+                return Rows.texts(ps);
             }
         });
     }
@@ -171,13 +159,7 @@ final class NodeLeases {
                     "SELECT execution_arn FROM executions WHERE execution_arn = ANY (?) AND owner <> ?")) {
                 ps.setArray(1, c.createArrayOf("text", executionArns.toArray()));
                 ps.setString(2, nodeId);
-                List<String> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(rs.getString(1));
-                    }
-                }
-                return out;
+                return Rows.texts(ps);
             }
         });
     }
@@ -189,13 +171,7 @@ final class NodeLeases {
             try (PreparedStatement ps = c.prepareStatement("SELECT node_id FROM nodes WHERE lease_until_ns < ? AND node_id <> ?")) {
                 ps.setLong(1, now);
                 ps.setString(2, nodeId);
-                List<String> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(rs.getString(1));
-                    }
-                }
-                return out;
+                return Rows.texts(ps);
             }
         });
     }
@@ -231,13 +207,7 @@ final class NodeLeases {
                         ps.setInt(i++, part);
                     }
                     ps.setInt(i, batch);
-                    List<String> arns = new ArrayList<>();
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            arns.add(rs.getString(1));
-                        }
-                    }
-                    return arns;
+                    return Rows.texts(ps);
                 }
             });
             out.addAll(got);
