@@ -9,7 +9,13 @@ import io.flowstate.engine.runtime.SystemTimers;
 import io.flowstate.engine.task.TaskHandlers;
 import io.flowstate.store.jdbc.JdbcDatabase;
 import io.flowstate.store.jdbc.JdbcStores;
+import io.flowstate.integrations.Integrations;
+import io.flowstate.integrations.sdk.SdkClients;
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.regions.Region;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.concurrent.Callable;
@@ -106,8 +112,10 @@ final class ServerCommand implements Callable<Integer> {
         String node = store == null ? null : nodeId != null ? nodeId : defaultNodeId();
         Cluster cluster = node == null ? new SingleNode(db.executions())
                 : db.cluster(node, Duration.ofSeconds(leaseSeconds), InstantSource.system());
+        SdkClients clients = new SdkClients(System.getenv(), Map.of(), Region.of(region));
+        Integrations integrations = new Integrations(clients, TaskHandlers.unbound());
         StepFunctions service = new StepFunctions(new ApiContext(region, account, InstantSource.system()),
-                TaskHandlers.unbound(), timers, Duration.ofSeconds(60), db.executions(), db.registry(), cluster);
+                integrations, timers, Duration.ofSeconds(60), db.executions(), db.registry(), cluster);
         int resumed;
         try {
             resumed = service.recover();
@@ -117,11 +125,14 @@ final class ServerCommand implements Callable<Integer> {
             resumed = -1;
         }
         ApiServer server = ApiServer.start(service, bind, port);
+        // Nested executions (states:startExecution, aws-sdk:sfn) run on this server unless told otherwise.
+        clients.defaultRoute("sfn", URI.create("http://" + loopbackFor(bind) + ":" + server.port()));
         System.err.printf("flowstate: Step Functions API on http://%s:%d (region %s, account %s), state in %s, "
                 + "%s, ready in %d ms%n", bind, server.port(), region, account,
                 store == null ? data.resolve(DATABASE_FILE) : store + ", node " + node,
                 resumed < 0 ? "some executions not resumed" : "resumed " + resumed + " execution(s)",
                 (System.nanoTime() - t0) / 1_000_000);
+        System.err.println("flowstate: integrations: " + clients.describe(ROUTED_SERVICES));
         // Retention runs in the background, at start and then hourly; a failed sweep is retried the next hour.
         java.util.concurrent.ScheduledExecutorService retention = java.util.concurrent.Executors
                 .newSingleThreadScheduledExecutor(Thread.ofPlatform().name("flowstate-retention").daemon().factory());
@@ -141,11 +152,21 @@ final class ServerCommand implements Callable<Integer> {
             retention.shutdownNow();
             server.close();
             service.close();
+            integrations.close();
             db.close();
             stopped.countDown();
         }));
         stopped.await();
         return 0;
+    }
+
+    /** The services the start line reports the routes of. */
+    private static final List<String> ROUTED_SERVICES = List.of("lambda", "sfn", "sqs", "sns", "dynamodb",
+            "eventbridge", "s3", "secretsmanager");
+
+    /** The address this server's own clients reach it at. */
+    private static String loopbackFor(String bind) {
+        return bind.equals("0.0.0.0") || bind.equals("::") ? "127.0.0.1" : bind;
     }
 
     /** Unique per process: a restarted node's executions wait for its old lease unless {@code --node-id} is given. */

@@ -111,13 +111,15 @@ final class TestStateService {
     private Trigger invoke(Effect.InvokeTask t, ExecutionInfo info) {
         TaskOutcome out = handler.invoke(new TaskInvocation(t.resource(), t.input(), info.executionArn(), t.stateName(),
                 t.attempt(), t.taskToken(), t.timeoutSeconds()));
-        while (out instanceof TaskOutcome.Delayed delayed) {
-            out = delayed.then();
+        while (out instanceof TaskOutcome.Delayed || out instanceof TaskOutcome.Submitted) {
+            out = out instanceof TaskOutcome.Delayed delayed ? delayed.then()
+                    : ((TaskOutcome.Submitted) out).completion().await();
         }
         return switch (out) {
             case TaskOutcome.Success s -> new Trigger.TaskSucceeded(t.taskId(), s.output());
             case TaskOutcome.Failure f -> new Trigger.TaskFailed(t.taskId(), f.error(), f.cause());
             case TaskOutcome.Delayed d -> throw new IllegalStateException("unwrapped above");
+            case TaskOutcome.Submitted s -> throw new IllegalStateException("unwrapped above");
         };
     }
 

@@ -36,7 +36,7 @@ final class ErrorHandling {
         List<Retrier> retry = retriers(s);
         for (int i = 0; i < retry.size(); i++) {
             Retrier rt = retry.get(i);
-            if (ErrorNames.matches(rt.errorEquals(), failure.error())) {
+            if (ErrorNames.matches(rt.errorEquals(), failure)) {
                 StepProbe probe = r.probe(f);
                 if (f.retrierAttempts == null) {
                     f.retrierAttempts = new int[retry.size()];
@@ -68,7 +68,7 @@ final class ErrorHandling {
         List<Catcher> catchers = catchers(s);
         for (int i = 0; i < catchers.size(); i++) {
             Catcher c = catchers.get(i);
-            if (ErrorNames.matches(c.errorEquals(), failure.error())) {
+            if (ErrorNames.matches(c.errorEquals(), failure)) {
                 StepProbe probe = r.probe(f);
                 if (probe != null) {
                     probe.caught(failure, i);
@@ -85,9 +85,7 @@ final class ErrorHandling {
     }
 
     private static void caught(Run r, Fiber f, State s, Catcher c, StateFailure failure) {
-        ObjectNode errorOutput = Json.object();
-        errorOutput.put("Error", failure.error());
-        failure.cause().ifPresent(cause -> errorOutput.put("Cause", cause));
+        ObjectNode errorOutput = failure.errorOutput();
         try {
             Map<String, JsonNode> assigned = r.assign(f, c.assign(), errorOutput);
             JsonNode output;
@@ -109,9 +107,7 @@ final class ErrorHandling {
      * {@code $states.input} is still the state's input.
      */
     private static void caughtJsonata(Run r, Fiber f, State s, Catcher c, int index, StateFailure failure) {
-        ObjectNode errorOutput = Json.object();
-        errorOutput.put("Error", failure.error());
-        failure.cause().ifPresent(cause -> errorOutput.put("Cause", cause));
+        ObjectNode errorOutput = failure.errorOutput();
         try {
             JsonataBindings b = JsonataIo.bindings(r, f, f.input).withErrorOutput(errorOutput);
             String at = "Catch[" + index + "]";

@@ -26,8 +26,12 @@ public final class ErrorNames {
      * {@code States.DataLimitExceeded}, but the service (as recorded in the conformance corpus) catches it.
      * {@code States.TaskFailed} matches any task failure except a timeout.
      */
-    public static boolean matches(List<String> errorEquals, String error) {
+    public static boolean matches(List<String> errorEquals, StateFailure failure) {
+        String error = failure.error();
         for (String name : errorEquals) {
+            if (failure.heartbeat() && name.equals(HEARTBEAT_TIMEOUT)) {
+                return true;
+            }
             if (name.equals(error)) {
                 return true;
             }

@@ -39,6 +39,8 @@ final class Fiber {
     String taskToken;
     /** Whether an activity worker has taken the current attempt's task (ActivityStarted is recorded). */
     boolean taskStarted;
+    /** Whether this attempt's {@code TaskSubmitted} was recorded (a re-issued call after a restart submits again). */
+    boolean taskSubmitted;
     ChildGroup children;
     /**
      * The children of the Map or Parallel state this fiber failed in (none failed again since entering it):

@@ -71,6 +71,12 @@ public final class Interpreter {
                     TaskStep.started(r, f, (TaskState) current(f), s.workerName());
                 }
             }
+            case Trigger.TaskSubmitted s -> {
+                Fiber f = exec.tasks.get(s.taskId());
+                if (f != null && f.phase == Fiber.Phase.AWAIT_TASK) {
+                    TaskStep.submitted(r, f, (TaskState) current(f), s.output());
+                }
+            }
             case Trigger.TaskHeartbeat h -> {
                 Fiber f = exec.tasks.get(h.taskId());
                 if (f != null && f.phase == Fiber.Phase.AWAIT_TASK) {
@@ -129,14 +135,14 @@ public final class Interpreter {
             case TASK_TIMEOUT -> {
                 if (f.phase == Fiber.Phase.AWAIT_TASK && f.pendingTaskId == pt.taskId()
                         && exec.tasks.remove(pt.taskId()) != null) {
-                    TaskStep.timedOut(r, f, (TaskState) current(f), ErrorNames.TIMEOUT);
+                    TaskStep.timedOut(r, f, (TaskState) current(f), false);
                     r.resume(f);
                 }
             }
             case HEARTBEAT_TIMEOUT -> {
                 if (f.phase == Fiber.Phase.AWAIT_TASK && f.pendingTaskId == pt.taskId() && f.heartbeatTimerId == timerId
                         && exec.tasks.remove(pt.taskId()) != null) {
-                    TaskStep.timedOut(r, f, (TaskState) current(f), ErrorNames.HEARTBEAT_TIMEOUT);
+                    TaskStep.timedOut(r, f, (TaskState) current(f), true);
                     r.resume(f);
                 }
             }

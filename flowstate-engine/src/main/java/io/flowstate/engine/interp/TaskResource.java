@@ -36,7 +36,9 @@ record TaskResource(Kind kind, String resourceType, String resource) {
         if (arn.startsWith("arn:") && parts.length >= 6 && parts[2].equals("states") && parts[3].isEmpty()
                 && parts[4].isEmpty()) {
             String rest = arn.substring(arn.indexOf(":::") + 3);
-            int colon = rest.lastIndexOf(':');
+            // The last colon splits type from resource, except in the .sync:2 suffix.
+            int colon = rest.endsWith(".sync:2") ? rest.lastIndexOf(':', rest.length() - ".sync:2".length())
+                    : rest.lastIndexOf(':');
             if (colon > 0) {
                 return new TaskResource(Kind.SERVICE, rest.substring(0, colon), rest.substring(colon + 1));
             }

@@ -68,6 +68,7 @@ final class TaskStep {
                 r.emit(f, EventType.TASK_STARTED, new EventDetails.TaskStarted(res.resourceType(), res.resource()));
             }
         }
+        f.taskSubmitted = false;
         long taskId = r.exec.nextTaskId++;
         r.exec.tasks.put(taskId, f);
         f.pendingTaskId = taskId;
@@ -86,6 +87,16 @@ final class TaskStep {
         }
         f.taskStarted = true;
         r.emit(f, EventType.ACTIVITY_STARTED, new EventDetails.ActivityStarted(workerName));
+    }
+
+    /** The service accepted a {@code .sync} or {@code .waitForTaskToken} call: {@code TaskSubmitted}, once per attempt. */
+    static void submitted(Run r, Fiber f, TaskState s, JsonNode response) {
+        TaskResource res = TaskResource.of(s.resource());
+        if (res.kind() != TaskResource.Kind.SERVICE || f.taskSubmitted) {
+            return;
+        }
+        f.taskSubmitted = true;
+        r.emit(f, EventType.TASK_SUBMITTED, new EventDetails.TaskOutput(res.resourceType(), res.resource(), response));
     }
 
     static void succeeded(Run r, Fiber f, TaskState s, JsonNode result) {
@@ -131,15 +142,20 @@ final class TaskStep {
     static void failed(Run r, Fiber f, TaskState s, StateFailure failure) {
         TaskResource res = TaskResource.of(s.resource());
         EventDetails details = res.kind() == TaskResource.Kind.SERVICE
-                ? new EventDetails.TaskFailure(res.resourceType(), res.resource(), Optional.of(failure.error()), failure.cause())
-                : new EventDetails.Failure(Optional.of(failure.error()), failure.cause());
+                ? new EventDetails.TaskFailure(res.resourceType(), res.resource(), failure.errorName(), failure.cause())
+                : new EventDetails.Failure(failure.errorName(), failure.cause());
         r.emit(f, res.failed(), details);
         f.phase = Fiber.Phase.ENTER;
         ErrorHandling.handle(r, f, s, failure);
     }
 
-    /** The task ran out of time: {@code States.Timeout} or, without a heartbeat in time, {@code States.HeartbeatTimeout}. */
-    static void timedOut(Run r, Fiber f, TaskState s, String error) {
+    /**
+     * The task ran out of time, or went without a heartbeat for too long: both are {@code States.Timeout} in
+     * history and error output, as AWS records them; a heartbeat timeout is also matched by
+     * {@code States.HeartbeatTimeout} in Retry and Catch.
+     */
+    static void timedOut(Run r, Fiber f, TaskState s, boolean heartbeat) {
+        String error = ErrorNames.TIMEOUT;
         TaskResource res = TaskResource.of(s.resource());
         EventDetails details = res.kind() == TaskResource.Kind.SERVICE
                 ? new EventDetails.TaskFailure(res.resourceType(), res.resource(), Optional.of(error), Optional.empty())
@@ -147,11 +163,12 @@ final class TaskStep {
         r.emit(f, res.timedOut(), details);
         f.phase = Fiber.Phase.ENTER;
         // AWS's error output for a timeout carries an empty Cause, though the event has none.
-        ErrorHandling.handle(r, f, s, new StateFailure(error, Optional.of("")));
+        ErrorHandling.handle(r, f, s, new StateFailure(error, Optional.of(""), heartbeat));
     }
 
     static boolean needsToken(String resource) {
-        return resource.endsWith(".waitForTaskToken") || TaskResource.of(resource).kind() == TaskResource.Kind.ACTIVITY;
+        return resource.endsWith(".waitForTaskToken") || resource.endsWith(".sync") || resource.endsWith(".sync:2")
+                || TaskResource.of(resource).kind() == TaskResource.Kind.ACTIVITY;
     }
 
     /** A task token: unguessable for callers, yet drawn from the execution's seeded source so a replay repeats it. */

@@ -14,6 +14,16 @@ public sealed interface Trigger {
         }
     }
 
+    /**
+     * The service call behind a {@code .sync} or {@code .waitForTaskToken} task was accepted and the task now
+     * waits for its end or its token: {@code TaskSubmitted} records the service's {@code output}, once per attempt.
+     */
+    record TaskSubmitted(long taskId, JsonNode output) implements Trigger {
+        public TaskSubmitted {
+            requireNonNull(output, "output is null");
+        }
+    }
+
     /** A task invocation failed. */
     record TaskFailed(long taskId, String error, Optional<String> cause) implements Trigger {
         public TaskFailed {

@@ -70,14 +70,21 @@ public final class LocalRunner {
                 TaskOutcome outcome = tasks.invoke(new TaskInvocation(call.resource(), call.input(),
                         info.executionArn(), call.stateName(), call.attempt(), call.taskToken(), call.timeoutSeconds()));
                 Instant ready = clock.instant();
-                while (outcome instanceof TaskOutcome.Delayed d) {
-                    ready = ready.plus(d.duration());
-                    outcome = d.then();
+                while (outcome instanceof TaskOutcome.Delayed || outcome instanceof TaskOutcome.Submitted) {
+                    if (outcome instanceof TaskOutcome.Delayed d) {
+                        ready = ready.plus(d.duration());
+                        outcome = d.then();
+                    } else if (outcome instanceof TaskOutcome.Submitted s) {
+                        collect(Interpreter.advance(exec, new Trigger.TaskSubmitted(call.taskId(), s.response()),
+                                clock.instant()), invocations, timers, seq);
+                        outcome = s.completion().await();
+                    }
                 }
                 trigger = switch (outcome) {
                     case TaskOutcome.Success s -> new Trigger.TaskSucceeded(call.taskId(), s.output());
                     case TaskOutcome.Failure f -> new Trigger.TaskFailed(call.taskId(), f.error(), f.cause());
                     case TaskOutcome.Delayed d -> throw new IllegalStateException("unwrapped above");
+                    case TaskOutcome.Submitted s -> throw new IllegalStateException("unwrapped above");
                 };
                 if (ready.isAfter(clock.instant())) {
                     timers.add(new Due(ready, seq[0]++, trigger));

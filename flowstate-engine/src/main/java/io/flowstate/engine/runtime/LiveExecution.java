@@ -42,6 +42,7 @@ final class LiveExecution {
             case Trigger.TaskSucceeded t -> exec.isTaskPending(t.taskId());
             case Trigger.TaskFailed t -> exec.isTaskPending(t.taskId());
             case Trigger.TaskHeartbeat t -> exec.isTaskPending(t.taskId());
+            case Trigger.TaskSubmitted t -> exec.isTaskPending(t.taskId());
             case Trigger.TaskStarted t -> exec.isTaskPending(t.taskId());
             case Trigger.Stop s -> exec.status() == ExecutionStatus.RUNNING;
             case Trigger.TimerFired t -> true;

@@ -40,6 +40,7 @@ public final class Replay {
                 case Trigger.TaskFailed t -> tasks.remove(t.taskId());
                 case Trigger.TimerFired t -> timers.remove(t.timerId());
                 case Trigger.TaskHeartbeat h -> { }
+                case Trigger.TaskSubmitted s -> { }
                 case Trigger.TaskStarted s -> { }
                 case Trigger.Stop s -> { }
                 case Trigger.Redrive d -> { }

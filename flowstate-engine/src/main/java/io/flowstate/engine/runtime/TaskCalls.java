@@ -28,7 +28,8 @@ final class TaskCalls {
 
     /** Invokes the task on a virtual thread of its own. */
     void call(String arn, Effect.InvokeTask t) {
-        boolean callback = t.taskToken().isPresent();
+        // A .waitForTaskToken task ends through SendTaskSuccess/Failure; its call's result is only "submitted".
+        boolean callback = t.resource().endsWith(".waitForTaskToken");
         Thread.ofVirtual().name("flowstate-task-", t.taskId()).start(() -> {
             TaskOutcome outcome;
             try {
@@ -44,10 +45,18 @@ final class TaskCalls {
     private void deliver(String arn, long taskId, TaskOutcome outcome, boolean callback) {
         switch (outcome) {
             case TaskOutcome.Success s -> {
-                // A .waitForTaskToken task completes through SendTaskSuccess, not with the call's own result.
-                if (!callback) {
-                    submit.accept(arn, new Trigger.TaskSucceeded(taskId, s.output()));
+                submit.accept(arn, callback ? new Trigger.TaskSubmitted(taskId, s.output())
+                        : new Trigger.TaskSucceeded(taskId, s.output()));
+            }
+            case TaskOutcome.Submitted s -> {
+                submit.accept(arn, new Trigger.TaskSubmitted(taskId, s.response()));
+                TaskOutcome end;
+                try {
+                    end = s.completion().await();
+                } catch (RuntimeException ex) {
+                    end = TaskOutcome.Failure.of("States.TaskFailed", "The task handler failed: " + ex);
                 }
+                deliver(arn, taskId, end, callback);
             }
             case TaskOutcome.Failure f -> submit.accept(arn, new Trigger.TaskFailed(taskId, f.error(), f.cause()));
             case TaskOutcome.Delayed d -> timers.schedule(timers.clock().instant().plus(d.duration()),

@@ -29,6 +29,11 @@ public final class TriggerJson {
                 n.put("taskId", t.taskId());
                 t.workerName().ifPresent(w -> n.put("workerName", w));
             }
+            case Trigger.TaskSubmitted t -> {
+                n.put("type", "TaskSubmitted");
+                n.put("taskId", t.taskId());
+                n.set("output", t.output());
+            }
             case Trigger.TaskHeartbeat t -> {
                 n.put("type", "TaskHeartbeat");
                 n.put("taskId", t.taskId());
@@ -60,6 +65,7 @@ public final class TriggerJson {
             case "TaskSucceeded" -> new Trigger.TaskSucceeded(n.path("taskId").asLong(), n.path("output"));
             case "TaskFailed" -> new Trigger.TaskFailed(n.path("taskId").asLong(), n.path("error").asText(), text(n, "cause"));
             case "TaskStarted" -> new Trigger.TaskStarted(n.path("taskId").asLong(), text(n, "workerName"));
+            case "TaskSubmitted" -> new Trigger.TaskSubmitted(n.path("taskId").asLong(), n.path("output"));
             case "TaskHeartbeat" -> new Trigger.TaskHeartbeat(n.path("taskId").asLong());
             case "TimerFired" -> new Trigger.TimerFired(n.path("timerId").asLong());
             case "Redrive" -> new Trigger.Redrive();

@@ -29,6 +29,23 @@ public sealed interface TaskOutcome {
     }
 
     /**
+     * The service accepted the call ({@code response}, recorded as {@code TaskSubmitted}) and the task goes on
+     * until {@code completion} returns its end: what a {@code .sync} integration returns once the job started.
+     */
+    record Submitted(JsonNode response, Completion completion) implements TaskOutcome {
+        public Submitted {
+            requireNonNull(response, "response is null");
+            requireNonNull(completion, "completion is null");
+        }
+    }
+
+    /** Waits for a submitted task's end (it may block: it runs on a virtual thread). */
+    @FunctionalInterface
+    interface Completion {
+        TaskOutcome await();
+    }
+
+    /**
      * The task takes {@code duration} of (virtual or real) time before it produces {@code then}; lets in-process
      * handlers model slow work without sleeping, so a task timeout can win against a testing clock.
      */

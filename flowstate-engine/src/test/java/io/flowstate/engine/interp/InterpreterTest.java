@@ -188,8 +188,12 @@ class InterpreterTest {
         assertThat(s.execution().failure().orElseThrow().error()).isEqualTo("States.NoChoiceMatched");
     }
 
+    /**
+     * AWS records a missed heartbeat as {@code States.Timeout} (the recorded {@code heartbeats.heartbeat_timeout}
+     * case); {@code States.HeartbeatTimeout} is "only available inside the Catch and Retry fields".
+     */
     @Test
-    void advance_noHeartbeatInTime_failsWithHeartbeatTimeout() {
+    void advance_noHeartbeatInTime_failsWithStatesTimeout() {
         StateMachine m = parse("{'StartAt':'T','States':{'T':{'Type':'Task','Resource':'arn:aws:states:us-east-1:123456789012:activity:a',"
                 + "'TimeoutSeconds':100,'HeartbeatSeconds':10,'End':true}}}");
         Interpreter.Started s = Interpreter.start(m, info(json("{}")), T0);
@@ -205,7 +209,22 @@ class InterpreterTest {
 
         Decision d = Interpreter.advance(s.execution(), new Trigger.TimerFired(next.timerId()), T0.plusSeconds(15));
         assertThat(types(d.events())).containsExactly("ActivityTimedOut", "ExecutionFailed");
-        assertThat(s.execution().failure().orElseThrow().error()).isEqualTo("States.HeartbeatTimeout");
+        assertThat(s.execution().failure().orElseThrow().error()).isEqualTo("States.Timeout");
+    }
+
+    @Test
+    void advance_noHeartbeatInTime_caughtByHeartbeatTimeoutCatcher() {
+        StateMachine m = parse("{'StartAt':'T','States':{'T':{'Type':'Task','Resource':'arn:aws:states:us-east-1:123456789012:activity:a',"
+                + "'HeartbeatSeconds':10,'Catch':[{'ErrorEquals':['States.HeartbeatTimeout'],'Next':'C'}],'End':true},"
+                + "'C':{'Type':'Succeed'}}}");
+        Interpreter.Started s = Interpreter.start(m, info(json("{}")), T0);
+        Effect.StartTimer heartbeat = (Effect.StartTimer) s.decision().effects().get(1);
+
+        Interpreter.advance(s.execution(), new Trigger.TimerFired(heartbeat.timerId()), T0.plusSeconds(10));
+
+        assertThat(s.execution().status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(s.execution().output().orElseThrow().toString())
+                .isEqualTo("{\"Error\":\"States.Timeout\",\"Cause\":\"\"}");
     }
 
     @Test

@@ -1,0 +1,69 @@
+package io.flowstate.integrations;
+
+import static java.util.Objects.requireNonNull;
+
+import io.flowstate.engine.task.TaskHandler;
+import io.flowstate.engine.task.TaskInvocation;
+import io.flowstate.engine.task.TaskOutcome;
+import io.flowstate.integrations.sdk.SdkCall;
+import io.flowstate.integrations.sdk.SdkClients;
+import java.util.Optional;
+
+/**
+ * The task handler that does real work: it reads each Task's Resource ARN and calls the service behind it
+ * through the AWS SDK for Java v2, routed by {@link SdkClients} (the SDK's endpoint variables, or real AWS).
+ * Resources it does not serve (activities, unknown ARNs, integrations not built yet) go to {@code fallback}.
+ */
+public final class Integrations implements TaskHandler, AutoCloseable {
+    private final SdkClients clients;
+    private final TaskHandler fallback;
+    private final LambdaIntegration lambda;
+    private final AwsSdkIntegration awsSdk;
+    private final OptimizedIntegration optimized;
+    private final NestedExecutions nested;
+
+    public Integrations(SdkClients clients, TaskHandler fallback) {
+        this.clients = requireNonNull(clients, "clients is null");
+        this.fallback = requireNonNull(fallback, "fallback is null");
+        SdkCall sdk = new SdkCall(clients);
+        this.lambda = new LambdaIntegration(clients);
+        this.awsSdk = new AwsSdkIntegration(sdk);
+        this.optimized = new OptimizedIntegration(sdk);
+        this.nested = new NestedExecutions(clients, optimized);
+    }
+
+    @Override
+    public TaskOutcome invoke(TaskInvocation inv) {
+        IntegrationResource r = IntegrationResource.parse(inv.resource());
+        return switch (r.kind()) {
+            case LAMBDA_FUNCTION -> lambda.function(inv.resource(), inv.input());
+            case AWS_SDK -> r.pattern() == IntegrationResource.Pattern.REQUEST_RESPONSE
+                    || r.pattern() == IntegrationResource.Pattern.WAIT_FOR_TASK_TOKEN
+                    ? awsSdk.invoke(r, inv.input()) : fallback.invoke(inv);
+            case OPTIMIZED -> optimized(r, inv);
+            case OTHER -> fallback.invoke(inv);
+        };
+    }
+
+    private TaskOutcome optimized(IntegrationResource r, TaskInvocation inv) {
+        if (r.service().equals("lambda") && r.action().equals("invoke")
+                && r.pattern() != IntegrationResource.Pattern.SYNC && r.pattern() != IntegrationResource.Pattern.SYNC2) {
+            return lambda.invoke(inv.input());
+        }
+        if (r.service().equals("states") && r.action().equals("startExecution")
+                && (r.pattern() == IntegrationResource.Pattern.SYNC || r.pattern() == IntegrationResource.Pattern.SYNC2)) {
+            return nested.invoke(r, inv.input(), inv.executionArn());
+        }
+        Optional<OptimizedIntegration.Service> s = OptimizedIntegration.service(r);
+        if (s.isPresent() && (r.pattern() == IntegrationResource.Pattern.REQUEST_RESPONSE
+                || r.pattern() == IntegrationResource.Pattern.WAIT_FOR_TASK_TOKEN)) {
+            return optimized.invoke(r, s.get(), inv.input(), inv.executionArn());
+        }
+        return fallback.invoke(inv);
+    }
+
+    @Override
+    public void close() {
+        clients.close();
+    }
+}

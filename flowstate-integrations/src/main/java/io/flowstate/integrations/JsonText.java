@@ -1,0 +1,23 @@
+package io.flowstate.integrations;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.flowstate.asl.json.Json;
+import java.util.Optional;
+
+/** JSON text that services return and may not be JSON. */
+final class JsonText {
+    private JsonText() {}
+
+    /** {@code text} parsed, or empty when it is not one JSON value. */
+    static Optional<JsonNode> tryParse(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Json.parse(text));
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        }
+    }
+}

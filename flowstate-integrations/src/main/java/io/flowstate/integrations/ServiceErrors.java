@@ -1,0 +1,51 @@
+package io.flowstate.integrations;
+
+import io.flowstate.engine.task.TaskOutcome;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * Task failures from SDK exceptions, named as Step Functions names them. The two integration styles differ
+ * because AWS built them on two SDK generations:
+ * <ul>
+ *   <li>{@code aws-sdk:*}: {@code <ServicePrefix>.<ExceptionClass>}, SDK v2's names ({@code S3.NoSuchKeyException},
+ *       {@code DynamoDb.DynamoDbException}), the cause the exception's own message;</li>
+ *   <li>optimized integrations: {@code <Prefix>.<v1 exception>} ({@code SQS.AmazonSQSException},
+ *       {@code DynamoDB.ResourceNotFoundException}), the cause in SDK v1's message format.</li>
+ * </ul>
+ */
+public final class ServiceErrors {
+    private ServiceErrors() {}
+
+    /** An {@code aws-sdk:*} failure: {@code prefix} is the SDK's class prefix of the service ({@code DynamoDb}). */
+    public static TaskOutcome.Failure sdkStyle(String prefix, SdkException e) {
+        return TaskOutcome.Failure.of(prefix + "." + e.getClass().getSimpleName(), e.getMessage());
+    }
+
+    /** An optimized integration's failure, {@code service} naming its v1 identity. */
+    public static TaskOutcome.Failure v1Style(V1Service service, SdkException e) {
+        if (!(e instanceof AwsServiceException ase)) {
+            return TaskOutcome.Failure.of(service.errorPrefix() + ".SdkClientException", e.getMessage());
+        }
+        String simple = e.getClass().getSimpleName();
+        // The v2 base exception (SqsException) is v1's AmazonSQSException; modelled errors keep their names.
+        String name = simple.equals(service.v2BaseException()) ? service.v1BaseException() : simple;
+        AwsErrorDetails d = ase.awsErrorDetails();
+        String message = d != null && d.errorMessage() != null ? d.errorMessage() : e.getMessage();
+        String code = d != null && d.errorCode() != null ? d.errorCode() : simple;
+        String cause = message + " (Service: " + service.v1ServiceName() + "; Status Code: " + ase.statusCode()
+                + "; Error Code: " + code + "; Request ID: " + ase.requestId() + "; Proxy: null)";
+        return TaskOutcome.Failure.of(service.errorPrefix() + "." + name, cause);
+    }
+
+    /**
+     * How an optimized integration's service was named in SDK v1, which AWS's optimized integrations use.
+     *
+     * @param errorPrefix the prefix of its error names ({@code SQS})
+     * @param v1ServiceName the service name in v1's messages ({@code AmazonSQS})
+     * @param v1BaseException v1's catch-all exception ({@code AmazonSQSException})
+     * @param v2BaseException v2's catch-all exception ({@code SqsException})
+     */
+    public record V1Service(String errorPrefix, String v1ServiceName, String v1BaseException, String v2BaseException) {}
+}
