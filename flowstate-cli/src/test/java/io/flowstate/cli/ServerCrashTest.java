@@ -12,7 +12,6 @@ import io.flowstate.api.ApiServer;
 import io.flowstate.api.service.ApiContext;
 import io.flowstate.api.service.StepFunctions;
 import io.flowstate.engine.runtime.SystemTimers;
-import io.flowstate.engine.task.TaskHandlers;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -115,7 +114,7 @@ class ServerCrashTest {
     /** The same executions on an in-process server with in-memory stores, never interrupted. */
     private static Map<String, List<HistoryEvent>> uninterrupted(String definition) throws Exception {
         try (StepFunctions service = new StepFunctions(new ApiContext("us-east-1", "123456789012", InstantSource.system()),
-                TaskHandlers.unbound(), new SystemTimers(), Duration.ofSeconds(1))) {
+                ServerRuns.tasks(), new SystemTimers(), Duration.ofSeconds(1))) {
             ApiServer server = ApiServer.start(service, "127.0.0.1", 0);
             try (SfnClient sfn = ServerRuns.client(server.port(), "crash", Duration.ofSeconds(10))) {
                 String sm = sfn.createStateMachine(b -> b.name("crash").definition(definition).roleArn(ROLE)).stateMachineArn();

@@ -51,6 +51,7 @@ final class ServerProcess implements AutoCloseable {
                 Main.class.getName(), "server"));
         command.addAll(options);
         ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().putAll(ServerRuns.TASK_ENVIRONMENT);
         pb.redirectErrorStream(true);
         Process p = pb.start();
         List<String> lines = new ArrayList<>();

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -19,6 +20,21 @@ import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 
 /** What the tests that run servers as child processes share: SDK clients, ports, names, histories. */
 final class ServerRuns {
+    /**
+     * The environment of every server these tests run, child or in-process: the machines' Lambda function is
+     * called on an endpoint where nothing listens, so that each call fails the same way in every run (a connection
+     * refused), as the uninterrupted reference run's does.
+     */
+    static final Map<String, String> TASK_ENVIRONMENT = Map.of("AWS_ENDPOINT_URL_LAMBDA", "http://127.0.0.1:9",
+            "AWS_ACCESS_KEY_ID", "local", "AWS_SECRET_ACCESS_KEY", "local");
+
+    /** The task handler of an in-process reference server: the integrations, with {@link #TASK_ENVIRONMENT}. */
+    static io.flowstate.integrations.Integrations tasks() {
+        return new io.flowstate.integrations.Integrations(new io.flowstate.integrations.sdk.SdkClients(TASK_ENVIRONMENT,
+                Map.of(), Region.US_EAST_1),
+                io.flowstate.engine.task.TaskHandlers.unbound());
+    }
+
     private ServerRuns() {}
 
     /**

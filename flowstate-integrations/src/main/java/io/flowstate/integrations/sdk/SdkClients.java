@@ -15,6 +15,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -103,6 +104,9 @@ public final class SdkClients implements AutoCloseable {
             invokeIfPresent(builder, "forcePathStyle", Boolean.class, Boolean.TRUE);
         }
         invokeIfPresent(builder, "httpClient", SdkHttpClient.class, http);
+        // One call per Task attempt: the state's Retry decides about trying again, as on AWS, and a failure is
+        // the same whatever else is failing at the time (the SDK's retry budget is shared and drains under load).
+        builder.overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()));
         return (SdkClient) builder.build();
     }
 
