@@ -54,7 +54,11 @@ final class ResourceRules {
             return;
         }
         if (type == MachineType.EXPRESS) {
-            if (resource.endsWith(".waitForTaskToken")) {
+            String[] arn = resource.split(":", 7);
+            if (arn.length == 7 && arn[2].equals("states") && arn[5].equals("activity")) {
+                // Express executions are not durable enough to wait on workers: AWS refuses activities there.
+                out.schema("Express state machine does not support Activity ARN", location);
+            } else if (resource.endsWith(".waitForTaskToken")) {
                 out.schema(Messages.expressUnsupported(".waitForTaskToken"), location);
             } else if (resource.endsWith(".sync") || resource.endsWith(".sync:2")) {
                 out.schema(Messages.expressUnsupported(".sync"), location);

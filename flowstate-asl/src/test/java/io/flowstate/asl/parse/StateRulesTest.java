@@ -117,6 +117,15 @@ class StateRulesTest {
                         + " at /States/S/Resource");
     }
 
+    /** The recorded {@code sfn_api_express.illegal_activity_task} case: AWS refuses activities in EXPRESS machines. */
+    @Test
+    void parse_activityInExpressMachine_isRejected() {
+        String def = Defs.q(Defs.machine("{'Type':'Task','Resource':'arn:aws:states:us-east-1:123456789012:activity:a',"
+                + "'End':true}"));
+        assertThat(Checks.errors(AslParser.parse(def, MachineType.EXPRESS))).containsExactly(
+                "SCHEMA_VALIDATION_FAILED: Express state machine does not support Activity ARN at /States/S/Resource");
+    }
+
     @Test
     void parse_credentialsWithoutRoleArn_isRequired() {
         assertThat(errors(Defs.machine("{'Type':'Task','Resource':'" + LAMBDA + "','Credentials':{},'End':true}")))
