@@ -1,0 +1,117 @@
+package io.flowstate.integrations;
+
+import static io.flowstate.integrations.ServiceIntegrationsTest.failure;
+import static io.flowstate.integrations.ServiceIntegrationsTest.json;
+import static io.flowstate.integrations.ServiceIntegrationsTest.success;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.flowstate.engine.task.TaskHandlers;
+import io.flowstate.engine.task.TaskInvocation;
+import io.flowstate.engine.task.TaskOutcome;
+import io.flowstate.integrations.sdk.SdkClients;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * {@code aws-sdk:<service>:<action>} against moto's server: any action of the SDK's models, PascalCase in and
+ * out, no SDK metadata, errors named {@code <ServicePrefix>.<Exception>} with the SDK v2 message as cause.
+ */
+class AwsSdkIntegrationTest {
+    private static MotoServer moto;
+    private static Integrations integrations;
+
+    @BeforeAll
+    static void start() throws Exception {
+        moto = MotoServer.start();
+        integrations = new Integrations(new SdkClients(moto.environment(), Map.of(), Region.US_EAST_1),
+                TaskHandlers.unbound());
+    }
+
+    @AfterAll
+    static void stop() {
+        integrations.close();
+        moto.close();
+    }
+
+    private static TaskOutcome call(String action, String params) {
+        return integrations.invoke(new TaskInvocation("arn:aws:states:::aws-sdk:" + action, json(params),
+                "arn:aws:states:us-east-1:123456789012:execution:m:e", "S", 0, Optional.empty(), Optional.empty()));
+    }
+
+    @Test
+    void s3PutThenGetObject_pathStyleOnLocalEndpoint_returnsBodyAsText() {
+        success(call("s3:createBucket", "{'Bucket':'sdk-bucket'}"));
+
+        JsonNode put = success(call("s3:putObject", "{'Bucket':'sdk-bucket','Key':'a.json','Body':{'x':[1,2]}}"));
+        JsonNode got = success(call("s3:getObject", "{'Bucket':'sdk-bucket','Key':'a.json'}"));
+
+        assertThat(put.path("ETag").asText()).isNotEmpty();
+        assertThat(got.path("Body").asText()).isEqualTo("{\"x\":[1,2]}");
+        assertThat(got.path("ContentLength").asInt()).isEqualTo(11);
+        assertThat(got.path("LastModified").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+        assertThat(got.has("SdkHttpMetadata")).isFalse();
+    }
+
+    @Test
+    void s3GetObject_noSuchKey_failsWithSdkV2Name() {
+        success(call("s3:createBucket", "{'Bucket':'empty-bucket'}"));
+
+        TaskOutcome.Failure f = failure(call("s3:getObject", "{'Bucket':'empty-bucket','Key':'none'}"));
+
+        assertThat(f.error()).isEqualTo("S3.NoSuchKeyException");
+        assertThat(f.cause().orElseThrow()).startsWith("The specified key does not exist. (Service: S3, Status Code: 404,");
+    }
+
+    @Test
+    void dynamodbListTables_camelCaseAction_answersInPascalCase() {
+        JsonNode out = success(call("dynamodb:listTables", "{}"));
+
+        assertThat(out.has("TableNames")).isTrue();
+    }
+
+    @Test
+    void dynamodbGetItem_noSuchTable_failsWithDynamoDbPrefix() {
+        TaskOutcome.Failure f = failure(call("dynamodb:getItem", "{'TableName':'none','Key':{'id':{'S':'1'}}}"));
+
+        assertThat(f.error()).isEqualTo("DynamoDb.ResourceNotFoundException");
+        assertThat(f.cause().orElseThrow()).contains("(Service: DynamoDb, Status Code: 400, Request ID: ");
+    }
+
+    @Test
+    void secretsManager_createThenGet_returnsSecretString() {
+        success(call("secretsmanager:createSecret", "{'Name':'db-password','SecretString':'s3cr3t'}"));
+
+        JsonNode out = success(call("secretsmanager:getSecretValue", "{'SecretId':'db-password'}"));
+
+        assertThat(out.path("SecretString").asText()).isEqualTo("s3cr3t");
+        assertThat(out.path("CreatedDate").isTextual()).as("timestamps as ISO text").isTrue();
+    }
+
+    @Test
+    void awsSdk_unknownService_failsClearly() {
+        TaskOutcome.Failure f = failure(call("nosuchservice:doIt", "{}"));
+
+        assertThat(f.error()).isEqualTo("States.Runtime");
+        assertThat(f.cause().orElseThrow()).contains("'nosuchservice'");
+    }
+
+    @Test
+    void awsSdk_unknownAction_failsClearly() {
+        TaskOutcome.Failure f = failure(call("s3:launchRocket", "{}"));
+
+        assertThat(f.cause().orElseThrow()).contains("'launchRocket'");
+    }
+
+    @Test
+    void awsSdk_unknownParameter_failsNamingIt() {
+        TaskOutcome.Failure f = failure(call("s3:listBuckets", "{'Colour':'red'}"));
+
+        assertThat(f.error()).isEqualTo("States.Runtime");
+        assertThat(f.cause().orElseThrow()).contains("\"Colour\"");
+    }
+}

@@ -1,0 +1,84 @@
+package io.flowstate.integrations;
+
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * moto's server ({@code python3 -m moto.server}), a real AWS-compatible server for SQS, SNS, DynamoDB, S3,
+ * EventBridge and Secrets Manager, run as a child process on a free loopback port for one test class.
+ */
+public final class MotoServer implements AutoCloseable {
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private MotoServer(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    /** Starts moto and waits (at most 60 s) until it answers. */
+    public static MotoServer start() throws IOException, InterruptedException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Path log = Files.createTempFile("moto", ".log");
+        ProcessBuilder pb = new ProcessBuilder("python3", "-m", "moto.server", "-H", "127.0.0.1", "-p",
+                Integer.toString(port));
+        pb.redirectErrorStream(true).redirectOutput(log.toFile());
+        MotoServer moto = new MotoServer(pb.start(), port, log);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (!moto.answers()) {
+            if (!moto.process.isAlive() || Instant.now().isAfter(deadline)) {
+                moto.close();
+                throw new IllegalStateException("moto's server did not start: " + Files.readString(log));
+            }
+            Thread.sleep(100);
+        }
+        return moto;
+    }
+
+    private boolean answers() {
+        try {
+            HttpURLConnection c = (HttpURLConnection) endpoint().resolve("/moto-api/").toURL().openConnection();
+            c.setConnectTimeout(500);
+            c.setReadTimeout(2000);
+            return c.getResponseCode() > 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The server's URL. */
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** The environment that routes every service to this server, as the AWS SDKs read it. */
+    public Map<String, String> environment() {
+        return Map.of("AWS_ENDPOINT_URL", endpoint().toString(), "AWS_ACCESS_KEY_ID", "test",
+                "AWS_SECRET_ACCESS_KEY", "test");
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+            Files.deleteIfExists(log);
+        } catch (InterruptedException | IOException e) {
+            process.destroyForcibly();
+        }
+    }
+}
