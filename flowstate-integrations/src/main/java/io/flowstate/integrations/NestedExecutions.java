@@ -42,16 +42,25 @@ final class NestedExecutions {
         }
         String child = s.output().path("ExecutionArn").asText();
         boolean json = r.pattern() == IntegrationResource.Pattern.SYNC2;
-        return new TaskOutcome.Submitted(s.output(), () -> awaitEnd(child, json, states.errors()));
+        return new TaskOutcome.Submitted(s.output(), () -> awaitEnd(executionArn, child, json, states.errors()));
     }
 
-    private TaskOutcome awaitEnd(String executionArn, boolean json, ServiceErrors.V1Service errors) {
+    /**
+     * Polls the child until it ends. A parent that ended meanwhile (stopped, timed out, failed in another branch)
+     * stops its child, as AWS stops the {@code .sync} children of a stopped execution.
+     */
+    private TaskOutcome awaitEnd(String parentArn, String executionArn, boolean json, ServiceErrors.V1Service errors) {
         SfnClient sfn = (SfnClient) clients.client(SdkCall.service("sfn"));
         Duration pause = FIRST_POLL;
         while (true) {
             DescribeExecutionResponse d;
             try {
                 d = sfn.describeExecution(b -> b.executionArn(executionArn));
+                if (d.status() == ExecutionStatus.RUNNING && parentEnded(sfn, parentArn)) {
+                    sfn.stopExecution(b -> b.executionArn(executionArn)
+                            .cause("The parent execution " + parentArn + " is no longer running."));
+                    return TaskOutcome.Failure.of("States.TaskFailed", "The parent execution ended.");
+                }
             } catch (SdkException e) {
                 return ServiceErrors.v1Style(errors, e);
             }
@@ -67,6 +76,15 @@ final class NestedExecutions {
                 return TaskOutcome.Failure.of("States.TaskFailed", "Interrupted while waiting for " + executionArn);
             }
             pause = pause.multipliedBy(2).compareTo(MAX_POLL) > 0 ? MAX_POLL : pause.multipliedBy(2);
+        }
+    }
+
+    private static boolean parentEnded(SfnClient sfn, String parentArn) {
+        try {
+            return sfn.describeExecution(b -> b.executionArn(parentArn)).status() != ExecutionStatus.RUNNING;
+        } catch (SdkException e) {
+            // A parent this endpoint does not know (an express execution, another account): keep waiting.
+            return false;
         }
     }
 
