@@ -15,7 +15,6 @@ import io.flowstate.engine.local.RunClock;
 import io.flowstate.engine.local.RunResult;
 import io.flowstate.engine.local.VirtualClock;
 import io.flowstate.engine.task.TaskHandler;
-import io.flowstate.engine.task.TaskHandlers;
 import io.flowstate.engine.task.mock.MockConfig;
 import io.flowstate.engine.task.mock.MockTaskHandler;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -57,6 +57,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--test-case", paramLabel = "NAME", description = "The mock config test case to use.")
     String testCase;
 
+    @Option(names = "--integrations", paramLabel = "FILE",
+            description = "Routes Task calls by Resource ARN pattern or state name (as for `server`).")
+    Path integrationsFile;
+
     @Option(names = "--skip-waits", description = "Virtual time: jump to each timer instead of waiting.")
     boolean skipWaits;
 
@@ -87,17 +91,19 @@ final class RunCommand implements Callable<Integer> {
         }
         String smName = stateMachineName != null ? stateMachineName
                 : definition.getFileName().toString().replaceFirst("\\.(asl\\.)?json$", "");
-        TaskHandler tasks;
-        try {
-            tasks = taskHandler(smName);
-        } catch (IllegalArgumentException e) {
-            return usage(e.getMessage());
-        }
+
         RunClock clock = skipWaits ? new VirtualClock(Instant.now()) : RunClock.system();
         String execName = name != null ? name : UUID.randomUUID().toString();
         ExecutionInfo info = ExecutionInfo.of("us-east-1", "123456789012", smName, execName,
                 "arn:aws:iam::123456789012:role/flowstate-local", clock.instant(), inputJson).withInputText(inputText);
-        RunResult result = new LocalRunner(tasks, clock).run(machine, info);
+        RunResult result;
+        // Mocked states first, then the routing file's routes, then the integrations.
+        try (TaskWiring wiring = new TaskWiring(Optional.ofNullable(integrationsFile), "us-east-1")) {
+            TaskHandler tasks = taskHandler(smName, wiring.tasks);
+            result = new LocalRunner(tasks, clock).run(machine, info);
+        } catch (IllegalArgumentException e) {
+            return usage(e.getMessage());
+        }
         if (history != null) {
             Files.writeString(history, Json.mapper().writerWithDefaultPrettyPrinter()
                     .writeValueAsString(HistoryJson.history(result.history(), result.payloads())));
@@ -114,12 +120,12 @@ final class RunCommand implements Callable<Integer> {
         return 1;
     }
 
-    private TaskHandler taskHandler(String smName) throws java.io.IOException {
+    private TaskHandler taskHandler(String smName, TaskHandler fallback) throws java.io.IOException {
         if (mockConfig == null) {
             if (testCase != null) {
                 throw new IllegalArgumentException("--test-case needs --mock-config");
             }
-            return TaskHandlers.unbound();
+            return fallback;
         }
         if (testCase == null) {
             throw new IllegalArgumentException("--mock-config needs --test-case");
@@ -133,7 +139,7 @@ final class RunCommand implements Callable<Integer> {
         MockConfig config = MockConfig.of(configJson);
         List<String> machines = config.stateMachines();
         String machineKey = machines.contains(smName) || machines.size() != 1 ? smName : machines.get(0);
-        return new MockTaskHandler(config, machineKey, testCase, TaskHandlers.unbound());
+        return new MockTaskHandler(config, machineKey, testCase, fallback);
     }
 
     private static int usage(String message) {

@@ -6,16 +6,12 @@ import io.flowstate.api.service.StepFunctions;
 import io.flowstate.engine.runtime.Cluster;
 import io.flowstate.engine.runtime.SingleNode;
 import io.flowstate.engine.runtime.SystemTimers;
-import io.flowstate.engine.task.TaskHandlers;
 import io.flowstate.store.jdbc.JdbcDatabase;
 import io.flowstate.store.jdbc.JdbcStores;
-import io.flowstate.integrations.Integrations;
-import io.flowstate.integrations.sdk.SdkClients;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import software.amazon.awssdk.regions.Region;
+import java.util.Optional;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.concurrent.Callable;
@@ -83,6 +79,12 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--region", defaultValue = "us-east-1", description = "Region in ARNs (default: ${DEFAULT-VALUE}).")
     String region;
 
+    @Option(names = "--integrations", paramLabel = "FILE",
+            description = "Routes Task calls by Resource ARN pattern or state name to an endpoint, AWS, a mock, an "
+                    + "HTTP URL or a local command (YAML or JSON; see docs/integrations.md). Unrouted calls follow "
+                    + "AWS_ENDPOINT_URL[_<SERVICE>], else go to AWS.")
+    Path integrationsFile;
+
     @Override
     public Integer call() throws Exception {
         if (!account.matches("\\d{12}")) {
@@ -112,10 +114,16 @@ final class ServerCommand implements Callable<Integer> {
         String node = store == null ? null : nodeId != null ? nodeId : defaultNodeId();
         Cluster cluster = node == null ? new SingleNode(db.executions())
                 : db.cluster(node, Duration.ofSeconds(leaseSeconds), InstantSource.system());
-        SdkClients clients = new SdkClients(System.getenv(), Map.of(), Region.of(region));
-        Integrations integrations = new Integrations(clients, TaskHandlers.unbound());
+        TaskWiring tasks;
+        try {
+            tasks = new TaskWiring(Optional.ofNullable(integrationsFile), region);
+        } catch (IllegalArgumentException e) {
+            System.err.println("flowstate: " + e.getMessage());
+            db.close();
+            return 2;
+        }
         StepFunctions service = new StepFunctions(new ApiContext(region, account, InstantSource.system()),
-                integrations, timers, Duration.ofSeconds(60), db.executions(), db.registry(), cluster);
+                tasks.tasks, timers, Duration.ofSeconds(60), db.executions(), db.registry(), cluster);
         int resumed;
         try {
             resumed = service.recover();
@@ -126,13 +134,13 @@ final class ServerCommand implements Callable<Integer> {
         }
         ApiServer server = ApiServer.start(service, bind, port);
         // Nested executions (states:startExecution, aws-sdk:sfn) run on this server unless told otherwise.
-        clients.defaultRoute("sfn", URI.create("http://" + loopbackFor(bind) + ":" + server.port()));
+        tasks.clients.defaultRoute("sfn", URI.create("http://" + loopbackFor(bind) + ":" + server.port()));
         System.err.printf("flowstate: Step Functions API on http://%s:%d (region %s, account %s), state in %s, "
                 + "%s, ready in %d ms%n", bind, server.port(), region, account,
                 store == null ? data.resolve(DATABASE_FILE) : store + ", node " + node,
                 resumed < 0 ? "some executions not resumed" : "resumed " + resumed + " execution(s)",
                 (System.nanoTime() - t0) / 1_000_000);
-        System.err.println("flowstate: integrations: " + clients.describe(ROUTED_SERVICES));
+        tasks.describe(ROUTED_SERVICES).forEach(line -> System.err.println("flowstate: " + line));
         // Retention runs in the background, at start and then hourly; a failed sweep is retried the next hour.
         java.util.concurrent.ScheduledExecutorService retention = java.util.concurrent.Executors
                 .newSingleThreadScheduledExecutor(Thread.ofPlatform().name("flowstate-retention").daemon().factory());
@@ -152,7 +160,7 @@ final class ServerCommand implements Callable<Integer> {
             retention.shutdownNow();
             server.close();
             service.close();
-            integrations.close();
+            tasks.close();
             db.close();
             stopped.countDown();
         }));

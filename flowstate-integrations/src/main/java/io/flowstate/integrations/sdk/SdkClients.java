@@ -31,6 +31,7 @@ import software.amazon.awssdk.regions.Region;
  */
 public final class SdkClients implements AutoCloseable {
     private final Map<String, String> env;
+    private final Optional<AwsCredentialsProvider> credentials;
     private final Map<String, URI> overrides;
     private final Region region;
     private final SdkHttpClient http;
@@ -41,6 +42,13 @@ public final class SdkClients implements AutoCloseable {
      * URL) taking precedence, in {@code region}.
      */
     public SdkClients(Map<String, String> env, Map<String, URI> overrides, Region region) {
+        this(env, overrides, region, Optional.empty());
+    }
+
+    /** As above, signing every call with {@code credentials} when given instead of the default chain's. */
+    public SdkClients(Map<String, String> env, Map<String, URI> overrides, Region region,
+            Optional<AwsCredentialsProvider> credentials) {
+        this.credentials = requireNonNull(credentials, "credentials is null");
         this.env = Map.copyOf(requireNonNull(env, "env is null"));
         this.overrides = new ConcurrentHashMap<>(requireNonNull(overrides, "overrides is null"));
         this.region = requireNonNull(region, "region is null");
@@ -111,6 +119,9 @@ public final class SdkClients implements AutoCloseable {
     }
 
     private AwsCredentialsProvider credentials(boolean local) {
+        if (credentials.isPresent()) {
+            return credentials.get();
+        }
         if (!local) {
             return DefaultCredentialsProvider.builder().build();
         }
