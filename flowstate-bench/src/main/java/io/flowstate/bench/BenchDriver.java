@@ -84,11 +84,22 @@ public final class BenchDriver {
             System.err.println("bench: cannot read " + workloadsDir.resolve("manifest.json") + ": " + e.getMessage());
             return 2;
         }
-        List<String> unknown = only.stream()
-                .filter(w -> !manifest.workloads().contains(w) && !JsonataTwins.isTwin(w)).toList();
+        List<String> unknown = only.stream().filter(w -> !manifest.workloads().contains(w) && !JsonataTwins.isTwin(w)
+                && !w.equals(io.flowstate.bench.lambda.LambdaChainBench.NAME)).toList();
         if (!unknown.isEmpty()) {
             System.err.println("bench: unknown workload(s) " + unknown + "; the manifest lists " + manifest.workloads());
             return 2;
+        }
+        if (only.contains(io.flowstate.bench.lambda.LambdaChainBench.NAME)) {
+            // Not a shared workload: Flowstate against the raw SDK calls it makes, at the first concurrency.
+            BenchParams p = manifest.params();
+            try {
+                io.flowstate.bench.lambda.LambdaChainBench.run(p.throughputConcurrency().get(0), p.throughputSeconds(), 3,
+                        p.warmupSeconds(), out);
+            } catch (Exception e) {
+                System.err.println("bench: " + io.flowstate.bench.lambda.LambdaChainBench.NAME + " failed: " + e);
+                return 1;
+            }
         }
         List<String> names = new java.util.ArrayList<>(manifest.workloads());
         names.addAll(JsonataTwins.NAMES);

@@ -57,7 +57,7 @@ public final class SdkCall {
     public Result call(SdkService service, String action, JsonNode parameters, PojoJson.Timestamps ts) {
         Class<?> requestClass = service.requestClass(action).orElseThrow(() -> new UnknownActionException(
                 "The action '" + action + "' is not an action of the service '" + service.name() + "'."));
-        Method op = service.operation(action, requestClass).orElseThrow(() -> new UnknownActionException(
+        Method op = service.operation(action).orElseThrow(() -> new UnknownActionException(
                 "The action '" + action + "' is not an action of the service '" + service.name() + "'."));
         ObjectNode params = parameters.isObject() ? ((ObjectNode) parameters).deepCopy() : Json.object();
         JsonNode body = null;

@@ -35,8 +35,20 @@ public final class SdkService {
         this.clientClass = clientClass;
     }
 
+    /** Services looked up so far (found or not): the class path does not change, and a lookup scans a jar. */
+    private static final java.util.Map<String, Optional<SdkService>> FOUND = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** An action's request class and client method, looked up once. */
+    private record Action(Optional<Class<?>> request, Optional<Method> method) {}
+
+    private final java.util.Map<String, Action> actions = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The service whose SDK package is {@code software.amazon.awssdk.services.<name>}, if its module is present. */
     public static Optional<SdkService> find(String name) {
+        return FOUND.computeIfAbsent(name, SdkService::lookUp);
+    }
+
+    private static Optional<SdkService> lookUp(String name) {
         if (!name.matches("[a-z0-9]+")) {
             return Optional.empty();
         }
@@ -72,7 +84,19 @@ public final class SdkService {
 
     /** The model class {@code <Action>Request} of {@code action} (camelCase, as in the ARN), if the service has it. */
     public Optional<Class<?>> requestClass(String action) {
-        return modelClass(capitalize(action) + "Request");
+        return action(action).request();
+    }
+
+    /** The client method of {@code action}: see {@link #operation(String, Class)}. */
+    public Optional<Method> operation(String action) {
+        return action(action).method();
+    }
+
+    private Action action(String action) {
+        return actions.computeIfAbsent(action, a -> {
+            Optional<Class<?>> request = modelClass(capitalize(a) + "Request");
+            return new Action(request, request.flatMap(r -> operation(a, r)));
+        });
     }
 
     /** A model class of this service by simple name. */
