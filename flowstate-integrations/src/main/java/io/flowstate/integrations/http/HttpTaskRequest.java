@@ -134,6 +134,11 @@ record HttpTaskRequest(URI endpoint, String method, NamedValues headers, NamedVa
     }
 
     private static Optional<String> connectionArn(JsonNode params) {
+        if (params.has("ConnectionArn")) {
+            // Ignoring it would send the request without the credentials its author meant it to carry.
+            throw HttpFailure.runtime("The HTTP Task's ConnectionArn belongs in InvocationConfig or Authentication:"
+                    + " {\"InvocationConfig\": {\"ConnectionArn\": \"...\"}}.");
+        }
         for (String holder : List.of("InvocationConfig", "Authentication")) {
             JsonNode arn = params.path(holder).path("ConnectionArn");
             if (arn.isTextual() && !arn.textValue().isEmpty()) {

@@ -19,7 +19,8 @@ import java.util.Set;
  * and win on a name clash; a string {@code RequestBody} cannot take body parameters ({@code States.Runtime}).
  * The body is serialized after the merge: a string as it is, an object URL-encoded when the task's
  * {@code Transform} asks, anything else as JSON. Then Step Functions' own headers: the connection's
- * authorization, {@code Content-Type: application/json; charset=UTF-8} when a body has none,
+ * authorization, {@code Content-Type: application/json; charset=UTF-8} when a body has none (a URL-encoded body
+ * too: AWS leaves setting the form content type to the definition),
  * {@code User-Agent: Amazon|StepFunctions|HttpInvoke|<region>} and {@code Range: bytes=0-262144}.
  */
 final class RequestAssembly {

@@ -109,6 +109,15 @@ class HttpInvokeResponseTest {
     }
 
     @Test
+    void invoke_topLevelConnectionArn_failsWithStatesRuntime() {
+        ObjectNode p = params("GET", "/c");
+        p.put("ConnectionArn", "arn:aws:events:us-east-1:123456789012:connection/c/0");
+
+        assertFailure(http.invoke(p), "States.Runtime", "InvocationConfig or Authentication");
+        assertThat(server.requests()).isEmpty();
+    }
+
+    @Test
     void integrations_httpInvokeResource_routesToTheHttpTask() {
         server.answer("/routed", 200, "application/json", "{\"via\":\"integrations\"}");
         try (Integrations integrations = new Integrations(new SdkClients(Map.of(), Map.of(), Region.US_EAST_1),
