@@ -5,13 +5,16 @@ import static java.util.Objects.requireNonNull;
 import io.flowstate.engine.task.TaskHandler;
 import io.flowstate.engine.task.TaskInvocation;
 import io.flowstate.engine.task.TaskOutcome;
+import io.flowstate.integrations.http.HttpInvoke;
 import io.flowstate.integrations.sdk.SdkCall;
 import io.flowstate.integrations.sdk.SdkClients;
+import java.time.InstantSource;
 import java.util.Optional;
 
 /**
  * The task handler that does real work: it reads each Task's Resource ARN and calls the service behind it
- * through the AWS SDK for Java v2, routed by {@link SdkClients} (the SDK's endpoint variables, or real AWS).
+ * through the AWS SDK for Java v2, routed by {@link SdkClients} (the SDK's endpoint variables, or real AWS);
+ * {@code http:invoke} calls the third-party API itself ({@link HttpInvoke}).
  * Resources it does not serve (activities, unknown ARNs, integrations not built yet) go to {@code fallback}.
  */
 public final class Integrations implements TaskHandler, AutoCloseable {
@@ -21,6 +24,7 @@ public final class Integrations implements TaskHandler, AutoCloseable {
     private final AwsSdkIntegration awsSdk;
     private final OptimizedIntegration optimized;
     private final NestedExecutions nested;
+    private final HttpInvoke http;
 
     public Integrations(SdkClients clients, TaskHandler fallback) {
         this.clients = requireNonNull(clients, "clients is null");
@@ -30,6 +34,7 @@ public final class Integrations implements TaskHandler, AutoCloseable {
         this.awsSdk = new AwsSdkIntegration(sdk);
         this.optimized = new OptimizedIntegration(sdk);
         this.nested = new NestedExecutions(clients, optimized);
+        this.http = new HttpInvoke(clients, InstantSource.system());
     }
 
     @Override
@@ -46,6 +51,10 @@ public final class Integrations implements TaskHandler, AutoCloseable {
     }
 
     private TaskOutcome optimized(IntegrationResource r, TaskInvocation inv) {
+        if (r.service().equals("http") && r.action().equals("invoke")
+                && r.pattern() == IntegrationResource.Pattern.REQUEST_RESPONSE) {
+            return http.invoke(inv.input());
+        }
         if (r.service().equals("lambda") && r.action().equals("invoke")
                 && r.pattern() != IntegrationResource.Pattern.SYNC && r.pattern() != IntegrationResource.Pattern.SYNC2) {
             return lambda.invoke(inv.input());
