@@ -6,6 +6,7 @@ import static io.flowstate.integrations.http.HttpTasks.success;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flowstate.integrations.MotoServer;
 import io.flowstate.integrations.sdk.SdkClients;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -45,13 +46,13 @@ class HttpConnectionTest {
     private static HttpInvoke http;
 
     @BeforeAll
-    static void start() {
+    static void start() throws Exception {
         // The SDK's default credential chain must find credentials before it would ask EC2 instance metadata.
         for (String p : new String[] {"aws.accessKeyId", "aws.secretAccessKey", "aws.disableEc2Metadata"}) {
             SAVED_PROPERTIES.put(p, System.getProperty(p));
             System.setProperty(p, p.equals("aws.disableEc2Metadata") ? "true" : "test");
         }
-        moto = new MotoServer();
+        moto = MotoServer.start();
         server = new RecordingServer();
         clients = new SdkClients(Map.of(), Map.of("eventbridge", moto.endpoint(), "secretsmanager", moto.endpoint()),
                 Region.US_EAST_1);
