@@ -3,6 +3,7 @@ package io.flowstate.cli;
 import io.flowstate.api.ApiServer;
 import io.flowstate.api.service.ApiContext;
 import io.flowstate.api.service.StepFunctions;
+import io.flowstate.cli.template.TemplateDeployer;
 import io.flowstate.engine.runtime.Cluster;
 import io.flowstate.engine.runtime.SingleNode;
 import io.flowstate.engine.runtime.SystemTimers;
@@ -13,8 +14,10 @@ import io.flowstate.integrations.Integrations;
 import io.flowstate.integrations.sdk.SdkClients;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.regions.Region;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -83,6 +86,13 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--region", defaultValue = "us-east-1", description = "Region in ARNs (default: ${DEFAULT-VALUE}).")
     String region;
 
+    @Option(names = "--deploy", paramLabel = "TEMPLATE", description = "At start, create or update the state machines "
+            + "of this SAM/CloudFormation template (repeatable).")
+    List<Path> deploy = new ArrayList<>();
+
+    @Option(names = "--parameters", paramLabel = "FILE", description = "Parameter values for the --deploy templates.")
+    Path parameters;
+
     @Override
     public Integer call() throws Exception {
         if (!account.matches("\\d{12}")) {
@@ -124,6 +134,8 @@ final class ServerCommand implements Callable<Integer> {
             System.err.println("flowstate: " + e.getMessage());
             resumed = -1;
         }
+        // A template that cannot be deployed stops the start (exit 2): serving without its state machines would hide it.
+        TemplateDeployer.deploy(service, region, account, deploy, Optional.ofNullable(parameters), System.err);
         ApiServer server = ApiServer.start(service, bind, port);
         // Nested executions (states:startExecution, aws-sdk:sfn) run on this server unless told otherwise.
         clients.defaultRoute("sfn", URI.create("http://" + loopbackFor(bind) + ":" + server.port()));
