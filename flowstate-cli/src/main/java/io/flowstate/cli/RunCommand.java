@@ -7,6 +7,8 @@ import io.flowstate.asl.json.Json;
 import io.flowstate.asl.model.StateMachine;
 import io.flowstate.asl.parse.AslParser;
 import io.flowstate.asl.parse.ParseResult;
+import io.flowstate.cli.template.RunDefinition;
+import io.flowstate.cli.template.TemplateException;
 import io.flowstate.engine.history.HistoryJson;
 import io.flowstate.engine.interp.ExecutionInfo;
 import io.flowstate.engine.interp.ExecutionStatus;
@@ -17,7 +19,6 @@ import io.flowstate.engine.local.VirtualClock;
 import io.flowstate.engine.task.TaskHandler;
 import io.flowstate.engine.task.mock.MockConfig;
 import io.flowstate.engine.task.mock.MockTaskHandler;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -32,12 +33,26 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code flowstate run DEFINITION.json}: one Standard execution in process. SUCCEEDED prints the output and
  * exits 0; FAILED, TIMED_OUT or ABORTED print {@code {"status","error","cause"}} and exit 1; an invalid
- * definition, input or option prints diagnostics on stderr and exits 2.
+ * definition, template, input or option prints diagnostics on stderr and exits 2. The file may also be a SAM or
+ * CloudFormation template (see {@link RunDefinition}).
  */
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Runs one execution of a definition in process.")
 final class RunCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "DEFINITION.json", description = "The ASL definition file.")
+    /** The region and account of the run's ARNs, and of the stack a template is read as. */
+    private static final String REGION = "us-east-1";
+    private static final String ACCOUNT = "123456789012";
+
+    @Parameters(index = "0", paramLabel = "DEFINITION.json|TEMPLATE",
+            description = "The ASL definition file, or a SAM/CloudFormation template (YAML or JSON, CDK's cdk.out too).")
     Path definition;
+
+    @Option(names = "--resource", paramLabel = "LOGICAL_ID",
+            description = "The template's state machine to run (needed when it declares several).")
+    String resource;
+
+    @Option(names = "--parameters", paramLabel = "FILE",
+            description = "Template parameter values: a JSON/YAML object, or [{\"ParameterKey\":..,\"ParameterValue\":..}].")
+    Path parameters;
 
     @Option(names = "--input", paramLabel = "JSON|@FILE", defaultValue = "{}",
             description = "The execution input, inline or @file (default: {}).")
@@ -47,7 +62,8 @@ final class RunCommand implements Callable<Integer> {
     String name;
 
     @Option(names = "--state-machine-name",
-            description = "The state machine name (default: the definition file name without .json).")
+            description = "The state machine name (default: the definition file name without .json; for a template, "
+                    + "its StateMachineName or logical id).")
     String stateMachineName;
 
     @Option(names = "--mock-config", paramLabel = "FILE",
@@ -72,7 +88,14 @@ final class RunCommand implements Callable<Integer> {
         if (!Files.isRegularFile(definition)) {
             return usage("no such file: " + definition);
         }
-        ParseResult parsed = AslParser.parse(Files.readString(definition, StandardCharsets.UTF_8));
+        RunDefinition source;
+        try {
+            source = RunDefinition.of(definition, Optional.ofNullable(resource), Optional.ofNullable(parameters),
+                    REGION, ACCOUNT);
+        } catch (TemplateException e) {
+            return usage(e.getMessage());
+        }
+        ParseResult parsed = AslParser.parse(source.text());
         if (!parsed.isValid()) {
             System.err.println(Json.mapper().writerWithDefaultPrettyPrinter()
                     .writeValueAsString(Diagnostics.validationResponse(parsed)));
@@ -89,16 +112,14 @@ final class RunCommand implements Callable<Integer> {
         } catch (java.io.IOException e) {
             return usage("cannot read the input file: " + e.getMessage());
         }
-        String smName = stateMachineName != null ? stateMachineName
-                : definition.getFileName().toString().replaceFirst("\\.(asl\\.)?json$", "");
-
+        String smName = stateMachineName != null ? stateMachineName : source.name();
         RunClock clock = skipWaits ? new VirtualClock(Instant.now()) : RunClock.system();
         String execName = name != null ? name : UUID.randomUUID().toString();
-        ExecutionInfo info = ExecutionInfo.of("us-east-1", "123456789012", smName, execName,
-                "arn:aws:iam::123456789012:role/flowstate-local", clock.instant(), inputJson).withInputText(inputText);
+        ExecutionInfo info = ExecutionInfo.of(REGION, ACCOUNT, smName, execName,
+                "arn:aws:iam::" + ACCOUNT + ":role/flowstate-local", clock.instant(), inputJson).withInputText(inputText);
         RunResult result;
         // Mocked states first, then the routing file's routes, then the integrations.
-        try (TaskWiring wiring = new TaskWiring(Optional.ofNullable(integrationsFile), "us-east-1")) {
+        try (TaskWiring wiring = new TaskWiring(Optional.ofNullable(integrationsFile), REGION)) {
             TaskHandler tasks = taskHandler(smName, wiring.tasks);
             result = new LocalRunner(tasks, clock).run(machine, info);
         } catch (IllegalArgumentException e) {

@@ -3,6 +3,7 @@ package io.flowstate.cli;
 import io.flowstate.api.ApiServer;
 import io.flowstate.api.service.ApiContext;
 import io.flowstate.api.service.StepFunctions;
+import io.flowstate.cli.template.TemplateDeployer;
 import io.flowstate.engine.runtime.Cluster;
 import io.flowstate.engine.runtime.SingleNode;
 import io.flowstate.engine.runtime.SystemTimers;
@@ -10,6 +11,7 @@ import io.flowstate.store.jdbc.JdbcDatabase;
 import io.flowstate.store.jdbc.JdbcStores;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.time.Duration;
@@ -85,6 +87,13 @@ final class ServerCommand implements Callable<Integer> {
                     + "AWS_ENDPOINT_URL[_<SERVICE>], else go to AWS.")
     Path integrationsFile;
 
+    @Option(names = "--deploy", paramLabel = "TEMPLATE", description = "At start, create or update the state machines "
+            + "of this SAM/CloudFormation template (repeatable).")
+    List<Path> deploy = new ArrayList<>();
+
+    @Option(names = "--parameters", paramLabel = "FILE", description = "Parameter values for the --deploy templates.")
+    Path parameters;
+
     @Override
     public Integer call() throws Exception {
         if (!account.matches("\\d{12}")) {
@@ -132,6 +141,8 @@ final class ServerCommand implements Callable<Integer> {
             System.err.println("flowstate: " + e.getMessage());
             resumed = -1;
         }
+        // A template that cannot be deployed stops the start (exit 2): serving without its state machines would hide it.
+        TemplateDeployer.deploy(service, region, account, deploy, Optional.ofNullable(parameters), System.err);
         ApiServer server = ApiServer.start(service, bind, port);
         // Nested executions (states:startExecution, aws-sdk:sfn) run on this server unless told otherwise.
         tasks.clients.defaultRoute("sfn", URI.create("http://" + loopbackFor(bind) + ":" + server.port()));
