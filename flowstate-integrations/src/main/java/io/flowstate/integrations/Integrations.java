@@ -24,6 +24,7 @@ public final class Integrations implements TaskHandler, AutoCloseable {
     private final AwsSdkIntegration awsSdk;
     private final OptimizedIntegration optimized;
     private final NestedExecutions nested;
+    private final AssumedRoles roles;
     private final HttpInvoke http;
 
     public Integrations(SdkClients clients, TaskHandler fallback) {
@@ -34,11 +35,15 @@ public final class Integrations implements TaskHandler, AutoCloseable {
         this.awsSdk = new AwsSdkIntegration(sdk);
         this.optimized = new OptimizedIntegration(sdk);
         this.nested = new NestedExecutions(clients, optimized);
+        this.roles = new AssumedRoles(clients, roleClients -> new Integrations(roleClients, fallback));
         this.http = new HttpInvoke(clients, InstantSource.system());
     }
 
     @Override
     public TaskOutcome invoke(TaskInvocation inv) {
+        if (inv.roleArn().isPresent()) {
+            return roles.invoke(inv);
+        }
         IntegrationResource r = IntegrationResource.parse(inv.resource());
         return switch (r.kind()) {
             case LAMBDA_FUNCTION -> lambda.function(inv.resource(), inv.input());
@@ -73,6 +78,7 @@ public final class Integrations implements TaskHandler, AutoCloseable {
 
     @Override
     public void close() {
+        roles.close();
         clients.close();
     }
 }

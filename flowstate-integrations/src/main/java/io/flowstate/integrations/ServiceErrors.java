@@ -20,19 +20,30 @@ public final class ServiceErrors {
 
     /** An {@code aws-sdk:*} failure: {@code prefix} is the SDK's class prefix of the service ({@code DynamoDb}). */
     public static TaskOutcome.Failure sdkStyle(String prefix, SdkException e) {
-        return TaskOutcome.Failure.of(prefix + "." + e.getClass().getSimpleName(), e.getMessage());
+        return TaskOutcome.Failure.of(prefix + "." + e.getClass().getSimpleName(), message(e));
     }
+
+    /**
+     * The exception's message as AWS's causes show it: without the {@code (SDK Attempt Count: N)} that newer SDK
+     * versions append (a Task attempt is one call; the state's Retry counts attempts).
+     */
+    static String message(SdkException e) {
+        String m = String.valueOf(e.getMessage());
+        return ATTEMPTS.matcher(m).replaceFirst("");
+    }
+
+    private static final java.util.regex.Pattern ATTEMPTS = java.util.regex.Pattern.compile(" \\(SDK Attempt Count: \\d+\\)$");
 
     /** An optimized integration's failure, {@code service} naming its v1 identity. */
     public static TaskOutcome.Failure v1Style(V1Service service, SdkException e) {
         if (!(e instanceof AwsServiceException ase)) {
-            return TaskOutcome.Failure.of(service.errorPrefix() + ".SdkClientException", e.getMessage());
+            return TaskOutcome.Failure.of(service.errorPrefix() + ".SdkClientException", message(e));
         }
         String simple = e.getClass().getSimpleName();
         // The v2 base exception (SqsException) is v1's AmazonSQSException; modelled errors keep their names.
         String name = simple.equals(service.v2BaseException()) ? service.v1BaseException() : simple;
         AwsErrorDetails d = ase.awsErrorDetails();
-        String message = d != null && d.errorMessage() != null ? d.errorMessage() : e.getMessage();
+        String message = d != null && d.errorMessage() != null ? d.errorMessage() : message(e);
         String code = d != null && d.errorCode() != null ? d.errorCode() : simple;
         String cause = message + " (Service: " + service.v1ServiceName() + "; Status Code: " + ase.statusCode()
                 + "; Error Code: " + code + "; Request ID: " + ase.requestId() + "; Proxy: null)";

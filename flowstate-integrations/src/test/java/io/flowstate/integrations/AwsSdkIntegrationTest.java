@@ -93,6 +93,15 @@ class AwsSdkIntegrationTest {
     }
 
     @Test
+    void credentialsRoleArn_callerIdentity_isTheAssumedRole() {
+        TaskOutcome out = integrations.invoke(new TaskInvocation("arn:aws:states:::aws-sdk:sts:getCallerIdentity",
+                json("{}"), "arn:aws:states:us-east-1:123456789012:execution:m:run-7", "S", 0, Optional.empty(),
+                Optional.empty(), Optional.of("arn:aws:iam::123456789012:role/reader")));
+
+        assertThat(success(out).path("Arn").asText()).contains("assumed-role/reader/flowstate-run-7");
+    }
+
+    @Test
     void awsSdk_unknownService_failsClearly() {
         TaskOutcome.Failure f = failure(call("nosuchservice:doIt", "{}"));
 

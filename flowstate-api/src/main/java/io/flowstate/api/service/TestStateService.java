@@ -20,7 +20,6 @@ import io.flowstate.engine.interp.Interpreter;
 import io.flowstate.engine.interp.StateTest;
 import io.flowstate.engine.interp.Trigger;
 import io.flowstate.engine.task.TaskHandler;
-import io.flowstate.engine.task.TaskInvocation;
 import io.flowstate.engine.task.TaskOutcome;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -109,8 +108,7 @@ final class TestStateService {
     }
 
     private Trigger invoke(Effect.InvokeTask t, ExecutionInfo info) {
-        TaskOutcome out = handler.invoke(new TaskInvocation(t.resource(), t.input(), info.executionArn(), t.stateName(),
-                t.attempt(), t.taskToken(), t.timeoutSeconds()));
+        TaskOutcome out = handler.invoke(t.invocation(info.executionArn()));
         while (out instanceof TaskOutcome.Delayed || out instanceof TaskOutcome.Submitted) {
             out = out instanceof TaskOutcome.Delayed delayed ? delayed.then()
                     : ((TaskOutcome.Submitted) out).completion().await();

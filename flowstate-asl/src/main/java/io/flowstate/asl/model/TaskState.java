@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * {@code "Type": "Task"}: calls a resource (Lambda, an activity, a service integration). {@code arguments} is
- * the JSONata-mode {@code Arguments}; {@code credentials} is kept as written.
+ * the JSONata-mode {@code Arguments}; {@code credentials} is the compiled {@code Credentials} object ({@code RoleArn}).
  */
 public record TaskState(
         StateCommon common,
@@ -20,7 +20,7 @@ public record TaskState(
         Optional<IntSource> heartbeatSeconds,
         List<Retrier> retry,
         List<Catcher> catchers,
-        Optional<JsonNode> credentials) implements State {
+        Optional<Template> credentials) implements State {
     public TaskState {
         requireNonNull(common, "common is null");
         requireNonNull(transition, "transition is null");

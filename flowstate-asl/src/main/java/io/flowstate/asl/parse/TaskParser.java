@@ -30,7 +30,7 @@ final class TaskParser {
                 && h.value() >= t.value()) {
             in.out().schema(Messages.heartbeatNotBelowTimeout(), r.at("HeartbeatSeconds"));
         }
-        Optional<JsonNode> credentials = credentials(r, in);
+        Optional<Template> credentials = credentials(r, in);
         var retry = RetryParser.parse(r);
         var catchers = CatchParser.parse(r, in.language());
         return resource.map(res -> new TaskState(in.common(), in.transition(), in.io(), res, arguments, timeout,
@@ -38,14 +38,17 @@ final class TaskParser {
     }
 
     /** {@code Credentials} must name the role to assume: {@code RoleArn} (or {@code RoleArn.$} in JSONPath). */
-    private static Optional<JsonNode> credentials(FieldReader r, StateInput in) {
+    private static Optional<Template> credentials(FieldReader r, StateInput in) {
         if (!r.has("Credentials")) {
             return Optional.empty();
         }
         Optional<ObjectNode> c = r.object("Credentials");
         if (c.isPresent() && !c.get().has("RoleArn") && (in.jsonata() || !c.get().has("RoleArn.$"))) {
             in.out().schema(Messages.requiredButMissing("RoleArn"), r.at("Credentials"));
+            return Optional.empty();
         }
-        return c.map(JsonNode.class::cast);
+        // Compiled like any payload template: RoleArn.$ reads the input or the context, {% %} is JSONata.
+        return c.flatMap(o -> in.jsonata() ? Expressions.jsonataTemplate(o, r.at("Credentials"), in.out(), false)
+                : Expressions.template(o, r.at("Credentials"), in.out()));
     }
 }

@@ -69,7 +69,8 @@ public sealed interface EventDetails {
 
     /** {@code taskScheduledEventDetails}. */
     record TaskScheduled(String resourceType, String resource, String region, JsonNode parameters,
-            Optional<Long> timeoutInSeconds, Optional<Long> heartbeatInSeconds) implements EventDetails {
+            Optional<Long> timeoutInSeconds, Optional<Long> heartbeatInSeconds, Optional<String> roleArn)
+            implements EventDetails {
         public TaskScheduled {
             requireNonNull(resourceType, "resourceType is null");
             requireNonNull(resource, "resource is null");
@@ -77,6 +78,13 @@ public sealed interface EventDetails {
             requireNonNull(parameters, "parameters is null");
             requireNonNull(timeoutInSeconds, "timeoutInSeconds is null");
             requireNonNull(heartbeatInSeconds, "heartbeatInSeconds is null");
+            requireNonNull(roleArn, "roleArn is null");
+        }
+
+        /** Without task credentials. */
+        public TaskScheduled(String resourceType, String resource, String region, JsonNode parameters,
+                Optional<Long> timeoutInSeconds, Optional<Long> heartbeatInSeconds) {
+            this(resourceType, resource, region, parameters, timeoutInSeconds, heartbeatInSeconds, Optional.empty());
         }
     }
 
@@ -110,12 +118,19 @@ public sealed interface EventDetails {
 
     /** {@code lambdaFunctionScheduledEventDetails} and {@code activityScheduledEventDetails}. */
     record Scheduled(String resource, JsonNode input, Optional<Long> timeoutInSeconds,
-            Optional<Long> heartbeatInSeconds) implements EventDetails {
+            Optional<Long> heartbeatInSeconds, Optional<String> roleArn) implements EventDetails {
         public Scheduled {
             requireNonNull(resource, "resource is null");
             requireNonNull(input, "input is null");
             requireNonNull(timeoutInSeconds, "timeoutInSeconds is null");
             requireNonNull(heartbeatInSeconds, "heartbeatInSeconds is null");
+            requireNonNull(roleArn, "roleArn is null");
+        }
+
+        /** Without task credentials. */
+        public Scheduled(String resource, JsonNode input, Optional<Long> timeoutInSeconds,
+                Optional<Long> heartbeatInSeconds) {
+            this(resource, input, timeoutInSeconds, heartbeatInSeconds, Optional.empty());
         }
     }
 

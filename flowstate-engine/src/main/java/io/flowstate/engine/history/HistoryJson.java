@@ -77,6 +77,7 @@ public final class HistoryJson {
                 d.put("parameters", payloads.write(type, t.parameters()));
                 t.timeoutInSeconds().ifPresent(v -> d.put("timeoutInSeconds", v));
                 t.heartbeatInSeconds().ifPresent(v -> d.put("heartbeatInSeconds", v));
+                t.roleArn().ifPresent(v -> d.putObject("taskCredentials").put("roleArn", v));
             }
             case EventDetails.TaskStarted t -> {
                 d.put("resourceType", t.resourceType());
@@ -97,6 +98,7 @@ public final class HistoryJson {
                 payload(d, "input", s.input(), type, payloads);
                 s.timeoutInSeconds().ifPresent(v -> d.put("timeoutInSeconds", v));
                 s.heartbeatInSeconds().ifPresent(v -> d.put("heartbeatInSeconds", v));
+                s.roleArn().ifPresent(v -> d.putObject("taskCredentials").put("roleArn", v));
             }
             case EventDetails.ActivityStarted a -> a.workerName().ifPresent(v -> d.put("workerName", v));
             case EventDetails.MapStateStarted m -> d.put("length", m.length());

@@ -10,13 +10,26 @@ import java.util.Optional;
 public sealed interface Effect {
     /** Call a task resource; its result comes back as {@link Trigger.TaskSucceeded} or {@link Trigger.TaskFailed}. */
     record InvokeTask(long taskId, String resource, JsonNode input, String stateName, int attempt,
-            Optional<String> taskToken, Optional<Long> timeoutSeconds) implements Effect {
+            Optional<String> taskToken, Optional<Long> timeoutSeconds, Optional<String> roleArn) implements Effect {
         public InvokeTask {
             requireNonNull(resource, "resource is null");
             requireNonNull(input, "input is null");
             requireNonNull(stateName, "stateName is null");
             requireNonNull(taskToken, "taskToken is null");
             requireNonNull(timeoutSeconds, "timeoutSeconds is null");
+            requireNonNull(roleArn, "roleArn is null");
+        }
+
+        /** An invocation under the execution's own role. */
+        public InvokeTask(long taskId, String resource, JsonNode input, String stateName, int attempt,
+                Optional<String> taskToken, Optional<Long> timeoutSeconds) {
+            this(taskId, resource, input, stateName, attempt, taskToken, timeoutSeconds, Optional.empty());
+        }
+
+        /** The handler's view of this invocation in execution {@code executionArn}. */
+        public io.flowstate.engine.task.TaskInvocation invocation(String executionArn) {
+            return new io.flowstate.engine.task.TaskInvocation(resource, input, executionArn, stateName, attempt,
+                    taskToken, timeoutSeconds, roleArn);
         }
     }
 

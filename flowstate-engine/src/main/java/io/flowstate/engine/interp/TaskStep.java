@@ -50,21 +50,22 @@ final class TaskStep {
         Optional<Long> heartbeat = seconds(r, f, s.heartbeatSeconds(), "HeartbeatSecondsPath");
         TaskResource res = TaskResource.of(s.resource());
         JsonNode params = f.effectiveInput;
+        Optional<String> role = roleArn(r, f, s);
         switch (res.kind()) {
             case LAMBDA_FUNCTION -> {
                 r.emit(f, EventType.LAMBDA_FUNCTION_SCHEDULED,
-                        new EventDetails.Scheduled(s.resource(), params, timeout, Optional.empty()));
+                        new EventDetails.Scheduled(s.resource(), params, timeout, Optional.empty(), role));
                 r.emit(f, EventType.LAMBDA_FUNCTION_STARTED, EventDetails.NONE);
             }
             case ACTIVITY -> {
                 // ActivityStarted waits for a worker to take the task (Trigger.TaskStarted).
                 r.emit(f, EventType.ACTIVITY_SCHEDULED,
-                        new EventDetails.Scheduled(s.resource(), params, timeout, heartbeat));
+                        new EventDetails.Scheduled(s.resource(), params, timeout, heartbeat, role));
                 f.taskStarted = false;
             }
             case SERVICE -> {
                 r.emit(f, EventType.TASK_SCHEDULED, new EventDetails.TaskScheduled(res.resourceType(),
-                        res.resource(), r.exec.info.region(), params, timeout, heartbeat));
+                        res.resource(), r.exec.info.region(), params, timeout, heartbeat, role));
                 r.emit(f, EventType.TASK_STARTED, new EventDetails.TaskStarted(res.resourceType(), res.resource()));
             }
         }
@@ -74,10 +75,30 @@ final class TaskStep {
         f.pendingTaskId = taskId;
         f.phase = Fiber.Phase.AWAIT_TASK;
         r.effects.add(new Effect.InvokeTask(taskId, s.resource(), params, s.name(), f.retryCount,
-                Optional.ofNullable(f.taskToken), timeout));
+                Optional.ofNullable(f.taskToken), timeout, role));
         timeout.ifPresent(t -> r.startTimer(r.now.plusSeconds(t), Execution.TimerKind.TASK_TIMEOUT, f, taskId));
         f.heartbeatTimerId = heartbeat.map(h -> r.startTimer(r.now.plusSeconds(h), Execution.TimerKind.HEARTBEAT_TIMEOUT,
                 f, taskId)).orElse(-1L);
+    }
+
+    /**
+     * The role the Task's {@code Credentials} names ({@code RoleArn}, {@code RoleArn.$} or JSONata), evaluated on
+     * the state's input like its parameters; AWS records it as {@code taskCredentials} and calls with its
+     * credentials.
+     */
+    private static Optional<String> roleArn(Run r, Fiber f, TaskState s) {
+        if (s.credentials().isEmpty()) {
+            return Optional.empty();
+        }
+        io.flowstate.asl.model.Template t = s.credentials().get();
+        JsonNode creds = t.compiled().isPresent() ? t.compiled().get().evaluate(r.context(f, f.input))
+                : JsonataIo.template(t, JsonataIo.bindings(r, f, f.input), "Credentials");
+        JsonNode role = creds.path("RoleArn");
+        if (!role.isTextual()) {
+            throw new EvaluationException(ErrorNames.RUNTIME, "The Credentials field's RoleArn is not a string: "
+                    + (role.isMissingNode() ? "missing" : Json.write(role)));
+        }
+        return Optional.of(role.textValue());
     }
 
     /** An activity worker took the task: {@code ActivityStarted} with its name, once per attempt. */

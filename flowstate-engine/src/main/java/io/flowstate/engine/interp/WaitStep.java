@@ -52,7 +52,10 @@ final class WaitStep {
         return switch (source) {
             case IntSource.Literal l -> l.value();
             case IntSource.FromPath p -> {
-                JsonNode v = p.path().read(r.context(f, effective));
+                // A path that selects nothing has its own message (recorded: logs.base-wait_seconds_path).
+                JsonNode v = p.path().find(r.context(f, effective)).orElseThrow(() -> new EvaluationException(
+                        ErrorNames.RUNTIME, "The SecondsPath parameter does not reference an input value: "
+                                + p.path().text()));
                 String shown = p.path().text() + " == " + Json.write(v);
                 if (!v.isIntegralNumber() || !v.canConvertToLong()) {
                     throw new EvaluationException(ErrorNames.RUNTIME,

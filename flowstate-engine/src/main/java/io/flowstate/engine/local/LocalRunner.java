@@ -12,7 +12,6 @@ import io.flowstate.engine.interp.Interpreter;
 import io.flowstate.engine.interp.StateFailure;
 import io.flowstate.engine.interp.Trigger;
 import io.flowstate.engine.task.TaskHandler;
-import io.flowstate.engine.task.TaskInvocation;
 import io.flowstate.engine.task.TaskOutcome;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -67,8 +66,7 @@ public final class LocalRunner {
                     collect(Interpreter.advance(exec, new Trigger.TaskStarted(call.taskId(), Optional.empty()),
                             clock.instant()), invocations, timers, seq);
                 }
-                TaskOutcome outcome = tasks.invoke(new TaskInvocation(call.resource(), call.input(),
-                        info.executionArn(), call.stateName(), call.attempt(), call.taskToken(), call.timeoutSeconds()));
+                TaskOutcome outcome = tasks.invoke(call.invocation(info.executionArn()));
                 Instant ready = clock.instant();
                 while (outcome instanceof TaskOutcome.Delayed || outcome instanceof TaskOutcome.Submitted) {
                     if (outcome instanceof TaskOutcome.Delayed d) {

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import io.flowstate.engine.interp.Effect;
 import io.flowstate.engine.interp.Trigger;
 import io.flowstate.engine.task.TaskHandler;
-import io.flowstate.engine.task.TaskInvocation;
 import io.flowstate.engine.task.TaskOutcome;
 import java.util.function.BiConsumer;
 
@@ -33,8 +32,7 @@ final class TaskCalls {
         Thread.ofVirtual().name("flowstate-task-", t.taskId()).start(() -> {
             TaskOutcome outcome;
             try {
-                outcome = tasks.invoke(new TaskInvocation(t.resource(), t.input(), arn, t.stateName(), t.attempt(),
-                        t.taskToken(), t.timeoutSeconds()));
+                outcome = tasks.invoke(t.invocation(arn));
             } catch (RuntimeException ex) {
                 outcome = TaskOutcome.Failure.of("States.TaskFailed", "The task handler failed: " + ex);
             }

@@ -213,6 +213,28 @@ class InterpreterTest {
     }
 
     @Test
+    void start_taskWithCredentialsPath_recordsTaskCredentialsAndCallsWithTheRole() {
+        StateMachine m = parse("{'StartAt':'T','States':{'T':{'Type':'Task','Resource':'arn:aws:lambda:us-east-1:123456789012:function:f',"
+                + "'Credentials':{'RoleArn.$':'$.role'},'End':true}}}");
+        Interpreter.Started s = Interpreter.start(m, info(json("{'role':'arn:aws:iam::123456789012:role/r'}")), T0);
+
+        Effect.InvokeTask call = (Effect.InvokeTask) s.decision().effects().get(0);
+        assertThat(call.roleArn()).contains("arn:aws:iam::123456789012:role/r");
+        assertThat(io.flowstate.engine.history.HistoryJson.history(s.decision().events(), io.flowstate.engine.history.PayloadWriter.COMPACT).toString())
+                .contains("\"taskCredentials\":{\"roleArn\":\"arn:aws:iam::123456789012:role/r\"}");
+    }
+
+    @Test
+    void start_jsonataCredentials_evaluatesTheRole() {
+        StateMachine m = parse("{'QueryLanguage':'JSONata','StartAt':'T','States':{'T':{'Type':'Task',"
+                + "'Resource':'arn:aws:states:::lambda:invoke','Credentials':{'RoleArn':'{% $states.input.role %}'},"
+                + "'Arguments':{'FunctionName':'f'},'End':true}}}");
+        Interpreter.Started s = Interpreter.start(m, info(json("{'role':'arn:aws:iam::123456789012:role/j'}")), T0);
+
+        assertThat(((Effect.InvokeTask) s.decision().effects().get(0)).roleArn()).contains("arn:aws:iam::123456789012:role/j");
+    }
+
+    @Test
     void advance_noHeartbeatInTime_caughtByHeartbeatTimeoutCatcher() {
         StateMachine m = parse("{'StartAt':'T','States':{'T':{'Type':'Task','Resource':'arn:aws:states:us-east-1:123456789012:activity:a',"
                 + "'HeartbeatSeconds':10,'Catch':[{'ErrorEquals':['States.HeartbeatTimeout'],'Next':'C'}],'End':true},"

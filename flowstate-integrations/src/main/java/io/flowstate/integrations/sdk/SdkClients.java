@@ -82,6 +82,11 @@ public final class SdkClients implements AutoCloseable {
         return "AWS_ENDPOINT_URL_" + profileKey(service).toUpperCase(Locale.ROOT);
     }
 
+    /** Clients routed as these are, signing with {@code provider} instead (an assumed role's credentials). */
+    public SdkClients withCredentials(AwsCredentialsProvider provider) {
+        return new SdkClients(env, Map.copyOf(overrides), region, Optional.of(provider));
+    }
+
     /** The region clients are built for. */
     public Region region() {
         return region;

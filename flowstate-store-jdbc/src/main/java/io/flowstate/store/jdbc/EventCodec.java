@@ -168,6 +168,7 @@ public final class EventCodec {
                 payload(d, "parameters", x.parameters(), texts, refs);
                 x.timeoutInSeconds().ifPresent(v -> d.number("timeoutInSeconds", v));
                 x.heartbeatInSeconds().ifPresent(v -> d.number("heartbeatInSeconds", v));
+                x.roleArn().ifPresent(v -> d.string("roleArn", v));
             }
             case EventDetails.TaskStarted x -> {
                 d.plain("kind", "TaskStarted");
@@ -193,6 +194,7 @@ public final class EventCodec {
                 payload(d, "input", x.input(), texts, refs);
                 x.timeoutInSeconds().ifPresent(v -> d.number("timeoutInSeconds", v));
                 x.heartbeatInSeconds().ifPresent(v -> d.number("heartbeatInSeconds", v));
+                x.roleArn().ifPresent(v -> d.string("roleArn", v));
             }
             case EventDetails.ActivityStarted x -> {
                 d.plain("kind", "ActivityStarted");
@@ -257,14 +259,14 @@ public final class EventCodec {
                     d.has("assignedVariables") ? Optional.of(variables(d.get("assignedVariables"))) : Optional.empty());
             case "TaskScheduled" -> new EventDetails.TaskScheduled(d.path("resourceType").asText(),
                     d.path("resource").asText(), d.path("region").asText(), PayloadRefs.resolve(d, "parameters", batch),
-                    number(d, "timeoutInSeconds"), number(d, "heartbeatInSeconds"));
+                    number(d, "timeoutInSeconds"), number(d, "heartbeatInSeconds"), text(d, "roleArn"));
             case "TaskStarted" -> new EventDetails.TaskStarted(d.path("resourceType").asText(), d.path("resource").asText());
             case "TaskOutput" -> new EventDetails.TaskOutput(d.path("resourceType").asText(), d.path("resource").asText(),
                     PayloadRefs.resolve(d, "output", batch));
             case "TaskFailure" -> new EventDetails.TaskFailure(d.path("resourceType").asText(),
                     d.path("resource").asText(), text(d, "error"), text(d, "cause"));
             case "Scheduled" -> new EventDetails.Scheduled(d.path("resource").asText(), PayloadRefs.resolve(d, "input", batch),
-                    number(d, "timeoutInSeconds"), number(d, "heartbeatInSeconds"));
+                    number(d, "timeoutInSeconds"), number(d, "heartbeatInSeconds"), text(d, "roleArn"));
             case "ActivityStarted" -> new EventDetails.ActivityStarted(text(d, "workerName"));
             case "MapStateStarted" -> new EventDetails.MapStateStarted(d.path("length").asInt());
             case "MapIteration" -> new EventDetails.MapIteration(d.path("name").asText(), d.path("index").asInt());
