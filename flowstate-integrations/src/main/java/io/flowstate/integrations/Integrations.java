@@ -26,6 +26,8 @@ public final class Integrations implements TaskHandler, AutoCloseable {
     private final NestedExecutions nested;
     private final AssumedRoles roles;
     private final JobRuns jobs;
+    private final io.flowstate.integrations.http.ApiGatewayInvoke apiGateway =
+            new io.flowstate.integrations.http.ApiGatewayInvoke();
     private final HttpInvoke http;
 
     public Integrations(SdkClients clients, TaskHandler fallback) {
@@ -58,6 +60,10 @@ public final class Integrations implements TaskHandler, AutoCloseable {
     }
 
     private TaskOutcome optimized(IntegrationResource r, TaskInvocation inv) {
+        if (r.service().equals("apigateway") && r.action().equals("invoke")
+                && r.pattern() != IntegrationResource.Pattern.SYNC && r.pattern() != IntegrationResource.Pattern.SYNC2) {
+            return apiGateway.invoke(inv.input());
+        }
         if (r.service().equals("http") && r.action().equals("invoke")
                 && r.pattern() == IntegrationResource.Pattern.REQUEST_RESPONSE) {
             return http.invoke(inv.input());
