@@ -42,10 +42,13 @@ final class FunctionLookup {
 
     /** The function for {@code ref} and {@code qualifier}, or Lambda's ResourceNotFoundException. */
     Deployed resolve(FunctionRef ref, Optional<String> qualifier) {
+        return find(ref, qualifier).orElseThrow(() -> notFound(ref, qualifier));
+    }
+
+    /** The function for {@code ref} and {@code qualifier}, if there is one. */
+    Optional<Deployed> find(FunctionRef ref, Optional<String> qualifier) {
         boolean latest = qualifier.map("$LATEST"::equals).orElse(true);
-        Optional<Deployed> found = ref.isLocal(region, account) && latest ? functions.find(ref.name())
-                : Optional.empty();
-        return found.orElseThrow(() -> notFound(ref, qualifier));
+        return ref.isLocal(region, account) && latest ? functions.find(ref.name()) : Optional.empty();
     }
 
     /** The ARN an invocation came in by, with its qualifier if it had one. */

@@ -3,6 +3,7 @@ package io.flowstate.lambda;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -56,7 +57,7 @@ final class Interpreters {
                 p.destroyForcibly();
                 return Optional.empty();
             }
-            return p.exitValue() == 0 ? Optional.of(new String(out).trim()) : Optional.empty();
+            return p.exitValue() == 0 ? Optional.of(new String(out, StandardCharsets.UTF_8).trim()) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
 /**
@@ -59,7 +60,7 @@ final class InvokeApi {
     }
 
     Reply invoke(Call call, byte[] body, String requestId) throws InterruptedException {
-        Deployed function = lookup.resolve(call.ref(), call.qualifier());
+        Deployed function = lookup.find(call.ref(), call.qualifier()).orElseThrow(() -> notFound(call));
         String payload = body.length == 0 ? "{}" : checkJson(body);
         Invocation invocation = new Invocation(requestId, payload, lookup.invokedArn(call.ref(), call.qualifier()),
                 call.context());
@@ -73,6 +74,9 @@ final class InvokeApi {
             }
             default -> {
                 InvokeResult result = function.runtime().invoke(invocation);
+                // The headers AWS sends with an Invoke answer, all of them (Connection and Date come from the
+                // handler): Step Functions' lambda:invoke shows them to the state machine (SdkHttpMetadata), so a
+                // missing one changes its output.
                 Map<String, String> headers = new LinkedHashMap<>();
                 headers.put("Content-Type", Reply.JSON);
                 headers.put("X-Amz-Executed-Version", "$LATEST");
@@ -80,9 +84,27 @@ final class InvokeApi {
                 if (call.tail()) {
                     headers.put("X-Amz-Log-Result", ExecutionLog.tail(result.log()));
                 }
+                headers.put("x-amzn-Remapped-Content-Length", "0");
+                headers.put("X-Amzn-Trace-Id", traceId());
                 return new Reply(200, headers, result.payload());
             }
         }
+    }
+
+    /**
+     * Invoke names the version it looked for: an unqualified name that does not exist is reported as
+     * {@code ...:function:NAME:$LATEST} (as recorded from AWS in the conformance corpus, error_handling/
+     * task_service_lambda.no_such_function), unlike GetFunction's message.
+     */
+    private LambdaException notFound(Call call) {
+        return lookup.notFound(call.ref(), call.qualifier().or(() -> Optional.of("$LATEST")));
+    }
+
+    /** An X-Ray trace header in AWS's shape: {@code root=1-<epoch seconds, hex>-<96 random bits, hex>;sampled=0}. */
+    private static String traceId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return String.format("root=1-%08x-%08x%016x;sampled=0", System.currentTimeMillis() / 1000,
+                random.nextInt(), random.nextLong());
     }
 
     private void runInBackground(Deployed function, Invocation invocation) {

@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.LongFunction;
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
@@ -27,6 +28,12 @@ final class LambdaHttpHandler extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(LambdaHttpHandler.class);
     /** CreateFunction's request limit, from Lambda's "Request must be smaller than 69905067 bytes". */
     private static final long MAX_CREATE = 69_905_067L;
+    /**
+     * Lambda answers with {@code Connection: keep-alive}, and Step Functions shows Invoke's headers to the state
+     * machine. Jetty drops that value from HTTP/1.1 answers (it is the default there), so it goes as a field Jetty
+     * does not recognise as its own Connection header.
+     */
+    private static final HttpField KEEP_ALIVE = new HttpField((HttpHeader) null, "Connection", "keep-alive");
 
     private final FunctionApi functions;
     private final InvokeApi invoke;
@@ -55,6 +62,7 @@ final class LambdaHttpHandler extends Handler.Abstract {
         response.setStatus(reply.status());
         HttpFields.Mutable headers = response.getHeaders();
         headers.put("x-amzn-RequestId", requestId);
+        headers.put(KEEP_ALIVE);
         reply.headers().forEach(headers::put);
         headers.put(HttpHeader.CONTENT_LENGTH, reply.body().length);
         response.write(true, ByteBuffer.wrap(reply.body()), callback);

@@ -48,8 +48,18 @@ final class RuntimeProcess {
 
     /** True once the handler is loaded (or failed to load, which the first invocation then reports). */
     boolean awaitReady(Duration timeout) throws InterruptedException {
-        Optional<String> line = answers.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        return line != null && line.isPresent() && LambdaJson.parse(line.get()).path("ready").asBoolean();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Optional<String> line = answers.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (line == null || line.isEmpty()) {
+                return false;
+            }
+            try {
+                return LambdaJson.parse(line.get()).path("ready").asBoolean();
+            } catch (IllegalArgumentException e) {
+                // Something wrote to stdout before the bootstrap took it over (a sitecustomize, say): not ours.
+            }
+        }
     }
 
     /** Sends one invocation and waits for its answer, at most {@code timeout}. */

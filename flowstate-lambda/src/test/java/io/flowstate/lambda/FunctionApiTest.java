@@ -75,13 +75,16 @@ class FunctionApiTest extends LambdaTestBase {
     }
 
     @Test
-    void invoke_unknownFunction_resourceNotFoundWithArn() {
+    void invoke_unknownFunction_resourceNotFoundWithQualifiedArn() {
         assertThatThrownBy(() -> invoke("nope", "{}"))
                 .isInstanceOfSatisfying(ResourceNotFoundException.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(404);
                     assertThat(e.awsErrorDetails().errorMessage())
-                            .isEqualTo("Function not found: arn:aws:lambda:us-east-1:123456789012:function:nope");
+                            .isEqualTo("Function not found: arn:aws:lambda:us-east-1:123456789012:function:nope:$LATEST");
                 });
+        assertThatThrownBy(() -> lambda.getFunction(b -> b.functionName("nope")))
+                .isInstanceOf(ResourceNotFoundException.class)
+                .hasMessageStartingWith("Function not found: arn:aws:lambda:us-east-1:123456789012:function:nope (");
         assertThatThrownBy(() -> lambda.invoke(b -> b.functionName("java-echo").qualifier("1")))
                 .isInstanceOf(ResourceNotFoundException.class)
                 .hasMessageContaining("Function not found: arn:aws:lambda:us-east-1:123456789012:function:java-echo:1");

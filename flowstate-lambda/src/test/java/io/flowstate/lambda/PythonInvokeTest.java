@@ -29,6 +29,8 @@ class PythonInvokeTest extends LambdaTestBase {
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.functionError()).isNull();
         assertThat(r.executedVersion()).isEqualTo("$LATEST");
+        assertThat(r.sdkHttpResponse().headers()).containsKeys("Connection", "Content-Type", "Date",
+                "X-Amz-Executed-Version", "x-amzn-Remapped-Content-Length", "x-amzn-RequestId", "X-Amzn-Trace-Id");
         // python3.12 answers UTF-8 text (earlier runtimes escape it), with json.dumps's separators.
         assertThat(text(r)).isEqualTo("{\"a\": 1, \"b\": [true, null, 2.5], \"c\": \"\u00e9\"}");
     }
