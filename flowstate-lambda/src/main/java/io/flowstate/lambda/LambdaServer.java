@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -31,19 +32,25 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * Functions live in memory until {@link #close()}, which stops their processes and removes their extracted code.
  */
 public final class LambdaServer implements AutoCloseable {
+    /** Longer than Lambda's longest Timeout (900 s), so Jetty never cuts off a caller waiting for a function. */
+    private static final long IDLE_TIMEOUT_MS = 1_000_000;
+
     private final Server jetty;
     private final ServerConnector connector;
     private final Functions functions;
     private final ExecutorService background;
-    private final Path workDir;
+    /** What close removes: the whole temporary work directory, or only what this server put in the given one. */
+    private final List<Path> created;
     private final Settings settings;
     private final String runtimes;
 
     private LambdaServer(Builder b) throws IOException {
         this.settings = new Settings(b.region, b.account, b.python, b.node, b.maxConcurrency);
-        this.workDir = b.workDir != null ? Files.createDirectories(b.workDir)
+        Path workDir = b.workDir != null ? Files.createDirectories(b.workDir)
                 : Files.createTempDirectory("flowstate-lambda-");
         Path bootstrapDir = Files.createDirectories(workDir.resolve("runtime"));
+        this.created = b.workDir != null ? List.of(bootstrapDir, workDir.resolve("functions"))
+                : List.of(workDir);
         for (Language language : Language.values()) {
             try (InputStream in = LambdaServer.class.getResourceAsStream(language.bootstrapFile())) {
                 Files.write(bootstrapDir.resolve(language.bootstrapFile()), requireNonNull(in).readAllBytes());
@@ -67,7 +74,7 @@ public final class LambdaServer implements AutoCloseable {
         this.connector = new ServerConnector(jetty, 1, 1, new HttpConnectionFactory(http));
         connector.setHost(b.host);
         connector.setPort(b.port);
-        connector.setIdleTimeout(1_000_000);
+        connector.setIdleTimeout(IDLE_TIMEOUT_MS);
         jetty.addConnector(connector);
         jetty.setHandler(new LambdaHttpHandler(
                 new FunctionApi(functions, lookup, deployer, InstantSource.system(), this::url),
@@ -108,7 +115,7 @@ public final class LambdaServer implements AutoCloseable {
         } finally {
             background.shutdownNow();
             functions.clear();
-            CodeArchive.delete(workDir);
+            created.forEach(CodeArchive::delete);
         }
     }
 
@@ -182,7 +189,10 @@ public final class LambdaServer implements AutoCloseable {
             return this;
         }
 
-        /** Where functions' code is extracted (default: a new temporary directory); removed on close. */
+        /**
+         * Where functions' code is extracted (default: a new temporary directory, removed on close; in a given
+         * directory close removes only what the server put there).
+         */
         public Builder workDir(Path dir) {
             this.workDir = requireNonNull(dir, "dir is null");
             return this;
