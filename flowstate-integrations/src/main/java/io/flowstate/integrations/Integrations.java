@@ -26,6 +26,7 @@ public final class Integrations implements TaskHandler, AutoCloseable {
     private final NestedExecutions nested;
     private final AssumedRoles roles;
     private final JobRuns jobs;
+    private final ItemReaders readers;
     private final io.flowstate.integrations.http.ApiGatewayInvoke apiGateway =
             new io.flowstate.integrations.http.ApiGatewayInvoke();
     private final HttpInvoke http;
@@ -39,6 +40,7 @@ public final class Integrations implements TaskHandler, AutoCloseable {
         this.optimized = new OptimizedIntegration(sdk);
         this.nested = new NestedExecutions(clients, optimized);
         this.jobs = new JobRuns(sdk, optimized);
+        this.readers = new ItemReaders(sdk);
         this.roles = new AssumedRoles(clients, roleClients -> new Integrations(roleClients, fallback));
         this.http = new HttpInvoke(clients, InstantSource.system());
     }
@@ -47,6 +49,9 @@ public final class Integrations implements TaskHandler, AutoCloseable {
     public TaskOutcome invoke(TaskInvocation inv) {
         if (inv.roleArn().isPresent()) {
             return roles.invoke(inv);
+        }
+        if (inv.readerConfig().isPresent()) {
+            return readers.read(IntegrationResource.parse(inv.resource()), inv.input(), inv.readerConfig().get());
         }
         IntegrationResource r = IntegrationResource.parse(inv.resource());
         return switch (r.kind()) {

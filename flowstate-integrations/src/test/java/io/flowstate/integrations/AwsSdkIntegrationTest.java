@@ -107,6 +107,36 @@ class AwsSdkIntegrationTest {
     }
 
     @Test
+    void itemReader_jsonAndListObjects_readItemsFromS3() {
+        success(call("s3:createBucket", "{'Bucket':'items'}"));
+        success(call("s3:putObject", "{'Bucket':'items','Key':'list.json','Body':'[1,2,3]'}"));
+
+        TaskOutcome json = integrations.invoke(reader("arn:aws:states:::s3:getObject",
+                "{'Bucket':'items','Key':'list.json'}", "{'InputType':'JSON','MaxItems':2}"));
+        TaskOutcome listed = integrations.invoke(reader("arn:aws:states:::s3:listObjectsV2", "{'Bucket':'items'}", "{}"));
+
+        assertThat(success(json)).isEqualTo(json("[1,2]"));
+        JsonNode object = success(listed).get(0);
+        assertThat(object.path("Key").asText()).isEqualTo("list.json");
+        assertThat(object.path("Size").asInt()).isEqualTo(7);
+        assertThat(object.path("StorageClass").asText()).isEqualTo("STANDARD");
+    }
+
+    @Test
+    void itemReader_negativeMaxItems_failsAsItemReaderFailed() {
+        TaskOutcome.Failure f = failure(integrations.invoke(reader("arn:aws:states:::s3:getObject",
+                "{'Bucket':'items','Key':'list.json'}", "{'MaxItems':-1}")));
+
+        assertThat(f.error()).isEqualTo("States.ItemReaderFailed");
+        assertThat(f.cause()).contains("field MaxItems must be positive");
+    }
+
+    private static TaskInvocation reader(String resource, String params, String config) {
+        return new TaskInvocation(resource, json(params), "arn:aws:states:us-east-1:123456789012:execution:m:e", "Map",
+                0, Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(json(config)));
+    }
+
+    @Test
     void awsSdk_unknownService_failsClearly() {
         TaskOutcome.Failure f = failure(call("nosuchservice:doIt", "{}"));
 

@@ -64,7 +64,13 @@ final class Children {
         r.exec.resultArray(results);
         State s = owner.machine.state(owner.stateName);
         if (g.distributed) {
-            r.emitDetached(owner, EventType.MAP_RUN_SUCCEEDED, EventDetails.NONE);
+            // A run over an ItemReader's items ends on the Map's own thread of events: AWS's MapStateExited then
+            // follows MapRunSucceeded (recorded: the map_item_reader_* scenarios).
+            if (owner.readItems != null) {
+                r.emit(owner, EventType.MAP_RUN_SUCCEEDED, EventDetails.NONE);
+            } else {
+                r.emitDetached(owner, EventType.MAP_RUN_SUCCEEDED, EventDetails.NONE);
+            }
         }
         // As AWS records: Succeeded follows the last event published, Exited the owner's own cursor.
         r.emitAfterLast(owner, g.kind == ChildGroup.Kind.MAP ? EventType.MAP_STATE_SUCCEEDED

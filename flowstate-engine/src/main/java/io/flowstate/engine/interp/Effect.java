@@ -10,8 +10,10 @@ import java.util.Optional;
 public sealed interface Effect {
     /** Call a task resource; its result comes back as {@link Trigger.TaskSucceeded} or {@link Trigger.TaskFailed}. */
     record InvokeTask(long taskId, String resource, JsonNode input, String stateName, int attempt,
-            Optional<String> taskToken, Optional<Long> timeoutSeconds, Optional<String> roleArn) implements Effect {
+            Optional<String> taskToken, Optional<Long> timeoutSeconds, Optional<String> roleArn,
+            Optional<JsonNode> readerConfig) implements Effect {
         public InvokeTask {
+            requireNonNull(readerConfig, "readerConfig is null");
             requireNonNull(resource, "resource is null");
             requireNonNull(input, "input is null");
             requireNonNull(stateName, "stateName is null");
@@ -23,13 +25,19 @@ public sealed interface Effect {
         /** An invocation under the execution's own role. */
         public InvokeTask(long taskId, String resource, JsonNode input, String stateName, int attempt,
                 Optional<String> taskToken, Optional<Long> timeoutSeconds) {
-            this(taskId, resource, input, stateName, attempt, taskToken, timeoutSeconds, Optional.empty());
+            this(taskId, resource, input, stateName, attempt, taskToken, timeoutSeconds, Optional.empty(), Optional.empty());
+        }
+
+        /** A Task's invocation, under the role of its {@code Credentials} when it names one. */
+        public InvokeTask(long taskId, String resource, JsonNode input, String stateName, int attempt,
+                Optional<String> taskToken, Optional<Long> timeoutSeconds, Optional<String> roleArn) {
+            this(taskId, resource, input, stateName, attempt, taskToken, timeoutSeconds, roleArn, Optional.empty());
         }
 
         /** The handler's view of this invocation in execution {@code executionArn}. */
         public io.flowstate.engine.task.TaskInvocation invocation(String executionArn) {
             return new io.flowstate.engine.task.TaskInvocation(resource, input, executionArn, stateName, attempt,
-                    taskToken, timeoutSeconds, roleArn);
+                    taskToken, timeoutSeconds, roleArn, readerConfig);
         }
     }
 

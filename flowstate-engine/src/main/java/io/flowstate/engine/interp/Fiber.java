@@ -41,6 +41,10 @@ final class Fiber {
     boolean taskStarted;
     /** Whether this attempt's {@code TaskSubmitted} was recorded (a re-issued call after a restart submits again). */
     boolean taskSubmitted;
+    /** What a Map state's ItemReader read for this entry (null until it answered). */
+    JsonNode readItems;
+    /** The Map Run an ItemReader reads for (it starts before the items are read). */
+    String readerMapRunArn;
     ChildGroup children;
     /**
      * The children of the Map or Parallel state this fiber failed in (none failed again since entering it):

@@ -1,5 +1,6 @@
 package io.flowstate.engine.interp;
 
+import io.flowstate.asl.model.MapState;
 import io.flowstate.asl.model.State;
 import io.flowstate.asl.model.StateMachine;
 import io.flowstate.asl.model.TaskState;
@@ -54,32 +55,40 @@ public final class Interpreter {
             case Trigger.TaskSucceeded t -> {
                 Fiber f = exec.tasks.remove(t.taskId());
                 if (f != null && f.phase == Fiber.Phase.AWAIT_TASK) {
-                    TaskStep.succeeded(r, f, (TaskState) current(f), t.output());
+                    if (current(f) instanceof MapState m) {
+                        ItemReads.read(r, f, m, t.output());
+                    } else {
+                        TaskStep.succeeded(r, f, (TaskState) current(f), t.output());
+                    }
                     r.resume(f);
                 }
             }
             case Trigger.TaskFailed t -> {
                 Fiber f = exec.tasks.remove(t.taskId());
                 if (f != null && f.phase == Fiber.Phase.AWAIT_TASK) {
-                    TaskStep.failed(r, f, (TaskState) current(f), new StateFailure(t.error(), t.cause()));
+                    if (current(f) instanceof MapState m) {
+                        ItemReads.failed(r, f, m, new StateFailure(t.error(), t.cause()));
+                    } else {
+                        TaskStep.failed(r, f, (TaskState) current(f), new StateFailure(t.error(), t.cause()));
+                    }
                     r.resume(f);
                 }
             }
             case Trigger.TaskStarted s -> {
                 Fiber f = exec.tasks.get(s.taskId());
-                if (f != null && f.phase == Fiber.Phase.AWAIT_TASK) {
+                if (f != null && f.phase == Fiber.Phase.AWAIT_TASK && current(f) instanceof TaskState) {
                     TaskStep.started(r, f, (TaskState) current(f), s.workerName());
                 }
             }
             case Trigger.TaskSubmitted s -> {
                 Fiber f = exec.tasks.get(s.taskId());
-                if (f != null && f.phase == Fiber.Phase.AWAIT_TASK) {
+                if (f != null && f.phase == Fiber.Phase.AWAIT_TASK && current(f) instanceof TaskState) {
                     TaskStep.submitted(r, f, (TaskState) current(f), s.output());
                 }
             }
             case Trigger.TaskHeartbeat h -> {
                 Fiber f = exec.tasks.get(h.taskId());
-                if (f != null && f.phase == Fiber.Phase.AWAIT_TASK) {
+                if (f != null && f.phase == Fiber.Phase.AWAIT_TASK && current(f) instanceof TaskState) {
                     TaskStep.heartbeat(r, f, (TaskState) current(f), h.taskId());
                 }
             }

@@ -23,6 +23,11 @@ final class MapStep {
 
     static void enter(Run r, Fiber f, MapState s) {
         f.effectiveInput = Run.jsonata(s) ? f.input : Io.inputPath(r, f, s.io(), f.input);
+        f.readItems = null;
+        if (s.itemReader().isPresent() && r.probe(f) == null) {
+            ItemReads.request(r, f, s, f.effectiveInput);
+            return;
+        }
         start(r, f, s);
     }
 
@@ -37,8 +42,15 @@ final class MapStep {
                 throw JsonataIo.unexpected(s.items().get(), "Items", "array", items);
             }
         } else {
-            items = s.itemsPath().isPresent() && !Io.isRoot(s.itemsPath().get())
+            // With an ItemReader, AWS maps over what it read and ignores ItemsPath (recorded:
+            // map_item_reader_base_json_with_items_path-*).
+            items = f.readItems != null ? f.readItems : s.itemsPath().isPresent() && !Io.isRoot(s.itemsPath().get())
                     ? s.itemsPath().get().read(r.context(f, effective)) : effective;
+        }
+        if (f.readItems != null && !items.isArray()) {
+            ItemReads.failed(r, f, s, StateFailure.of(ErrorNames.ITEM_READER_FAILED,
+                    "Attempting to map over non-iterable node."));
+            return;
         }
         StepProbe probe = r.probe(f);
         if (probe != null && s.itemReader().isPresent()) {
@@ -69,7 +81,10 @@ final class MapStep {
                         .evaluate(itemContext(r, f, effective, i, item));
             }
         }
-        r.emit(f, EventType.MAP_STATE_STARTED, new EventDetails.MapStateStarted(items.size()));
+        boolean read = f.readItems != null;
+        if (!read) {
+            r.emit(f, EventType.MAP_STATE_STARTED, new EventDetails.MapStateStarted(items.size()));
+        }
         // AWS evaluates the tolerated-failure fields after MapStateStarted (their errors follow that event).
         if (s.toleratedFailureCount().isPresent()) {
             g.toleratedFailureCount = integer(r, f, s.toleratedFailureCount().get(), effective, "ToleratedFailureCountPath");
@@ -98,18 +113,25 @@ final class MapStep {
         }
         if (s.processorConfig().mode() == ProcessorConfig.Mode.DISTRIBUTED) {
             g.distributed = true;
-            g.mapRunArn = mapRunArn(r, s);
+            // An ItemReader's run started before it read (see ItemReads).
+            g.mapRunArn = read ? f.readerMapRunArn : mapRunArn(r, s);
             if (!f.silent) {
                 // A run inside another run's iteration belongs to a child execution, not to this one.
                 r.exec.mapRuns.add(g);
             }
-            r.emit(f, EventType.MAP_RUN_STARTED, new EventDetails.MapRunStarted(g.mapRunArn));
+            if (!read) {
+                r.emit(f, EventType.MAP_RUN_STARTED, new EventDetails.MapRunStarted(g.mapRunArn));
+            }
         }
         f.children = g;
         f.phase = Fiber.Phase.AWAIT_CHILDREN;
         if (items.isEmpty()) {
             if (g.distributed) {
-                r.emitDetached(f, EventType.MAP_RUN_SUCCEEDED, EventDetails.NONE);
+                if (read) {
+                    r.emit(f, EventType.MAP_RUN_SUCCEEDED, EventDetails.NONE);
+                } else {
+                    r.emitDetached(f, EventType.MAP_RUN_SUCCEEDED, EventDetails.NONE);
+                }
             }
             r.emitAfterLast(f, EventType.MAP_STATE_SUCCEEDED, EventDetails.NONE);
             f.children = null;
@@ -162,7 +184,7 @@ final class MapStep {
     }
 
     /** {@code arn:aws:states:REGION:ACCOUNT:mapRun:MACHINE/LABEL:ID}; the id is unique per Map run. */
-    private static String mapRunArn(Run r, MapState s) {
+    static String mapRunArn(Run r, MapState s) {
         String machineArn = r.exec.info.stateMachineArn();
         String prefix = machineArn.replace(":stateMachine:", ":mapRun:");
         String label = s.label().orElse(Long.toHexString(r.exec.random.nextLong() & 0xffffffffL));

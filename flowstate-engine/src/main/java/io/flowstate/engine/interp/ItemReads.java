@@ -1,0 +1,107 @@
+package io.flowstate.engine.interp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flowstate.asl.expr.EvaluationException;
+import io.flowstate.asl.expr.PayloadTemplate;
+import io.flowstate.asl.json.Json;
+import io.flowstate.asl.jsonata.JsonataBindings;
+import io.flowstate.asl.jsonata.JsonataExpression;
+import io.flowstate.asl.model.MapState;
+import io.flowstate.engine.history.EventDetails;
+import io.flowstate.engine.history.EventType;
+import java.util.Optional;
+
+/**
+ * A Distributed Map's {@code ItemReader}: the items come from outside the interpreter (S3, or a mock), so the Map
+ * asks for them with an {@link Effect.InvokeTask} that carries the reader's resource, its evaluated
+ * {@code Parameters} and its {@code ReaderConfig} ({@code MaxItemsPath} resolved), and goes on when the answer comes
+ * back. As on AWS, the Map Run starts first ({@code MapStateStarted} with length 0, {@code MapRunStarted}), reading
+ * records no Task events, and a reader that fails fails the run ({@code MapRunFailed}) and the state with the
+ * reader's error ({@code States.ItemReaderFailed}).
+ */
+final class ItemReads {
+    /** AWS reads at most this many items, whatever MaxItems says. */
+    static final long MAX_ITEMS = 100_000_000;
+
+    private ItemReads() {}
+
+    /** Schedules the read; the Map waits for it as a Task waits for its result. */
+    static void request(Run r, Fiber f, MapState s, JsonNode effective) {
+        JsonNode reader = s.itemReader().orElseThrow();
+        boolean jsonata = Run.jsonata(s);
+        JsonataBindings b = jsonata ? JsonataIo.bindings(r, f, f.input) : null;
+        JsonNode source = reader.has("Parameters") ? reader.get("Parameters") : reader.path("Arguments");
+        JsonNode params = !source.isObject() ? Json.object()
+                : jsonata ? jsonata(source, b) : PayloadTemplate.compile(source).evaluate(r.context(f, effective));
+        ObjectNode config = reader.path("ReaderConfig").isObject() ? ((ObjectNode) reader.get("ReaderConfig")).deepCopy()
+                : Json.object();
+        if (config.has("MaxItemsPath")) {
+            JsonNode max = io.flowstate.asl.expr.Path.compile(config.get("MaxItemsPath").asText())
+                    .read(r.context(f, effective));
+            config.remove("MaxItemsPath");
+            config.set("MaxItems", max);
+        } else if (jsonata && config.has("MaxItems")) {
+            config.set("MaxItems", jsonata(config.get("MaxItems"), b));
+        }
+        // A number given as text ("2", e.g. from a variable) counts as that number, as on AWS.
+        JsonNode max = config.path("MaxItems");
+        if (max.isTextual() && max.textValue().trim().matches("-?\\d+")) {
+            config.put("MaxItems", Long.parseLong(max.textValue().trim()));
+        }
+        r.emit(f, EventType.MAP_STATE_STARTED, new EventDetails.MapStateStarted(0));
+        f.readerMapRunArn = MapStep.mapRunArn(r, s);
+        r.emit(f, EventType.MAP_RUN_STARTED, new EventDetails.MapRunStarted(f.readerMapRunArn));
+        long taskId = r.exec.nextTaskId++;
+        r.exec.tasks.put(taskId, f);
+        f.pendingTaskId = taskId;
+        f.phase = Fiber.Phase.AWAIT_TASK;
+        r.effects.add(new Effect.InvokeTask(taskId, reader.path("Resource").asText(), params, s.name(), 0,
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(config)));
+    }
+
+    /**
+     * A JSONata-mode value with {@code {% %}} strings evaluated. ItemReader fields are kept as written by the parser,
+     * so their expressions are compiled here, once per read.
+     */
+    private static JsonNode jsonata(JsonNode v, JsonataBindings b) {
+        if (v.isTextual() && v.textValue().startsWith("{%") && v.textValue().endsWith("%}")) {
+            String text = v.textValue();
+            return JsonataExpression.compile(text.substring(2, text.length() - 2)).evaluate(b)
+                    .orElse(Json.nodes().nullNode());
+        }
+        if (v.isObject()) {
+            ObjectNode out = Json.object();
+            v.properties().forEach(e -> out.set(e.getKey(), jsonata(e.getValue(), b)));
+            return out;
+        }
+        if (v.isArray()) {
+            com.fasterxml.jackson.databind.node.ArrayNode out = Json.nodes().arrayNode();
+            v.forEach(x -> out.add(jsonata(x, b)));
+            return out;
+        }
+        return v;
+    }
+
+    /** The reader answered {@code items}: the Map starts over them. */
+    static void read(Run r, Fiber f, MapState s, JsonNode items) {
+        f.readItems = items;
+        f.phase = Fiber.Phase.ENTER;
+        try {
+            MapStep.start(r, f, s);
+        } catch (EvaluationException e) {
+            r.failState(f, s, e);
+        }
+    }
+
+    /** The reader failed: the run fails, then the state with the reader's error (Retry and Catch apply). */
+    static void failed(Run r, Fiber f, MapState s, StateFailure failure) {
+        f.phase = Fiber.Phase.ENTER;
+        f.readItems = null;
+        r.emit(f, EventType.MAP_RUN_FAILED, EventDetails.Failure.of(failure.error(), failure.cause().orElse(null)));
+        if (!ErrorHandling.retry(r, f, s, failure)) {
+            r.emit(f, EventType.MAP_STATE_FAILED, EventDetails.NONE);
+            ErrorHandling.fail(r, f, s, failure);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.flowstate.engine.interp;
+
+import static io.flowstate.engine.Machines.T0;
+import static io.flowstate.engine.Machines.info;
+import static io.flowstate.engine.Machines.json;
+import static io.flowstate.engine.Machines.parse;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.flowstate.asl.model.StateMachine;
+import io.flowstate.engine.history.HistoryEvent;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** A Distributed Map's ItemReader: the items are asked for with an effect and the run goes on when they come. */
+class ItemReadsTest {
+    private static final StateMachine READER = parse("{'StartAt':'M','States':{'M':{'Type':'Map',"
+            + "'ItemReader':{'Resource':'arn:aws:states:::s3:getObject','Parameters':{'Bucket.$':'$.b','Key':'k'},"
+            + "'ReaderConfig':{'InputType':'CSV','MaxItemsPath':'$.max'}},"
+            + "'ItemsPath':'$.ignored',"
+            + "'ItemProcessor':{'ProcessorConfig':{'Mode':'DISTRIBUTED','ExecutionType':'STANDARD'},'StartAt':'P',"
+            + "'States':{'P':{'Type':'Pass','End':true}}},'End':true}}}");
+
+    private static List<String> types(List<HistoryEvent> events) {
+        return events.stream().map(e -> e.type().awsName()).toList();
+    }
+
+    @Test
+    void start_itemReader_startsTheRunAndAsksForTheItems() {
+        Interpreter.Started s = Interpreter.start(READER, info(json("{'b':'bucket','max':'2'}")), T0);
+
+        Effect.InvokeTask read = (Effect.InvokeTask) s.decision().effects().get(0);
+        assertThat(read.resource()).isEqualTo("arn:aws:states:::s3:getObject");
+        assertThat(read.input()).isEqualTo(json("{'Bucket':'bucket','Key':'k'}"));
+        assertThat(read.readerConfig().orElseThrow().toString()).isEqualTo("{\"InputType\":\"CSV\",\"MaxItems\":2}");
+        assertThat(types(s.decision().events())).containsExactly("ExecutionStarted", "MapStateEntered",
+                "MapStateStarted", "MapRunStarted");
+    }
+
+    @Test
+    void advance_itemsRead_mapsOverThemIgnoringItemsPath() {
+        Interpreter.Started s = Interpreter.start(READER, info(json("{'b':'bucket','max':2}")), T0);
+        Effect.InvokeTask read = (Effect.InvokeTask) s.decision().effects().get(0);
+
+        Interpreter.advance(s.execution(), new Trigger.TaskSucceeded(read.taskId(), json("[{'a':'1'},{'a':'2'}]")), T0);
+
+        assertThat(s.execution().status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(s.execution().output()).contains(json("[{'a':'1'},{'a':'2'}]"));
+    }
+
+    @Test
+    void advance_readerFails_failsTheRunAndTheState() {
+        Interpreter.Started s = Interpreter.start(READER, info(json("{'b':'bucket','max':2}")), T0);
+        Effect.InvokeTask read = (Effect.InvokeTask) s.decision().effects().get(0);
+
+        Decision d = Interpreter.advance(s.execution(), new Trigger.TaskFailed(read.taskId(), "States.ItemReaderFailed",
+                Optional.of("CSV headers cannot contain duplicates.")), T0);
+
+        assertThat(types(d.events())).containsExactly("MapRunFailed", "MapStateFailed", "ExecutionFailed");
+        assertThat(s.execution().failure().orElseThrow().error()).isEqualTo("States.ItemReaderFailed");
+    }
+
+    @Test
+    void advance_readDocumentNotAnArray_failsAsItemReaderFailed() {
+        Interpreter.Started s = Interpreter.start(READER, info(json("{'b':'bucket','max':2}")), T0);
+        Effect.InvokeTask read = (Effect.InvokeTask) s.decision().effects().get(0);
+
+        Interpreter.advance(s.execution(), new Trigger.TaskSucceeded(read.taskId(), json("{'not':'a list'}")), T0);
+
+        assertThat(s.execution().failure().orElseThrow().cause()).contains("Attempting to map over non-iterable node.");
+    }
+}
