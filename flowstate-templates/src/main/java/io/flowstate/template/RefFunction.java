@@ -1,4 +1,4 @@
-package io.flowstate.cli.template;
+package io.flowstate.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

@@ -1,4 +1,4 @@
-package io.flowstate.cli.template;
+package io.flowstate.template;
 
 /**
  * A template Flowstate cannot read or does not support. The message is complete and meant for the user as it

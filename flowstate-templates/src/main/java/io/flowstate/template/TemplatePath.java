@@ -1,4 +1,4 @@
-package io.flowstate.cli.template;
+package io.flowstate.template;
 
 import static java.util.Objects.requireNonNull;
 

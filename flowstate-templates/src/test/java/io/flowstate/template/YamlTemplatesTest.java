@@ -1,4 +1,4 @@
-package io.flowstate.cli.template;
+package io.flowstate.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
