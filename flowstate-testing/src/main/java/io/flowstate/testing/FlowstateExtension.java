@@ -63,9 +63,20 @@ public final class FlowstateExtension implements ParameterResolver {
     private static FlowstateOptions fromAnnotation(ExtensionContext context) {
         Optional<FlowstateTest> a = context.getTestMethod()
                 .flatMap(m -> AnnotationSupport.findAnnotation(m, FlowstateTest.class))
-                .or(() -> context.getTestClass().flatMap(c -> AnnotationSupport.findAnnotation(c, FlowstateTest.class)));
+                .or(() -> context.getTestClass().flatMap(FlowstateExtension::onClass));
         return a.map(t -> new FlowstateOptions(Instant.parse(t.startTime()), t.clock(), t.region(), t.account()))
                 .orElseGet(FlowstateOptions::defaults);
+    }
+
+    /** The annotation of {@code type}, else of the class it is nested in (a {@code @Nested} test class). */
+    private static Optional<FlowstateTest> onClass(Class<?> type) {
+        for (Class<?> c = type; c != null; c = c.getEnclosingClass()) {
+            Optional<FlowstateTest> a = AnnotationSupport.findAnnotation(c, FlowstateTest.class);
+            if (a.isPresent()) {
+                return a;
+            }
+        }
+        return Optional.empty();
     }
 
     /** Options and a set-up for a programmatically registered extension. */

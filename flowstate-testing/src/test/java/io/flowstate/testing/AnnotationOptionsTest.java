@@ -3,6 +3,7 @@ package io.flowstate.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** {@link FlowstateTest}'s attributes; a method's annotation overrides its class's. */
@@ -19,5 +20,13 @@ class AnnotationOptionsTest {
     void resolve_methodAnnotation_overridesTheClassOne(Flowstate flowstate) {
         assertThat(flowstate.options().region()).isEqualTo("ap-south-1");
         assertThat(flowstate.options().clockMode()).isEqualTo(ClockMode.AUTO_SKIP);
+    }
+
+    @Nested
+    class Inner {
+        @Test
+        void resolve_nestedClass_usesTheEnclosingClassAnnotation(Flowstate flowstate) {
+            assertThat(flowstate.options().clockMode()).isEqualTo(ClockMode.MANUAL);
+        }
     }
 }

@@ -35,7 +35,9 @@ class ParallelMapTest {
                       "Retry": [{"ErrorEquals": ["States.ALL"]}], "End": true}}}}}}""")
                 .start("{\"items\": [1, 2, 3]}");
 
-        assertThat(run).succeeded().hasOutput("[2, 4, 6]").hasTaskCalls("Double", 3).hasRetried("Double", 0)
+        assertThat(run).succeeded().hasOutput("[2, 4, 6]")
+                .hasOutputAt("$[1]", 4).hasOutputAt("$[?(@ > 3)]", java.util.List.of(4, 6))
+                .hasTaskCalls("Double", 3).hasRetried("Double", 0)
                 .visitedExactly("Each", "Double", "Double", "Double");
     }
 

@@ -78,7 +78,8 @@ public abstract class AbstractExecutionAssert<SELF extends AbstractExecutionAsse
         isNotNull();
         if (!actual.cause().equals(Optional.of(expected))) {
             failWithActualExpectedAndMessage(actual.cause().orElse(null), expected,
-                    "cause of execution %s differs", actual.name());
+                    "cause of execution %s differs" + Describe.DIFF, actual.name(), expected,
+                    actual.cause().orElse("(none)"));
         }
         return myself;
     }

@@ -7,6 +7,12 @@ import io.flowstate.testing.TestExecution;
 
 /** Texts for assertion messages. */
 final class Describe {
+    /**
+     * Appended to a message whose last two arguments are the expected and actual values: IDEs show the
+     * difference from the error's values, a console only shows the message.
+     */
+    static final String DIFF = "%nexpected: %s%n but was: %s";
+
     private Describe() {}
 
     /** Where a running execution waits, or the error and cause an ended one has. */
@@ -37,5 +43,16 @@ final class Describe {
             throw new IllegalArgumentException("the expected value is not valid JSON (" + e.getOriginalMessage()
                     + "): " + json);
         }
+    }
+
+    /** Where two event lists first differ: the event's index and both versions, or the lengths. */
+    static String firstDifference(JsonNode actual, JsonNode expected) {
+        for (int i = 0; i < Math.min(actual.size(), expected.size()); i++) {
+            if (!JsonMatch.equal(actual.get(i), expected.get(i))) {
+                return String.format("event %d differs%nexpected: %s%n but was: %s", i + 1, pretty(expected.get(i)),
+                        pretty(actual.get(i)));
+            }
+        }
+        return "the history has " + actual.size() + " events, the golden file " + expected.size();
     }
 }

@@ -27,7 +27,8 @@ public final class ExecutionAssert extends AbstractExecutionAssert<ExecutionAsse
         JsonNode output = output();
         if (!JsonMatch.equal(output, expected)) {
             failWithActualExpectedAndMessage(Describe.pretty(output), Describe.pretty(expected),
-                    "output of execution %s differs", actual.name());
+                    "output of execution %s differs" + Describe.DIFF, actual.name(), Describe.pretty(expected),
+                    Describe.pretty(output));
         }
         return this;
     }
@@ -38,7 +39,8 @@ public final class ExecutionAssert extends AbstractExecutionAssert<ExecutionAsse
         JsonNode expected = Describe.parse(expectedJson);
         if (!JsonMatch.contains(output, expected)) {
             failWithActualExpectedAndMessage(Describe.pretty(output), Describe.pretty(expected),
-                    "output of execution %s does not contain the expected fields", actual.name());
+                    "output of execution %s does not contain the expected fields" + Describe.DIFF, actual.name(),
+                    Describe.pretty(expected), Describe.pretty(output));
         }
         return this;
     }
@@ -56,7 +58,8 @@ public final class ExecutionAssert extends AbstractExecutionAssert<ExecutionAsse
                     Describe.pretty(actual.output().orElseThrow()));
         } else if (!JsonMatch.equal(found, want)) {
             failWithActualExpectedAndMessage(Describe.pretty(found), Describe.pretty(want),
-                    "output of execution %s at %s differs", actual.name(), path);
+                    "output of execution %s at %s differs" + Describe.DIFF, actual.name(), path, Describe.pretty(want),
+                    Describe.pretty(found));
         }
         return this;
     }
@@ -84,8 +87,8 @@ public final class ExecutionAssert extends AbstractExecutionAssert<ExecutionAsse
         isNotNull();
         List<String> visited = actual.history().visitedStates();
         if (!visited.equals(Arrays.asList(states))) {
-            failWithActualExpectedAndMessage(visited, Arrays.asList(states), "states visited by %s differ",
-                    actual.name());
+            failWithActualExpectedAndMessage(visited, Arrays.asList(states),
+                    "states visited by %s differ" + Describe.DIFF, actual.name(), Arrays.asList(states), visited);
         }
         return this;
     }

@@ -23,7 +23,7 @@ public final class HistoryAssert extends AbstractAssert<HistoryAssert, Execution
         isNotNull();
         if (!actual.types().equals(Arrays.asList(types))) {
             failWithActualExpectedAndMessage(names(actual.types()), names(Arrays.asList(types)),
-                    "history event types differ");
+                    "history event types differ" + Describe.DIFF, names(Arrays.asList(types)), names(actual.types()));
         }
         return this;
     }
@@ -78,7 +78,9 @@ public final class HistoryAssert extends AbstractAssert<HistoryAssert, Execution
         JsonNode expected = Describe.parse(golden.get());
         if (!JsonMatch.equal(actual.toJson(), expected)) {
             failWithActualExpectedAndMessage(json, Describe.pretty(expected) + "\n",
-                    "history differs from golden file %s (re-record with -D%s=true)", goldenFile, GoldenFile.PROPERTY);
+                    "history differs from golden file %s (re-record with -D%s=true): %s", goldenFile,
+                    GoldenFile.PROPERTY, Describe.firstDifference(actual.toJson().path("events"),
+                            expected.path("events")));
         }
         return this;
     }

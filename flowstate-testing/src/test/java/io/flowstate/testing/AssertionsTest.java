@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** History assertions: event types in order, and golden files of the whole history. */
+/** The assertions: event types in order, golden files of the whole history, and what failures say. */
 @FlowstateTest
-class HistoryTest {
+class AssertionsTest {
     private static TestExecution happyOrder(Flowstate flowstate) {
         return flowstate.task("Charge").returns("{\"paid\": true}")
                 .lambda("ship").returns("{\"trackingId\": \"T-1\"}")
@@ -54,7 +54,8 @@ class HistoryTest {
         Files.writeString(golden, "{\"events\": []}");
 
         assertThatThrownBy(() -> assertThat(happyOrder(flowstate).history()).matchesGoldenFile(golden))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("differs from golden file");
+                .isInstanceOf(AssertionError.class).hasMessageContaining("differs from golden file")
+                .hasMessageContaining("the history has 16 events, the golden file 0");
     }
 
     @Test
@@ -81,5 +82,15 @@ class HistoryTest {
 
         assertThatThrownBy(() -> assertThat(run).succeeded()).isInstanceOf(AssertionError.class)
                 .hasMessageContaining("FAILED (error 'Boom', cause 'why')");
+    }
+
+    @Test
+    void hasOutput_differentOutput_showsBothValuesInTheMessage(Flowstate flowstate) {
+        TestExecution run = flowstate.loadJson("""
+                {"StartAt": "P", "States": {"P": {"Type": "Pass", "Result": {"n": 1}, "End": true}}}""").start();
+
+        assertThat(run).hasOutput("{\"n\": 1.0}");
+        assertThatThrownBy(() -> assertThat(run).hasOutput("{\"n\": 2}")).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("expected: {\n  \"n\" : 2\n}").hasMessageContaining("but was: {\n  \"n\" : 1\n}");
     }
 }
