@@ -2,6 +2,12 @@ package io.flowstate.cli.template;
 
 import static java.util.Objects.requireNonNull;
 
+import io.flowstate.template.ParameterFile;
+import io.flowstate.template.Stack;
+import io.flowstate.template.StateMachineResource;
+import io.flowstate.template.Template;
+import io.flowstate.template.TemplateException;
+import io.flowstate.template.Templates;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

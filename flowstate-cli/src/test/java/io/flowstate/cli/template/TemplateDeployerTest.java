@@ -14,6 +14,7 @@ import io.flowstate.engine.runtime.SystemTimers;
 import io.flowstate.engine.task.TaskHandlers;
 import io.flowstate.store.jdbc.JdbcDatabase;
 import io.flowstate.store.jdbc.JdbcStores;
+import io.flowstate.template.TemplateException;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

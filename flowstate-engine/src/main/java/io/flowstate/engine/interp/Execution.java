@@ -142,4 +142,28 @@ public final class Execution {
     public java.util.Optional<java.time.Instant> redriveDate() {
         return java.util.Optional.ofNullable(redriveTime);
     }
+
+    /**
+     * The states the execution is in now, depth first: a Parallel or Map state, then the states its running
+     * branches or iterations are in (a state that several iterations are in appears once for each). A state
+     * waiting for its task, a timer or a Retry counts; the history cannot say this alone, since a state that
+     * fails into a Catch or a Retry of its Parallel records no Exited event. Empty once the execution ended.
+     */
+    public List<String> activeStates() {
+        List<String> out = new ArrayList<>();
+        if (status == ExecutionStatus.RUNNING && root != null) {
+            addActive(root, out);
+        }
+        return out;
+    }
+
+    private static void addActive(Fiber f, List<String> out) {
+        if (f.isDone()) {
+            return;
+        }
+        out.add(f.stateName);
+        if (f.phase == Fiber.Phase.AWAIT_CHILDREN && f.children != null) {
+            f.children.running.forEach(c -> addActive(c, out));
+        }
+    }
 }
