@@ -101,8 +101,12 @@ class DistributionTest {
 
     @Test
     void javaHomeNotAJdk_launcherFallsBackToTheNextJava() throws Exception {
-        // the next one is /usr/lib/jvm/temurin-25-jdk-amd64 or, with ./test, this JDK: find-jdk.sh put it on PATH
-        Shell.Result r = flowstate(env("/nonexistent-jdk", noMaven), "--version");
+        // The next one is /usr/lib/jvm/temurin-25-jdk-amd64 where it exists, else this JDK's java, first on PATH.
+        Path javaFirst = Path.of(System.getProperty("java.home"), "bin");
+        Map<String, String> env = Map.of("JAVA_HOME", "/nonexistent-jdk", "PATH", javaFirst + ":" + noMaven,
+                "HOME", work.toString());
+
+        Shell.Result r = flowstate(env, "--version");
 
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("flowstate " + VERSION);
