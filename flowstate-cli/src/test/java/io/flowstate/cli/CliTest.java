@@ -166,4 +166,20 @@ class CliTest {
         assertThat(o.exit()).isEqualTo(2);
         assertThat(o.err()).contains("--lease-seconds must be at least 1");
     }
+
+    @Test
+    void lambda_badAccount_exitsTwoBeforeServing() {
+        Outcome o = flowstate("lambda", "--account", "12", "--port", "0");
+
+        assertThat(o.exit()).isEqualTo(2);
+        assertThat(o.err()).contains("--account must be 12 digits");
+    }
+
+    @Test
+    void lambda_help_namesItsOptions() {
+        Outcome o = flowstate("lambda", "--help");
+
+        assertThat(o.exit()).isZero();
+        assertThat(o.out()).contains("--port", "--bind", "--region", "--account", "--python", "--node");
+    }
 }

@@ -25,6 +25,9 @@ public final class Integrations implements TaskHandler, AutoCloseable {
     private final OptimizedIntegration optimized;
     private final NestedExecutions nested;
     private final AssumedRoles roles;
+    private final JobRuns jobs;
+    private final io.flowstate.integrations.http.ApiGatewayInvoke apiGateway =
+            new io.flowstate.integrations.http.ApiGatewayInvoke();
     private final HttpInvoke http;
 
     public Integrations(SdkClients clients, TaskHandler fallback) {
@@ -35,6 +38,7 @@ public final class Integrations implements TaskHandler, AutoCloseable {
         this.awsSdk = new AwsSdkIntegration(sdk);
         this.optimized = new OptimizedIntegration(sdk);
         this.nested = new NestedExecutions(clients, optimized);
+        this.jobs = new JobRuns(sdk, optimized);
         this.roles = new AssumedRoles(clients, roleClients -> new Integrations(roleClients, fallback));
         this.http = new HttpInvoke(clients, InstantSource.system());
     }
@@ -56,6 +60,10 @@ public final class Integrations implements TaskHandler, AutoCloseable {
     }
 
     private TaskOutcome optimized(IntegrationResource r, TaskInvocation inv) {
+        if (r.service().equals("apigateway") && r.action().equals("invoke")
+                && r.pattern() != IntegrationResource.Pattern.SYNC && r.pattern() != IntegrationResource.Pattern.SYNC2) {
+            return apiGateway.invoke(inv.input());
+        }
         if (r.service().equals("http") && r.action().equals("invoke")
                 && r.pattern() == IntegrationResource.Pattern.REQUEST_RESPONSE) {
             return http.invoke(inv.input());
@@ -69,6 +77,10 @@ public final class Integrations implements TaskHandler, AutoCloseable {
             return nested.invoke(r, inv.input(), inv.executionArn());
         }
         Optional<OptimizedIntegration.Service> s = OptimizedIntegration.service(r);
+        Optional<JobRun> job = JobRuns.of(r);
+        if (s.isPresent() && job.isPresent() && r.pattern() == IntegrationResource.Pattern.SYNC) {
+            return jobs.invoke(r, s.get(), job.get(), inv.input(), inv.executionArn());
+        }
         if (s.isPresent() && (r.pattern() == IntegrationResource.Pattern.REQUEST_RESPONSE
                 || r.pattern() == IntegrationResource.Pattern.WAIT_FOR_TASK_TOKEN)) {
             return optimized.invoke(r, s.get(), inv.input(), inv.executionArn());

@@ -25,20 +25,32 @@ final class OptimizedIntegration {
     /** One optimized service: its SDK package, the actions AWS optimizes, and its v1 identity for errors. */
     record Service(String sdkName, Set<String> actions, ServiceErrors.V1Service errors, boolean metadata) {}
 
-    static final Map<String, Service> SERVICES = Map.of(
-            "sqs", new Service("sqs", Set.of("sendMessage"),
-                    new ServiceErrors.V1Service("SQS", "AmazonSQS", "AmazonSQSException", "SqsException"), true),
-            "sns", new Service("sns", Set.of("publish"),
-                    new ServiceErrors.V1Service("SNS", "AmazonSNS", "AmazonSNSException", "SnsException"), true),
-            "dynamodb", new Service("dynamodb", Set.of("getItem", "putItem", "updateItem", "deleteItem"),
+    static final Map<String, Service> SERVICES = Map.ofEntries(
+            Map.entry("ecs", new Service("ecs", Set.of("runTask"),
+                    new ServiceErrors.V1Service("ECS", "AmazonECS", "AmazonECSException", "EcsException"), true)),
+            Map.entry("batch", new Service("batch", Set.of("submitJob"),
+                    new ServiceErrors.V1Service("Batch", "AWSBatch", "AWSBatchException", "BatchException"), true)),
+            Map.entry("glue", new Service("glue", Set.of("startJobRun"),
+                    new ServiceErrors.V1Service("Glue", "AWSGlue", "AWSGlueException", "GlueException"), true)),
+            Map.entry("codebuild", new Service("codebuild", Set.of("startBuild"),
+                    new ServiceErrors.V1Service("CodeBuild", "AWSCodeBuild", "AWSCodeBuildException",
+                            "CodeBuildException"), true)),
+            Map.entry("athena", new Service("athena", Set.of("startQueryExecution"),
+                    new ServiceErrors.V1Service("Athena", "AmazonAthena", "AmazonAthenaException", "AthenaException"),
+                    true)),
+            Map.entry("sqs", new Service("sqs", Set.of("sendMessage"),
+                    new ServiceErrors.V1Service("SQS", "AmazonSQS", "AmazonSQSException", "SqsException"), true)),
+            Map.entry("sns", new Service("sns", Set.of("publish"),
+                    new ServiceErrors.V1Service("SNS", "AmazonSNS", "AmazonSNSException", "SnsException"), true)),
+            Map.entry("dynamodb", new Service("dynamodb", Set.of("getItem", "putItem", "updateItem", "deleteItem"),
                     new ServiceErrors.V1Service("DynamoDB", "AmazonDynamoDBv2", "AmazonDynamoDBException",
-                            "DynamoDbException"), true),
-            "events", new Service("eventbridge", Set.of("putEvents"),
+                            "DynamoDbException"), true)),
+            Map.entry("events", new Service("eventbridge", Set.of("putEvents"),
                     new ServiceErrors.V1Service("EventBridge", "AmazonEventBridge", "AmazonEventBridgeException",
-                            "EventBridgeException"), false),
-            "states", new Service("sfn", Set.of("startExecution"),
+                            "EventBridgeException"), false)),
+            Map.entry("states", new Service("sfn", Set.of("startExecution"),
                     new ServiceErrors.V1Service("StepFunctions", "AWSStepFunctions", "AWSStepFunctionsException",
-                            "SfnException"), true));
+                            "SfnException"), true)));
 
     private final SdkCall sdk;
 
@@ -54,7 +66,12 @@ final class OptimizedIntegration {
 
     /** Calls the action; {@code executionArn} is the caller's (EventBridge events name it among their resources). */
     TaskOutcome invoke(IntegrationResource r, Service s, JsonNode params, String executionArn) {
-        SdkService service = SdkCall.service(s.sdkName());
+        SdkService service;
+        try {
+            service = SdkCall.service(s.sdkName());
+        } catch (SdkCall.UnknownActionException e) {
+            return TaskOutcome.Failure.of("States.Runtime", e.getMessage());
+        }
         JsonNode sent = r.service().equals("events") ? withExecutionResources(params, executionArn) : params;
         SdkCall.Result result;
         try {

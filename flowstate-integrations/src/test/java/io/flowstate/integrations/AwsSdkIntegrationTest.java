@@ -39,7 +39,12 @@ class AwsSdkIntegrationTest {
     }
 
     private static TaskOutcome call(String action, String params) {
-        return integrations.invoke(new TaskInvocation("arn:aws:states:::aws-sdk:" + action, json(params),
+        return callOn(integrations, action, params);
+    }
+
+    /** Calls {@code aws-sdk:<action>} on {@code on}. */
+    static TaskOutcome callOn(Integrations on, String action, String params) {
+        return on.invoke(new TaskInvocation("arn:aws:states:::aws-sdk:" + action, json(params),
                 "arn:aws:states:us-east-1:123456789012:execution:m:e", "S", 0, Optional.empty(), Optional.empty()));
     }
 

@@ -166,6 +166,30 @@ class ServiceIntegrationsTest {
     }
 
     @Test
+    void glueStartJobRunSync_jobSucceeds_submitsThenReturnsTheJobRun() {
+        success(AwsSdkIntegrationTest.callOn(integrations, "glue:createJob",
+                "{'Name':'etl','Role':'r','Command':{'Name':'glueetl','ScriptLocation':'s3://b/etl.py'}}"));
+
+        TaskOutcome started = call("arn:aws:states:::glue:startJobRun.sync", "{'JobName':'etl'}");
+
+        assertThat(started).isInstanceOf(TaskOutcome.Submitted.class);
+        TaskOutcome.Submitted submitted = (TaskOutcome.Submitted) started;
+        assertThat(submitted.response().path("JobRunId").asText()).isNotEmpty();
+        JsonNode run = success(submitted.completion().await());
+        assertThat(run.path("JobName").asText()).isEqualTo("etl");
+        assertThat(run.path("JobRunState").asText()).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    void athenaStartQueryExecutionSync_querySucceeds_returnsGetQueryExecution() {
+        TaskOutcome started = call("arn:aws:states:::athena:startQueryExecution.sync",
+                "{'QueryString':'select 1','ResultConfiguration':{'OutputLocation':'s3://results/'}}");
+
+        JsonNode done = success(((TaskOutcome.Submitted) started).completion().await());
+        assertThat(done.path("QueryExecution").path("Status").path("State").asText()).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
     void optimized_unsupportedAction_goesToFallback() {
         TaskOutcome.Failure f = failure(call("arn:aws:states:::sqs:deleteQueue", "{'QueueUrl':'q'}"));
 
