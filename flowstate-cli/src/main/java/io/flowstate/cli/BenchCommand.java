@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
  * {@code flowstate bench}: the shared end-to-end workloads on this machine, following the peers' procedure,
  * one JSON line per workload and metric on stdout.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
         description = "Measures Flowstate on the shared benchmark workloads (JSON lines on stdout).")
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--workloads-dir", required = true, paramLabel = "DIR",

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
  * until the process is stopped. It runs Python and Node.js functions for real, in warm processes, without Docker.
  * Point Flowstate's server at it with {@code AWS_ENDPOINT_URL_LAMBDA=http://127.0.0.1:9001 ./flowstate server}.
  */
-@Command(name = "lambda", mixinStandardHelpOptions = true,
+@Command(name = "lambda", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
         description = "Serves the AWS Lambda API locally, running python3.x and nodejs functions in local processes.")
 final class LambdaCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "9001", description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 picks one).")

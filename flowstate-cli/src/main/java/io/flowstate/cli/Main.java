@@ -4,7 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code flowstate} command: {@code run}, {@code validate}, {@code server}, {@code bench}. */
-@Command(name = "flowstate", mixinStandardHelpOptions = true, version = "flowstate 0.1.0",
+@Command(name = "flowstate", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
         description = "Runs AWS Step Functions state machines (Amazon States Language) anywhere.",
         subcommands = {RunCommand.class, ValidateCommand.class, BenchCommand.class, ServerCommand.class, LambdaCommand.class})
 public final class Main implements Runnable {

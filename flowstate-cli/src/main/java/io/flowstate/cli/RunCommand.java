@@ -36,7 +36,8 @@ import picocli.CommandLine.Parameters;
  * definition, template, input or option prints diagnostics on stderr and exits 2. The file may also be a SAM or
  * CloudFormation template (see {@link RunDefinition}).
  */
-@Command(name = "run", mixinStandardHelpOptions = true, description = "Runs one execution of a definition in process.")
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
+        description = "Runs one execution of a definition in process.")
 final class RunCommand implements Callable<Integer> {
     /** The region and account of the run's ARNs, and of the stack a template is read as. */
     private static final String REGION = "us-east-1";

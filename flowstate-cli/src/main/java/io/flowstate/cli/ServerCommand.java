@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
  * see {@link io.flowstate.store.jdbc.PostgresCluster}): each runs the executions it owns, any node's API serves
  * any execution, and a node that dies has its executions taken over by the others once its lease lapses.
  */
-@Command(name = "server", mixinStandardHelpOptions = true,
+@Command(name = "server", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
         description = "Serves the AWS Step Functions API (AWS JSON 1.0) for AWS SDKs and CLIs.")
 final class ServerCommand implements Callable<Integer> {
     /** The SQLite file's name in the data directory. */

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code flowstate validate DEFINITION.json}: what ValidateStateMachineDefinition returns; exit 0 OK, 2 FAIL. */
-@Command(name = "validate", mixinStandardHelpOptions = true,
+@Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
         description = "Validates a definition and prints ValidateStateMachineDefinition's result as JSON.")
 final class ValidateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DEFINITION.json", description = "The ASL definition file.")
