@@ -17,7 +17,7 @@ if [ -n "${MAVEN_REPO_LOCAL:-}" ]; then
   mvn_args+=("-Dmaven.repo.local=$MAVEN_REPO_LOCAL")
   repo="$MAVEN_REPO_LOCAL"
 else
-  repo="$(mvn -q -B help:evaluate -Dexpression=settings.localRepository -DforceStdout 2>/dev/null || true)"
+  repo="$(mvn -q -B -Dstyle.color=never help:evaluate -Dexpression=settings.localRepository -DforceStdout 2>/dev/null | tr -d '\033' | sed 's/\[[0-9;]*m//g' || true)"
   repo="${repo:-$HOME/.m2/repository}"
 fi
 cleanup() {
