@@ -50,27 +50,17 @@ final class JobRuns {
     }
 
     private TaskOutcome await(OptimizedIntegration.Service s, JobRun run, JsonNode describeParams) {
-        Duration pause = FIRST_POLL;
-        while (true) {
+        return Polling.until(() -> {
             JsonNode described;
             try {
                 described = sdk.call(SdkCall.service(s.sdkName()), run.describe(), describeParams,
                         PojoJson.Timestamps.EPOCH_MILLIS).json();
             } catch (SdkException e) {
-                return ServiceErrors.v1Style(s.errors(), e);
+                return Optional.of(ServiceErrors.v1Style(s.errors(), e));
             }
             JsonNode job = run.job().apply(described);
-            Optional<Boolean> ended = run.ended().apply(job);
-            if (ended.isPresent()) {
-                return ended.get() ? new TaskOutcome.Success(job) : TaskOutcome.Failure.of("States.TaskFailed", Json.write(job));
-            }
-            try {
-                Thread.sleep(pause);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return TaskOutcome.Failure.of("States.TaskFailed", "Interrupted while waiting for the job");
-            }
-            pause = pause.multipliedBy(2).compareTo(MAX_POLL) > 0 ? MAX_POLL : pause.multipliedBy(2);
-        }
+            return run.ended().apply(job).map(ok -> ok ? new TaskOutcome.Success(job)
+                    : TaskOutcome.Failure.of("States.TaskFailed", Json.write(job)));
+        }, FIRST_POLL, MAX_POLL);
     }
 }

@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.flowstate.asl.json.Json;
 import java.util.Optional;
 
-/** JSON text that services return and may not be JSON. */
-final class JsonText {
+/** JSON text that services, functions and processes return, and that may not be JSON. */
+public final class JsonText {
     private JsonText() {}
 
     /** {@code text} parsed, or empty when it is not one JSON value. */
-    static Optional<JsonNode> tryParse(String text) {
+    public static Optional<JsonNode> tryParse(String text) {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }

@@ -10,6 +10,7 @@ import io.flowstate.integrations.sdk.SdkCall;
 import io.flowstate.integrations.sdk.SdkClients;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
@@ -51,32 +52,25 @@ final class NestedExecutions {
      */
     private TaskOutcome awaitEnd(String parentArn, String executionArn, boolean json, ServiceErrors.V1Service errors) {
         SfnClient sfn = (SfnClient) clients.client(SdkCall.service("sfn"));
-        Duration pause = FIRST_POLL;
-        while (true) {
+        return Polling.until(() -> {
             DescribeExecutionResponse d;
             try {
                 d = sfn.describeExecution(b -> b.executionArn(executionArn));
                 if (d.status() == ExecutionStatus.RUNNING && parentEnded(sfn, parentArn)) {
                     sfn.stopExecution(b -> b.executionArn(executionArn)
                             .cause("The parent execution " + parentArn + " is no longer running."));
-                    return TaskOutcome.Failure.of("States.TaskFailed", "The parent execution ended.");
+                    return Optional.of(TaskOutcome.Failure.of("States.TaskFailed", "The parent execution ended."));
                 }
             } catch (SdkException e) {
-                return ServiceErrors.v1Style(errors, e);
+                return Optional.of(ServiceErrors.v1Style(errors, e));
             }
-            if (d.status() != ExecutionStatus.RUNNING && d.status() != ExecutionStatus.PENDING_REDRIVE) {
-                ObjectNode out = describe(d, json);
-                return d.status() == ExecutionStatus.SUCCEEDED ? new TaskOutcome.Success(out)
-                        : TaskOutcome.Failure.of("States.TaskFailed", Json.write(out));
+            if (d.status() == ExecutionStatus.RUNNING || d.status() == ExecutionStatus.PENDING_REDRIVE) {
+                return Optional.empty();
             }
-            try {
-                Thread.sleep(pause);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return TaskOutcome.Failure.of("States.TaskFailed", "Interrupted while waiting for " + executionArn);
-            }
-            pause = pause.multipliedBy(2).compareTo(MAX_POLL) > 0 ? MAX_POLL : pause.multipliedBy(2);
-        }
+            ObjectNode out = describe(d, json);
+            return Optional.of(d.status() == ExecutionStatus.SUCCEEDED ? new TaskOutcome.Success(out)
+                    : TaskOutcome.Failure.of("States.TaskFailed", Json.write(out)));
+        }, FIRST_POLL, MAX_POLL);
     }
 
     private static boolean parentEnded(SfnClient sfn, String parentArn) {

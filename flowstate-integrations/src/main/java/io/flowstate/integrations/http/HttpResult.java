@@ -1,6 +1,5 @@
 package io.flowstate.integrations.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -65,14 +64,7 @@ final class HttpResult {
 
     /** {@code text} parsed as one JSON value, or empty. */
     static Optional<JsonNode> json(String text) {
-        if (text.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Json.parse(text));
-        } catch (JsonProcessingException e) {
-            return Optional.empty();
-        }
+        return io.flowstate.integrations.JsonText.tryParse(text);
     }
 
     private static Optional<String> text(byte[] body) {

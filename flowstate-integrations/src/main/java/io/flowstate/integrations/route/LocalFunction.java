@@ -2,7 +2,6 @@ package io.flowstate.integrations.route;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flowstate.asl.json.Json;
 import io.flowstate.engine.task.TaskHandler;
@@ -10,6 +9,7 @@ import io.flowstate.engine.task.TaskInvocation;
 import io.flowstate.engine.task.TaskOutcome;
 import io.flowstate.engine.task.lambda.LambdaInvokeOutput;
 import io.flowstate.integrations.IntegrationResource;
+import io.flowstate.integrations.JsonText;
 import java.nio.charset.StandardCharsets;
 import java.time.InstantSource;
 import java.util.Optional;
@@ -43,7 +43,7 @@ public final class LocalFunction implements TaskHandler {
         return switch (fn.call(payload)) {
             case PayloadFunction.Reply.Error e -> TaskOutcome.Failure.of(e.errorType(), e.cause());
             case PayloadFunction.Reply.Ok ok -> {
-                Optional<JsonNode> json = parse(ok.text());
+                Optional<JsonNode> json = JsonText.tryParse(ok.text());
                 if (r.kind() == IntegrationResource.Kind.LAMBDA_FUNCTION || invokeApi) {
                     if (json.isEmpty()) {
                         yield TaskOutcome.Failure.of("Lambda.Unknown", "The function returned a payload that is not JSON");
@@ -54,16 +54,5 @@ public final class LocalFunction implements TaskHandler {
                 yield new TaskOutcome.Success(json.orElseGet(() -> Json.nodes().textNode(ok.text())));
             }
         };
-    }
-
-    private static Optional<JsonNode> parse(String text) {
-        if (text.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Json.parse(text));
-        } catch (JsonProcessingException e) {
-            return Optional.empty();
-        }
     }
 }
