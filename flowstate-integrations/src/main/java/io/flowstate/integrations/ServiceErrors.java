@@ -20,12 +20,14 @@ public final class ServiceErrors {
 
     /** An {@code aws-sdk:*} failure: {@code prefix} is the SDK's class prefix of the service ({@code DynamoDb}). */
     public static TaskOutcome.Failure sdkStyle(String prefix, SdkException e) {
-        return TaskOutcome.Failure.of(prefix + "." + e.getClass().getSimpleName(), message(e));
+        // Today's AWS shows the SDK's whole message, "(SDK Attempt Count: 1)" included (recorded November 2025;
+        // recordings from early 2025 end before it).
+        return TaskOutcome.Failure.of(prefix + "." + e.getClass().getSimpleName(), e.getMessage());
     }
 
     /**
-     * The exception's message as AWS's causes show it: without the {@code (SDK Attempt Count: N)} that newer SDK
-     * versions append (a Task attempt is one call; the state's Retry counts attempts).
+     * The exception's message without the {@code (SDK Attempt Count: N)} that SDK v2 appends, for the optimized
+     * integrations' SDK v1 style, which has none.
      */
     static String message(SdkException e) {
         String m = String.valueOf(e.getMessage());

@@ -69,7 +69,8 @@ class AwsSdkIntegrationTest {
         TaskOutcome.Failure f = failure(call("s3:getObject", "{'Bucket':'empty-bucket','Key':'none'}"));
 
         assertThat(f.error()).isEqualTo("S3.NoSuchKeyException");
-        assertThat(f.cause().orElseThrow()).startsWith("The specified key does not exist. (Service: S3, Status Code: 404,");
+        assertThat(f.cause().orElseThrow()).startsWith("The specified key does not exist. (Service: S3, Status Code: 404,")
+                .endsWith("(SDK Attempt Count: 1)");
     }
 
     @Test
