@@ -102,6 +102,15 @@ public final class StateMachineService {
         return new CreateStateMachine.Response(arn, e.creationDate, version);
     }
 
+    /**
+     * The stored {@code loggingConfiguration} of the state machine {@code stateMachineArn} (unqualified: the
+     * machine's current one); empty for a machine that does not exist (any more). For execution logging.
+     */
+    public synchronized Optional<com.fasterxml.jackson.databind.JsonNode> loggingConfiguration(String stateMachineArn) {
+        MachineEntry e = machines.find(stateMachineArn);
+        return e == null ? Optional.empty() : Optional.of(e.current.loggingConfiguration());
+    }
+
     public synchronized DescribeStateMachine.Response describe(DescribeStateMachine.Request r) {
         Arn arn = Arn.parse(r.stateMachineArn(), "stateMachine");
         MachineEntry e = entry(arn);
