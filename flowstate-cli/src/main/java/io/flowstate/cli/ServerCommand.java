@@ -136,6 +136,7 @@ final class ServerCommand implements Callable<Integer> {
         // Execution logging (loggingConfiguration), before recovery so that resumed executions log too.
         service.historyListener(new io.flowstate.integrations.logs.ExecutionLogging(service::loggingConfiguration,
                 new io.flowstate.integrations.logs.CloudWatchLogsWriter(tasks.clients)));
+        service.logGroupCheck(new io.flowstate.integrations.logs.LogGroups(tasks.clients)::exists);
         int resumed;
         try {
             resumed = service.recover();

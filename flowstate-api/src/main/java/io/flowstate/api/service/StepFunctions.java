@@ -110,9 +110,14 @@ public final class StepFunctions implements AutoCloseable {
         return machines.loggingConfiguration(stateMachineArn);
     }
 
+    /** Checks the log groups of CreateStateMachine's and UpdateStateMachine's logging configurations with {@code check}. */
+    public void logGroupCheck(LogGroupCheck check) {
+        machines.logGroupCheck(check);
+    }
+
     /** Tells {@code listener} of every committed decision's history events (execution logging). */
     public void historyListener(io.flowstate.engine.runtime.HistoryListener listener) {
-        engine.historyListener(listener);
+        executions.historyListener(listener);
     }
 
     /** Another node changed a registry document: refresh what is cached of it (everything for an empty kind). */
