@@ -133,6 +133,10 @@ final class ServerCommand implements Callable<Integer> {
         }
         StepFunctions service = new StepFunctions(new ApiContext(region, account, InstantSource.system()),
                 tasks.tasks, timers, Duration.ofSeconds(60), db.executions(), db.registry(), cluster);
+        // Execution logging (loggingConfiguration), before recovery so that resumed executions log too.
+        service.historyListener(new io.flowstate.integrations.logs.ExecutionLogging(service::loggingConfiguration,
+                new io.flowstate.integrations.logs.CloudWatchLogsWriter(tasks.clients)));
+        service.logGroupCheck(new io.flowstate.integrations.logs.LogGroups(tasks.clients)::exists);
         int resumed;
         try {
             resumed = service.recover();
@@ -181,7 +185,7 @@ final class ServerCommand implements Callable<Integer> {
 
     /** The services the start line reports the routes of. */
     private static final List<String> ROUTED_SERVICES = List.of("lambda", "sfn", "sqs", "sns", "dynamodb",
-            "eventbridge", "s3", "secretsmanager");
+            "eventbridge", "s3", "secretsmanager", "cloudwatchlogs");
 
     /** The address this server's own clients reach it at. */
     private static String loopbackFor(String bind) {

@@ -61,6 +61,8 @@ public final class ExecutionService {
     private final ApiContext ctx;
     private final StateMachineService machines;
     private final Engine engine;
+    /** Given to each Express execution's engine, as the shared engine has it (execution logging). */
+    private volatile io.flowstate.engine.runtime.HistoryListener listener = io.flowstate.engine.runtime.HistoryListener.NONE;
     private final TaskHandler tasks;
     private final TimerService timers;
     private final ExecutionMetas metas;
@@ -88,6 +90,19 @@ public final class ExecutionService {
         this.listing = new ExecutionListing(engine, metas);
     }
 
+    /** Tells {@code l} of every committed decision's events, on the shared engine and Express executions' ones. */
+    void historyListener(io.flowstate.engine.runtime.HistoryListener l) {
+        this.listener = java.util.Objects.requireNonNull(l, "listener is null");
+        engine.historyListener(l);
+    }
+
+    /** The engine of one Express execution: its own, in memory, dropped when it ends. */
+    private Engine expressEngine() {
+        Engine e = new Engine(new InMemoryExecutionStore(), tasks, timers);
+        e.historyListener(listener);
+        return e;
+    }
+
     public StartExecution.Response start(StartExecution.Request r) {
         StateMachineService.Target t = machines.resolve(r.stateMachineArn());
         String name = Names.check(r.name().orElseGet(() -> UUID.randomUUID().toString()));
@@ -97,7 +112,7 @@ public final class ExecutionService {
         if (t.type() == StateMachineType.EXPRESS) {
             ExecutionInfo info = info(t, ctx.arn("express:" + t.name() + ":" + name + ":" + UUID.randomUUID()), name,
                     now, input, inputText);
-            new Engine(new InMemoryExecutionStore(), tasks, timers).start(t.revision().machine(), info, "EXPRESS");
+            expressEngine().start(t.revision().machine(), info, "EXPRESS");
             return new StartExecution.Response(info.executionArn(), now);
         }
         String arn = ctx.arn("execution:" + t.name() + ":" + name);
@@ -138,7 +153,7 @@ public final class ExecutionService {
         JsonNode input = input(inputText);
         ExecutionInfo info = info(t, ctx.arn("express:" + t.name() + ":" + name + ":" + UUID.randomUUID()), name,
                 ctx.now(), input, inputText);
-        Engine express = new Engine(new InMemoryExecutionStore(), tasks, timers);
+        Engine express = expressEngine();
         express.start(t.revision().machine(), info, "EXPRESS");
         ExecutionSummary s;
         try {

@@ -42,6 +42,7 @@ public final class StateMachineService {
     private final ApiContext ctx;
     private final Tags tags;
     private final MachineCache machines;
+    private volatile LogGroupCheck logGroups = LogGroupCheck.ANY;
 
     /** State machines in memory only. */
     public StateMachineService(ApiContext ctx, Tags tags) {
@@ -77,6 +78,9 @@ public final class StateMachineService {
         }
         Revision revision = Definitions.revision(ctx, type, r.definition(), r.roleArn(), r.loggingConfiguration(),
                 r.tracingConfiguration(), r.encryptionConfiguration(), Optional.empty());
+        if (r.loggingConfiguration().isPresent()) {
+            checkDestination(revision.loggingConfiguration());
+        }
         tags.checkNew(r.tags());
         String arn = ctx.arn("stateMachine:" + r.name());
         MachineEntry existing = machines.find(arn);
@@ -100,6 +104,33 @@ public final class StateMachineService {
         machines.add(e, changes);
         tags.put(arn, r.tags());
         return new CreateStateMachine.Response(arn, e.creationDate, version);
+    }
+
+    /** Checks logging destinations with {@code check} from now on. */
+    public void logGroupCheck(LogGroupCheck check) {
+        this.logGroups = java.util.Objects.requireNonNull(check, "check is null");
+    }
+
+    /**
+     * AWS refuses a logging configuration whose log group does not exist, whatever its level; a destination
+     * that is no log group ARN at all ({@code arn:PARTITION:logs:REGION:ACCOUNT:log-group:NAME[:*]}) names none.
+     */
+    private void checkDestination(com.fasterxml.jackson.databind.JsonNode logging) {
+        for (com.fasterxml.jackson.databind.JsonNode d : logging.path("destinations")) {
+            String arn = d.path("cloudWatchLogsLogGroup").path("logGroupArn").asText("");
+            if (!arn.matches("arn:[^:]+:logs:[^:]*:[^:]*:log-group:[^:]+(:\\*)?") || !logGroups.exists(arn)) {
+                throw new ApiException.InvalidLoggingConfiguration("Invalid Logging Configuration: Log Destination not found.");
+            }
+        }
+    }
+
+    /**
+     * The stored {@code loggingConfiguration} of the state machine {@code stateMachineArn} (unqualified: the
+     * machine's current one); empty for a machine that does not exist (any more). For execution logging.
+     */
+    public synchronized Optional<com.fasterxml.jackson.databind.JsonNode> loggingConfiguration(String stateMachineArn) {
+        MachineEntry e = machines.find(stateMachineArn);
+        return e == null ? Optional.empty() : Optional.of(e.current.loggingConfiguration());
     }
 
     public synchronized DescribeStateMachine.Response describe(DescribeStateMachine.Request r) {
@@ -158,6 +189,9 @@ public final class StateMachineService {
                 r.roleArn().orElse(old.roleArn()), r.loggingConfiguration().or(() -> Optional.of(old.loggingConfiguration())),
                 r.tracingConfiguration().or(() -> Optional.of(old.tracingConfiguration())),
                 r.encryptionConfiguration().or(old::encryptionConfiguration), Optional.empty());
+        if (r.loggingConfiguration().isPresent()) {
+            checkDestination(next.loggingConfiguration());
+        }
         List<RegistryChange> changes = new ArrayList<>();
         if (!next.sameSettings(old)) {
             e.current = next;

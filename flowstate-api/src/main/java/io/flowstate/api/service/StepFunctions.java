@@ -105,6 +105,21 @@ public final class StepFunctions implements AutoCloseable {
         cluster.onRegistryChange(this::registryChanged);
     }
 
+    /** The stored {@code loggingConfiguration} of a state machine; see {@link StateMachineService#loggingConfiguration}. */
+    public java.util.Optional<com.fasterxml.jackson.databind.JsonNode> loggingConfiguration(String stateMachineArn) {
+        return machines.loggingConfiguration(stateMachineArn);
+    }
+
+    /** Checks the log groups of CreateStateMachine's and UpdateStateMachine's logging configurations with {@code check}. */
+    public void logGroupCheck(LogGroupCheck check) {
+        machines.logGroupCheck(check);
+    }
+
+    /** Tells {@code listener} of every committed decision's history events (execution logging). */
+    public void historyListener(io.flowstate.engine.runtime.HistoryListener listener) {
+        executions.historyListener(listener);
+    }
+
     /** Another node changed a registry document: refresh what is cached of it (everything for an empty kind). */
     private void registryChanged(String kind, String key) {
         switch (kind) {

@@ -43,6 +43,14 @@ public final class HistoryJson {
         return node;
     }
 
+    /**
+     * The event's details object as GetExecutionHistory nests it under its details key ({@code {}} for events
+     * without details); execution logging writes the same object.
+     */
+    public static ObjectNode details(HistoryEvent e, PayloadWriter payloads) {
+        return details(e.details(), e.type(), payloads);
+    }
+
     private static ObjectNode details(EventDetails details, EventType type, PayloadWriter payloads) {
         ObjectNode d = Json.object();
         switch (details) {

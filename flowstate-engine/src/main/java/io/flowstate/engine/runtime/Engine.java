@@ -88,6 +88,14 @@ public final class Engine implements AutoCloseable {
         this.live = runner.live;
     }
 
+    /**
+     * Tells {@code listener} of every decision's events from now on (execution logging); replaces the one set
+     * before. {@link HistoryListener#NONE} turns it off.
+     */
+    public void historyListener(HistoryListener listener) {
+        runner.listener(listener);
+    }
+
     /** The clock executions run on. */
     public Instant now() {
         return timers.clock().instant();
@@ -118,6 +126,7 @@ public final class Engine implements AutoCloseable {
             }
             l.committed = summary;
             live.put(info.executionArn(), l);
+            runner.committed(l, started.decision().events());
         } finally {
             l.lock.unlock();
         }
@@ -288,6 +297,7 @@ public final class Engine implements AutoCloseable {
                 ExecutionSummary redriven = runner.summary(l);
                 l.store.commit(redriven, before, d.events(), new JournalEntry(before, at, redrive));
                 l.committed = redriven;
+                runner.committed(l, d.events());
             } catch (VersionConflictException e) {
                 live.remove(executionArn, l);
                 return Optional.empty();

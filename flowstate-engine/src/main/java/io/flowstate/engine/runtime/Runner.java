@@ -48,6 +48,8 @@ final class Runner {
             });
     /** Tokens of the tasks this engine invoked: the cluster's table is only needed for the others' tokens. */
     private final Map<String, TaskRef> tokens = new ConcurrentHashMap<>();
+    /** Told of each committed decision's events; volatile so that it may be set once the server is wired. */
+    private volatile HistoryListener listener = HistoryListener.NONE;
 
     Runner(ExecutionStore standard, TaskHandler tasks, TimerService timers, Cluster cluster,
             BiConsumer<String, PayloadWriter> ended) {
@@ -57,6 +59,27 @@ final class Runner {
         this.ended = requireNonNull(ended, "ended is null");
         this.rebuilder = new Rebuilder(standard);
         this.calls = new TaskCalls(tasks, timers, this::submit);
+    }
+
+    void listener(HistoryListener listener) {
+        this.listener = requireNonNull(listener, "listener is null");
+    }
+
+    /**
+     * Tells the listener of a committed decision's events; under the execution's lock. A failing listener is
+     * logged, never thrown: the decision is committed and the execution goes on.
+     */
+    void committed(LiveExecution l, List<io.flowstate.engine.history.HistoryEvent> events) {
+        HistoryListener h = listener;
+        if (h == HistoryListener.NONE || events.isEmpty()) {
+            return;
+        }
+        try {
+            h.appended(l.exec.info(), l.exec.redriveCount(), events, l.exec.payloadWriter());
+        } catch (RuntimeException e) {
+            System.getLogger(Engine.class.getName()).log(System.Logger.Level.WARNING,
+                    "history listener failed for " + l.exec.info().executionArn(), e);
+        }
     }
 
     Rebuilder rebuilder() {
@@ -233,6 +256,7 @@ final class Runner {
                 ExecutionSummary summary = summary(l);
                 l.store.commit(summary, before, d.events(), new JournalEntry(before, at, trigger));
                 l.committed = summary;
+                committed(l, d.events());
             } catch (VersionConflictException e) {
                 live.remove(arn, l);
                 d = null;

@@ -1,0 +1,43 @@
+package io.flowstate.integrations.logs;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flowstate.asl.json.Json;
+import io.flowstate.engine.history.HistoryEvent;
+import io.flowstate.engine.history.HistoryJson;
+import io.flowstate.engine.history.PayloadWriter;
+import java.util.List;
+
+/**
+ * The messages AWS writes to a log group for history events: one JSON object per event, with {@code id},
+ * {@code type}, {@code details} (the event's details as in GetExecutionHistory), {@code previous_event_id},
+ * {@code event_timestamp} (epoch milliseconds), {@code execution_arn} and {@code redrive_count}, the numbers as
+ * strings. Without {@code includeExecutionData} the payloads (input, output, parameters, assigned variables) and
+ * their {@code *Details} are left out.
+ */
+public final class LogEvents {
+    /** The payload fields includeExecutionData governs. */
+    private static final List<String> DATA = List.of("input", "output", "parameters", "assignedVariables");
+
+    private LogEvents() {}
+
+    /** The log message of {@code e}. */
+    public static String message(HistoryEvent e, String executionArn, int redriveCount, boolean includeData,
+            PayloadWriter payloads) {
+        ObjectNode n = Json.object();
+        n.put("id", Long.toString(e.id()));
+        n.put("type", e.type().awsName());
+        ObjectNode details = HistoryJson.details(e, payloads);
+        if (!includeData) {
+            for (String f : DATA) {
+                details.remove(f);
+                details.remove(f + "Details");
+            }
+        }
+        n.set("details", details);
+        n.put("previous_event_id", Long.toString(e.previousEventId()));
+        n.put("event_timestamp", Long.toString(e.timestamp().toEpochMilli()));
+        n.put("execution_arn", executionArn);
+        n.put("redrive_count", Integer.toString(redriveCount));
+        return Json.write(n);
+    }
+}
