@@ -36,6 +36,22 @@ final class TaskWiring implements AutoCloseable {
         this(routes, region, TaskHandlers.unbound());
     }
 
+    /** Whether EventBridge calls go to an endpoint of this machine's choosing rather than AWS itself. */
+    boolean statusEventsRouted() {
+        return io.flowstate.integrations.sdk.SdkService.find("eventbridge").flatMap(clients::endpoint).isPresent();
+    }
+
+    /** EventBridge's execution status change events, put through the routed EventBridge endpoint. */
+    io.flowstate.integrations.events.ExecutionStatusEvents statusEvents() {
+        if (statusEvents == null) {
+            statusEvents = new io.flowstate.integrations.events.ExecutionStatusEvents(
+                    new io.flowstate.integrations.sdk.SdkCall(clients));
+        }
+        return statusEvents;
+    }
+
+    private io.flowstate.integrations.events.ExecutionStatusEvents statusEvents;
+
     /** Where calls go: the services' routes, then each routing-file line. */
     List<String> describe(List<String> services) {
         List<String> lines = new java.util.ArrayList<>();
@@ -46,6 +62,9 @@ final class TaskWiring implements AutoCloseable {
 
     @Override
     public void close() {
+        if (statusEvents != null) {
+            statusEvents.close();
+        }
         routed.ifPresent(RoutedTasks::close);
         integrations.close();
     }

@@ -22,4 +22,25 @@ public interface HistoryListener {
      * payloads; {@code redriveCount} is how many times the execution has been redriven.
      */
     void appended(ExecutionInfo info, int redriveCount, List<HistoryEvent> events, PayloadWriter payloads);
+
+    /** Every listener of {@code listeners}, in order; one that throws does not keep the others from hearing. */
+    static HistoryListener all(List<HistoryListener> listeners) {
+        List<HistoryListener> copy = List.copyOf(listeners);
+        if (copy.isEmpty()) {
+            return NONE;
+        }
+        if (copy.size() == 1) {
+            return copy.get(0);
+        }
+        return (info, redriveCount, events, payloads) -> {
+            for (HistoryListener l : copy) {
+                try {
+                    l.appended(info, redriveCount, events, payloads);
+                } catch (RuntimeException e) {
+                    System.getLogger(HistoryListener.class.getName()).log(System.Logger.Level.WARNING,
+                            "a history listener failed for " + info.executionArn(), e);
+                }
+            }
+        };
+    }
 }
