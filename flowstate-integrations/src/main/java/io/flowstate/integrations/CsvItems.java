@@ -45,10 +45,14 @@ final class CsvItems {
         ArrayNode items = Json.nodes().arrayNode();
         for (int i = first; i < rows.size() && (maxItems <= 0 || items.size() < maxItems); i++) {
             List<String> row = rows.get(i);
-            ObjectNode item = items.addObject();
+            // AWS builds each item as a Java HashMap: its fields come out in that map's iteration order
+            // (recorded: {"0","{}","True"} for the headers 0,True,{}).
+            java.util.Map<String, String> fields = new java.util.HashMap<>();
             for (int h = 0; h < headers.size(); h++) {
-                item.put(headers.get(h), h < row.size() ? row.get(h) : "");
+                fields.put(headers.get(h), h < row.size() ? row.get(h) : "");
             }
+            ObjectNode item = items.addObject();
+            fields.forEach(item::put);
         }
         return items;
     }

@@ -24,6 +24,15 @@ class CsvItemsTest {
                 .isEqualTo("[{\"X\":\"a,b\",\"Y\":\"say \\\"hi\\\"\"}]");
     }
 
+    /** The recorded map_item_reader_csv_headers_first_row_typed_headers: AWS's fields come in HashMap order. */
+    @Test
+    void parse_headersInAnyOrder_fieldsInJavaHashMapOrder() {
+        assertThat(CsvItems.parse("0,True,{}\nA,B,C\n", ',', Optional.empty(), 0).toString())
+                .isEqualTo("[{\"0\":\"A\",\"{}\":\"C\",\"True\":\"B\"}]");
+        assertThat(CsvItems.parse("H1,\nV4,V5\n", ',', Optional.empty(), 0).toString())
+                .isEqualTo("[{\"\":\"V5\",\"H1\":\"V4\"}]");
+    }
+
     @Test
     void parse_maxItems_limitsTheRows() {
         assertThat(CsvItems.parse("C\n1\n2\n3\n", ',', Optional.empty(), 2)).hasSize(2);
