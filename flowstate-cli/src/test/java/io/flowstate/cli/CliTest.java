@@ -104,6 +104,22 @@ class CliTest {
         assertThat(end - start).isEqualTo(86400.0);
     }
 
+    /** [fidelity] item 5: a Distributed Map runs offline, its ItemReader answered by a mock under the Map's name. */
+    @Test
+    void run_mockConfigForItemReader_mapsOverTheMockedItems() throws Exception {
+        Path def = file("Reader.json", "{'StartAt':'M','States':{'M':{'Type':'Map','ItemReader':{"
+                + "'Resource':'arn:aws:states:::s3:getObject','ReaderConfig':{'InputType':'JSON'},"
+                + "'Parameters':{'Bucket':'b','Key':'k'}},'ItemProcessor':{'ProcessorConfig':{'Mode':'DISTRIBUTED',"
+                + "'ExecutionType':'STANDARD'},'StartAt':'P','States':{'P':{'Type':'Pass','End':true}}},'End':true}}}");
+        Path mocks = file("mocks.json", "{'StateMachines':{'Reader':{'TestCases':{'Items':{'M':'TwoItems'}}}},"
+                + "'MockedResponses':{'TwoItems':{'0':{'Return':[{'id':1},{'id':2}]}}}}");
+
+        Outcome o = flowstate("run", def.toString(), "--mock-config", mocks.toString(), "--test-case", "Items");
+
+        assertThat(o.exit()).as(o.err()).isZero();
+        assertThat(o.json()).isEqualTo(Json.parse("[{\"id\":1},{\"id\":2}]"));
+    }
+
     @Test
     void run_mockConfig_answersTaskWithMockedResponsePerInvocation() throws Exception {
         Path def = file("LambdaMachine.json", "{'StartAt':'Call','States':{'Call':{'Type':'Task',"
