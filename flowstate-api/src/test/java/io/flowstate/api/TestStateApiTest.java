@@ -48,6 +48,26 @@ class TestStateApiTest extends ApiTestBase {
         assertThat(r.inspectionData().errorDetails().retryBackoffIntervalSeconds()).isEqualTo(3);
     }
 
+    /** The recorded TestState rejections of the services corpus (test_state_*, state_context_object, state_mock_*). */
+    @Test
+    void testState_requestsAwsRefuses_validationExceptionsWithAwsMessages() {
+        String task = "{\"Type\":\"Task\",\"Resource\":\"arn:aws:states:::lambda:invoke\","
+                + "\"Parameters\":{\"FunctionName\":\"f\"},\"End\":true}";
+        assertThatThrownBy(() -> sfn.testState(b -> b.definition(task)))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("RoleArn must be specified when testing a Task state");
+        assertThatThrownBy(() -> sfn.testState(b -> b.roleArn(ROLE).definition(task).mock(m -> m.result("not JSON"))))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("Mocked result must be valid JSON");
+        assertThatThrownBy(() -> sfn.testState(b -> b.roleArn(ROLE).definition(task)
+                .context("{\"Task\":{\"Token\":\"t\"}}")))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("Context object contains 'Task' when state is not");
+        assertThatThrownBy(() -> sfn.testState(b -> b.roleArn(ROLE)
+                .definition("{\"Type\":\"Map\",\"ItemProcessor\":{\"StartAt\":\"P\",\"States\":{\"P\":"
+                        + "{\"Type\":\"Pass\",\"End\":true}}},\"End\":true}")
+                .stateConfiguration(c -> c.mapIterationFailureCount(1))))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("TestState does not support MapIterationFailureCount when a mock is not specified.");
+    }
+
     @Test
     void testState_badRequests_awsErrors() {
         assertThatThrownBy(() -> sfn.testState(b -> b.roleArn(ROLE).stateName("nope")

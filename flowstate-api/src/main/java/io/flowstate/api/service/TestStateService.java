@@ -59,6 +59,13 @@ final class TestStateService {
         TestStateDefinition def = TestStateDefinition.of(r.definition(), r.stateName());
         r.roleArn().ifPresent(Definitions::checkRole);
         State state = StateTest.machineOf(def.machine(), def.stateName()).orElseThrow().state(def.stateName());
+        if (state instanceof io.flowstate.asl.model.TaskState && r.roleArn().isEmpty() && mock.isEmpty()) {
+            throw validation("RoleArn must be specified when testing a Task state");
+        }
+        if (context.isPresent() && context.get().has("Task") && !tokenPattern(state)) {
+            throw validation("Invalid Context object provided: Context object contains 'Task' when state is not a Task"
+                    + " state with a '.sync' or '.waitForTaskToken' service integration pattern");
+        }
         StateTest.Configuration config = configuration(r.stateConfiguration());
         checkMock(state, mock, config);
         checkSchema(state, r.mock(), mock);
@@ -129,7 +136,11 @@ final class TestStateService {
         }
         if (result) {
             String text = m.path("result").asText();
-            return new StateTest.Mock.Result(json(text, "mock.result"), text);
+            try {
+                return new StateTest.Mock.Result(Json.parse(text), text);
+            } catch (JsonProcessingException e) {
+                throw validation("Mocked result must be valid JSON");
+            }
         }
         JsonNode e = m.path("errorOutput");
         return new StateTest.Mock.Error(e.path("error").asText(""),
@@ -138,6 +149,9 @@ final class TestStateService {
 
     private static void checkMock(State state, Optional<StateTest.Mock> mock, StateTest.Configuration config) {
         boolean fanOut = state instanceof MapState || state instanceof ParallelState;
+        if (mock.isEmpty() && config.mapIterationFailureCount().isPresent()) {
+            throw validation("TestState does not support MapIterationFailureCount when a mock is not specified.");
+        }
         if (mock.isEmpty()) {
             if (fanOut) {
                 throw new ApiException.InvalidDefinition("TestState API does not support Map or Parallel states."
@@ -201,6 +215,15 @@ final class TestStateService {
     private static OptionalInt integer(JsonNode n, String field) {
         return n.path(field).canConvertToInt() && n.path(field).isNumber() ? OptionalInt.of(n.path(field).intValue())
                 : OptionalInt.empty();
+    }
+
+    /** Whether {@code state} is a Task whose pattern gives it a task token ({@code .sync}, {@code .waitForTaskToken}). */
+    private static boolean tokenPattern(State state) {
+        if (!(state instanceof io.flowstate.asl.model.TaskState t)) {
+            return false;
+        }
+        String r = t.resource();
+        return r.endsWith(".sync") || r.endsWith(".sync:2") || r.endsWith(".waitForTaskToken");
     }
 
     /** The context object a client mocks: AWS's fields only, without {@code Map}. */
