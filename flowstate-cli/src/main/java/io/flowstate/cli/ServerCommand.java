@@ -133,17 +133,9 @@ final class ServerCommand implements Callable<Integer> {
         }
         StepFunctions service = new StepFunctions(new ApiContext(region, account, InstantSource.system()),
                 tasks.tasks, timers, Duration.ofSeconds(60), db.executions(), db.registry(), cluster);
-        // Execution logging (loggingConfiguration), before recovery so that resumed executions log too.
-        java.util.List<io.flowstate.engine.runtime.HistoryListener> listeners = new java.util.ArrayList<>();
-        listeners.add(new io.flowstate.integrations.logs.ExecutionLogging(service::loggingConfiguration,
-                new io.flowstate.integrations.logs.CloudWatchLogsWriter(tasks.clients)));
-        // EventBridge's execution status change events: only to a local EventBridge (AWS itself refuses the
-        // aws.states source from anyone but Step Functions).
-        if (tasks.statusEventsRouted()) {
-            listeners.add(tasks.statusEvents());
-        }
-        service.historyListener(io.flowstate.engine.runtime.HistoryListener.all(listeners));
-        service.logGroupCheck(new io.flowstate.integrations.logs.LogGroups(tasks.clients)::exists);
+        // Execution logging and status events, before recovery so that resumed executions are heard too.
+        service.historyListener(tasks.historyListener(service::loggingConfiguration));
+        service.logGroupCheck(tasks.logGroups()::exists);
         int resumed;
         try {
             resumed = service.recover();

@@ -1,16 +1,26 @@
 package io.flowstate.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.flowstate.engine.runtime.HistoryListener;
 import io.flowstate.engine.task.TaskHandler;
 import io.flowstate.engine.task.TaskHandlers;
 import io.flowstate.integrations.Integrations;
+import io.flowstate.integrations.events.ExecutionStatusEvents;
+import io.flowstate.integrations.logs.CloudWatchLogsWriter;
+import io.flowstate.integrations.logs.ExecutionLogging;
+import io.flowstate.integrations.logs.LogGroups;
 import io.flowstate.integrations.route.RouteFile;
 import io.flowstate.integrations.route.RoutedTasks;
+import io.flowstate.integrations.sdk.SdkCall;
 import io.flowstate.integrations.sdk.SdkClients;
+import io.flowstate.integrations.sdk.SdkService;
 import java.nio.file.Path;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -22,6 +32,7 @@ final class TaskWiring implements AutoCloseable {
     final TaskHandler tasks;
     private final Integrations integrations;
     private final Optional<RoutedTasks> routed;
+    private ExecutionStatusEvents statusEvents;
 
     /** {@link IllegalArgumentException} naming the file for an invalid routing file. */
     TaskWiring(Optional<Path> routes, String region, TaskHandler fallback) {
@@ -36,25 +47,30 @@ final class TaskWiring implements AutoCloseable {
         this(routes, region, TaskHandlers.unbound());
     }
 
-    /** Whether EventBridge calls go to an endpoint of this machine's choosing rather than AWS itself. */
-    boolean statusEventsRouted() {
-        return io.flowstate.integrations.sdk.SdkService.find("eventbridge").flatMap(clients::endpoint).isPresent();
-    }
-
-    /** EventBridge's execution status change events, put through the routed EventBridge endpoint. */
-    io.flowstate.integrations.events.ExecutionStatusEvents statusEvents() {
-        if (statusEvents == null) {
-            statusEvents = new io.flowstate.integrations.events.ExecutionStatusEvents(
-                    new io.flowstate.integrations.sdk.SdkCall(clients));
+    /**
+     * The server's history listeners: execution logging as each state machine's {@code loggingConfiguration}
+     * says ({@code configurations}: a machine ARN to its stored configuration), and EventBridge's execution status
+     * change events when EventBridge is routed to an endpoint (AWS itself accepts the {@code aws.states} source
+     * from Step Functions alone).
+     */
+    HistoryListener historyListener(Function<String, Optional<JsonNode>> configurations) {
+        List<HistoryListener> listeners = new ArrayList<>();
+        listeners.add(new ExecutionLogging(configurations, new CloudWatchLogsWriter(clients)));
+        if (SdkService.find("eventbridge").flatMap(clients::endpoint).isPresent()) {
+            statusEvents = new ExecutionStatusEvents(new SdkCall(clients));
+            listeners.add(statusEvents);
         }
-        return statusEvents;
+        return HistoryListener.all(listeners);
     }
 
-    private io.flowstate.integrations.events.ExecutionStatusEvents statusEvents;
+    /** Whether a log group exists, asked of the routed CloudWatch Logs. */
+    LogGroups logGroups() {
+        return new LogGroups(clients);
+    }
 
     /** Where calls go: the services' routes, then each routing-file line. */
     List<String> describe(List<String> services) {
-        List<String> lines = new java.util.ArrayList<>();
+        List<String> lines = new ArrayList<>();
         lines.add("integrations: " + clients.describe(services));
         routed.ifPresent(r -> r.describe().forEach(l -> lines.add("route: " + l)));
         return lines;
