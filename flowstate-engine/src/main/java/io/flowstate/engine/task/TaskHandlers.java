@@ -31,7 +31,8 @@ public final class TaskHandlers {
      */
     public static TaskHandler unbound() {
         return inv -> TaskOutcome.Failure.of("States.TaskFailed", "No task handler is bound to resource '"
-                + inv.resource() + "' (state '" + inv.stateName() + "'): give a mock with --mock-config, or bind an "
-                + "in-process handler.");
+                + inv.resource() + "' (state '" + inv.stateName() + "'): Flowstate does not call this integration "
+                + "itself; give a mock with --mock-config, route it with --integrations (an endpoint, an HTTP URL or a "
+                + "local command), or bind an in-process handler.");
     }
 }
