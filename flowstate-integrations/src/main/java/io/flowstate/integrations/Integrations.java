@@ -2,6 +2,7 @@ package io.flowstate.integrations;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.flowstate.engine.task.TaskHandler;
 import io.flowstate.engine.task.TaskInvocation;
 import io.flowstate.engine.task.TaskOutcome;
@@ -27,6 +28,7 @@ public final class Integrations implements TaskHandler, AutoCloseable {
     private final AssumedRoles roles;
     private final JobRuns jobs;
     private final ItemReaders readers;
+    private final ResultWriters writers;
     private final io.flowstate.integrations.http.ApiGatewayInvoke apiGateway =
             new io.flowstate.integrations.http.ApiGatewayInvoke();
     private final HttpInvoke http;
@@ -41,6 +43,7 @@ public final class Integrations implements TaskHandler, AutoCloseable {
         this.nested = new NestedExecutions(clients, optimized);
         this.jobs = new JobRuns(sdk, optimized);
         this.readers = new ItemReaders(sdk);
+        this.writers = new ResultWriters(sdk);
         this.roles = new AssumedRoles(clients, roleClients -> new Integrations(roleClients, fallback));
         this.http = new HttpInvoke(clients, InstantSource.system());
     }
@@ -51,7 +54,10 @@ public final class Integrations implements TaskHandler, AutoCloseable {
             return roles.invoke(inv);
         }
         if (inv.readerConfig().isPresent()) {
-            return readers.read(IntegrationResource.parse(inv.resource()), inv.input(), inv.readerConfig().get());
+            JsonNode config = inv.readerConfig().get();
+            IntegrationResource r = IntegrationResource.parse(inv.resource());
+            return config.has("ResultWriter") ? writers.write(r, inv.input(), config)
+                    : readers.read(r, inv.input(), config);
         }
         IntegrationResource r = IntegrationResource.parse(inv.resource());
         return switch (r.kind()) {

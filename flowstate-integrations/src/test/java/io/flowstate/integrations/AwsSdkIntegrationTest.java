@@ -124,6 +124,24 @@ class AwsSdkIntegrationTest {
     }
 
     @Test
+    void resultWriter_results_writesManifestAndResultsUnderTheRunId() {
+        success(call("s3:createBucket", "{'Bucket':'results'}"));
+
+        JsonNode out = success(integrations.invoke(reader("arn:aws:states:::s3:putObject",
+                "{'Bucket':'results','Prefix':'jobs'}", "{'ResultWriter':{},'MapRunArn':"
+                        + "'arn:aws:states:us-east-1:123456789012:mapRun:m/run:abc-123','Results':[{'a':1}]}")));
+
+        assertThat(out.path("ResultWriterDetails").path("Key").asText()).isEqualTo("jobs/abc-123/manifest.json");
+        JsonNode manifest = json(success(call("s3:getObject", "{'Bucket':'results','Key':'jobs/abc-123/manifest.json'}"))
+                .path("Body").asText().replace('"', '\''));
+        assertThat(manifest.path("ResultFiles").path("SUCCEEDED").get(0).path("Key").asText())
+                .isEqualTo("jobs/abc-123/SUCCEEDED_0.json");
+        JsonNode results = json(success(call("s3:getObject", "{'Bucket':'results','Key':'jobs/abc-123/SUCCEEDED_0.json'}"))
+                .path("Body").asText().replace('"', '\''));
+        assertThat(results.get(0).path("Status").asText()).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
     void itemReader_negativeMaxItems_failsAsItemReaderFailed() {
         TaskOutcome.Failure f = failure(integrations.invoke(reader("arn:aws:states:::s3:getObject",
                 "{'Bucket':'items','Key':'list.json'}", "{'MaxItems':-1}")));

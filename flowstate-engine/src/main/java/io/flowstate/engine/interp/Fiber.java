@@ -43,8 +43,11 @@ final class Fiber {
     boolean taskSubmitted;
     /** What a Map state's ItemReader read for this entry (null until it answered). */
     JsonNode readItems;
-    /** The Map Run an ItemReader reads for (it starts before the items are read). */
-    String readerMapRunArn;
+    /** The Map Run of this entry (an ItemReader's starts before the items are read; a ResultWriter names it). */
+    String mapRunArn;
+    /** Whether the Map waits for its ResultWriter; what the writer answered, once it has. */
+    boolean writing;
+    JsonNode written;
     ChildGroup children;
     /**
      * The children of the Map or Parallel state this fiber failed in (none failed again since entering it):

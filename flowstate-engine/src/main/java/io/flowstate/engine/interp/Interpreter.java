@@ -55,7 +55,9 @@ public final class Interpreter {
             case Trigger.TaskSucceeded t -> {
                 Fiber f = exec.tasks.remove(t.taskId());
                 if (f != null && f.phase == Fiber.Phase.AWAIT_TASK) {
-                    if (current(f) instanceof MapState m) {
+                    if (current(f) instanceof MapState m && f.writing) {
+                        ItemWrites.written(r, f, m, t.output());
+                    } else if (current(f) instanceof MapState m) {
                         ItemReads.read(r, f, m, t.output());
                     } else {
                         TaskStep.succeeded(r, f, (TaskState) current(f), t.output());
@@ -66,7 +68,9 @@ public final class Interpreter {
             case Trigger.TaskFailed t -> {
                 Fiber f = exec.tasks.remove(t.taskId());
                 if (f != null && f.phase == Fiber.Phase.AWAIT_TASK) {
-                    if (current(f) instanceof MapState m) {
+                    if (current(f) instanceof MapState m && f.writing) {
+                        ItemWrites.failed(r, f, m, new StateFailure(t.error(), t.cause()));
+                    } else if (current(f) instanceof MapState m) {
                         ItemReads.failed(r, f, m, new StateFailure(t.error(), t.cause()));
                     } else {
                         TaskStep.failed(r, f, (TaskState) current(f), new StateFailure(t.error(), t.cause()));

@@ -50,8 +50,8 @@ final class ItemReads {
             config.put("MaxItems", Long.parseLong(max.textValue().trim()));
         }
         r.emit(f, EventType.MAP_STATE_STARTED, new EventDetails.MapStateStarted(0));
-        f.readerMapRunArn = MapStep.mapRunArn(r, s);
-        r.emit(f, EventType.MAP_RUN_STARTED, new EventDetails.MapRunStarted(f.readerMapRunArn));
+        f.mapRunArn = MapStep.mapRunArn(r, s);
+        r.emit(f, EventType.MAP_RUN_STARTED, new EventDetails.MapRunStarted(f.mapRunArn));
         long taskId = r.exec.nextTaskId++;
         r.exec.tasks.put(taskId, f);
         f.pendingTaskId = taskId;

@@ -24,6 +24,9 @@ final class MapStep {
     static void enter(Run r, Fiber f, MapState s) {
         f.effectiveInput = Run.jsonata(s) ? f.input : Io.inputPath(r, f, s.io(), f.input);
         f.readItems = null;
+        f.mapRunArn = null;
+        f.written = null;
+        f.writing = false;
         if (s.itemReader().isPresent() && r.probe(f) == null) {
             ItemReads.request(r, f, s, f.effectiveInput);
             return;
@@ -114,7 +117,8 @@ final class MapStep {
         if (s.processorConfig().mode() == ProcessorConfig.Mode.DISTRIBUTED) {
             g.distributed = true;
             // An ItemReader's run started before it read (see ItemReads).
-            g.mapRunArn = read ? f.readerMapRunArn : mapRunArn(r, s);
+            g.mapRunArn = read ? f.mapRunArn : mapRunArn(r, s);
+            f.mapRunArn = g.mapRunArn;
             if (!f.silent) {
                 // A run inside another run's iteration belongs to a child execution, not to this one.
                 r.exec.mapRuns.add(g);
@@ -205,7 +209,15 @@ final class MapStep {
     }
 
     static void completed(Run r, Fiber f, MapState s, JsonNode results) {
-        CombinedResult.exit(r, f, s, s.io(), s.transition(), results, false);
+        if (s.resultWriter().isPresent() && f.written == null && r.probe(f) == null
+                && s.processorConfig().mode() == ProcessorConfig.Mode.DISTRIBUTED && f.mapRunArn != null) {
+            ItemWrites.request(r, f, s, results);
+            return;
+        }
+        // With a ResultWriter, the state's result is what the writer answered (the Map Run and where it wrote).
+        JsonNode value = f.written != null ? f.written : results;
+        f.written = null;
+        CombinedResult.exit(r, f, s, s.io(), s.transition(), value, false);
     }
 
     private static long integer(Run r, Fiber f, IntSource source, JsonNode effective, String field) {

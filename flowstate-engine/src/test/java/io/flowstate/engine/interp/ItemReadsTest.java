@@ -61,6 +61,29 @@ class ItemReadsTest {
     }
 
     @Test
+    void advance_runWithResultWriter_asksTheWriterThenExitsWithItsAnswer() {
+        StateMachine m = parse("{'StartAt':'M','States':{'M':{'Type':'Map','ItemsPath':'$.items',"
+                + "'ResultWriter':{'Resource':'arn:aws:states:::s3:putObject','Parameters':{'Bucket.$':'$.b','Prefix':'out'}},"
+                + "'ItemProcessor':{'ProcessorConfig':{'Mode':'DISTRIBUTED','ExecutionType':'STANDARD'},'StartAt':'P',"
+                + "'States':{'P':{'Type':'Pass','End':true}}},'End':true}}}");
+        Interpreter.Started s = Interpreter.start(m, info(json("{'b':'bucket','items':[1,2]}")), T0);
+
+        Effect.InvokeTask write = s.decision().effects().stream().filter(Effect.InvokeTask.class::isInstance)
+                .map(Effect.InvokeTask.class::cast).findFirst().orElseThrow();
+        assertThat(write.resource()).isEqualTo("arn:aws:states:::s3:putObject");
+        assertThat(write.input()).isEqualTo(json("{'Bucket':'bucket','Prefix':'out'}"));
+        assertThat(write.readerConfig().orElseThrow().path("Results")).isEqualTo(json("[1,2]"));
+        assertThat(write.readerConfig().orElseThrow().path("MapRunArn").asText()).contains(":mapRun:");
+
+        Interpreter.advance(s.execution(), new Trigger.TaskSucceeded(write.taskId(),
+                json("{'MapRunArn':'arn','ResultWriterDetails':{'Bucket':'bucket','Key':'out/x/manifest.json'}}")), T0);
+
+        assertThat(s.execution().status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(s.execution().output().orElseThrow().path("ResultWriterDetails").path("Key").asText())
+                .isEqualTo("out/x/manifest.json");
+    }
+
+    @Test
     void advance_readDocumentNotAnArray_failsAsItemReaderFailed() {
         Interpreter.Started s = Interpreter.start(READER, info(json("{'b':'bucket','max':2}")), T0);
         Effect.InvokeTask read = (Effect.InvokeTask) s.decision().effects().get(0);

@@ -1,0 +1,57 @@
+package io.flowstate.engine.interp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flowstate.asl.expr.EvaluationException;
+import io.flowstate.asl.expr.PayloadTemplate;
+import io.flowstate.asl.json.Json;
+import io.flowstate.asl.model.MapState;
+import java.util.Optional;
+
+/**
+ * A Distributed Map's {@code ResultWriter}: once the run succeeded, its results are written out (to S3, or a mock)
+ * by an {@link Effect.InvokeTask} carrying the writer's resource, its evaluated {@code Parameters} and, as its
+ * configuration, {@code {"ResultWriter": <WriterConfig>, "MapRunArn", "Results"}}; the state's result is then what
+ * the writer answered ({@code MapRunArn} and {@code ResultWriterDetails}), as on AWS. A writer that fails fails the
+ * state with its error ({@code States.ResultWriterFailed}).
+ */
+final class ItemWrites {
+    private ItemWrites() {}
+
+    static void request(Run r, Fiber f, MapState s, JsonNode results) {
+        JsonNode writer = s.resultWriter().orElseThrow();
+        JsonNode source = writer.has("Parameters") ? writer.get("Parameters") : writer.path("Arguments");
+        JsonNode params = source.isObject() && !Run.jsonata(s)
+                ? PayloadTemplate.compile(source).evaluate(r.context(f, f.effectiveInput)) : source;
+        ObjectNode config = Json.object();
+        config.set("ResultWriter", writer.path("WriterConfig").isObject() ? writer.get("WriterConfig") : Json.object());
+        config.put("MapRunArn", f.mapRunArn);
+        config.set("Results", results);
+        long taskId = r.exec.nextTaskId++;
+        r.exec.tasks.put(taskId, f);
+        f.pendingTaskId = taskId;
+        f.phase = Fiber.Phase.AWAIT_TASK;
+        f.writing = true;
+        r.effects.add(new Effect.InvokeTask(taskId, writer.path("Resource").asText(), params.isObject() ? params
+                : Json.object(), s.name(), 0, Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(config)));
+    }
+
+    /** The writer answered: the state exits with its answer as the result. */
+    static void written(Run r, Fiber f, MapState s, JsonNode answer) {
+        f.writing = false;
+        f.written = answer;
+        f.phase = Fiber.Phase.ENTER;
+        try {
+            MapStep.completed(r, f, s, answer);
+        } catch (EvaluationException e) {
+            r.failState(f, s, e);
+        }
+    }
+
+    /** The writer failed: the state fails with its error (Retry and Catch apply). */
+    static void failed(Run r, Fiber f, MapState s, StateFailure failure) {
+        f.writing = false;
+        f.phase = Fiber.Phase.ENTER;
+        ErrorHandling.handle(r, f, s, failure);
+    }
+}
