@@ -1,10 +1,10 @@
 package io.flowstate.cli;
 
-import static io.flowstate.cli.TemplateRunTest.flowstate;
+import static io.flowstate.cli.CliRun.flowstate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flowstate.asl.json.Json;
-import io.flowstate.cli.TemplateRunTest.Outcome;
+import io.flowstate.cli.CliRun.Outcome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

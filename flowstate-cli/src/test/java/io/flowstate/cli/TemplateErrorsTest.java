@@ -1,9 +1,9 @@
 package io.flowstate.cli;
 
-import static io.flowstate.cli.TemplateRunTest.flowstate;
+import static io.flowstate.cli.CliRun.flowstate;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.flowstate.cli.TemplateRunTest.Outcome;
+import io.flowstate.cli.CliRun.Outcome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
