@@ -22,7 +22,28 @@ public final class ServiceErrors {
     public static TaskOutcome.Failure sdkStyle(String prefix, SdkException e) {
         // Today's AWS shows the SDK's whole message, "(SDK Attempt Count: 1)" included (recorded November 2025;
         // recordings from early 2025 end before it).
-        return TaskOutcome.Failure.of(prefix + "." + e.getClass().getSimpleName(), e.getMessage());
+        return TaskOutcome.Failure.of(prefix + "." + e.getClass().getSimpleName(), sdkCause(e));
+    }
+
+    /**
+     * S3's causes differ from every other service's on AWS: they end with the extended request id and carry no
+     * attempt count ("... (Service: S3, Status Code: 404, Request ID: R, Extended Request ID: E)", recorded on AWS in
+     * 2024 and 2025). S3 sends that id as {@code x-amz-id-2}; servers that only put it in the error body's
+     * {@code HostId} (moto) still get AWS's shape.
+     */
+    private static String sdkCause(SdkException e) {
+        if (!(e instanceof AwsServiceException ase) || ase.awsErrorDetails() == null
+                || !"S3".equals(ase.awsErrorDetails().serviceName())) {
+            return e.getMessage();
+        }
+        String message = message(e);
+        if (ase.extendedRequestId() == null) {
+            String hostId = S3HostId.of(ase.awsErrorDetails());
+            if (hostId != null && message.endsWith(")")) {
+                message = message.substring(0, message.length() - 1) + ", Extended Request ID: " + hostId + ")";
+            }
+        }
+        return message;
     }
 
     /**
