@@ -66,11 +66,21 @@ public final class ServiceErrors {
         // The v2 base exception (SqsException) is v1's AmazonSQSException; modelled errors keep their names.
         String name = simple.equals(service.v2BaseException()) ? service.v1BaseException() : simple;
         AwsErrorDetails d = ase.awsErrorDetails();
-        String message = d != null && d.errorMessage() != null ? d.errorMessage() : message(e);
+        String message = d != null && d.errorMessage() != null ? d.errorMessage() : v1Message(ase);
         String code = d != null && d.errorCode() != null ? d.errorCode() : simple;
         String cause = message + " (Service: " + service.v1ServiceName() + "; Status Code: " + ase.statusCode()
                 + "; Error Code: " + code + "; Request ID: " + ase.requestId() + "; Proxy: null)";
         return TaskOutcome.Failure.of(service.errorPrefix() + "." + name, cause);
+    }
+
+    /**
+     * The message of an error response that carried none (a bare 500, a proxy's HTML page): the one the SDK made
+     * up for it ({@code Service returned HTTP status code 500}), without the details v2 appends to its own message
+     * ({@code (Service: Sqs, Status Code: 500, Request ID: ...)}), which the v1 format states in its own words.
+     */
+    private static String v1Message(AwsServiceException e) {
+        String raw = e.rawMessage();
+        return raw != null && !raw.isBlank() ? raw : "Service returned HTTP status code " + e.statusCode();
     }
 
     /**
