@@ -44,6 +44,8 @@ public final class Execution {
     ObjectNode contextStateMachine;
     /** The Distributed Map runs this execution started, in start order (for DescribeMapRun and UpdateMapRun). */
     final List<ChildGroup> mapRuns = new ArrayList<>();
+    /** Whether the Distributed Map children record their own histories (see {@link #childHistory}). */
+    boolean captureChildren;
     /** Present only in a {@link StateTest}: what the tested state reports and how it ended. */
     StepProbe probe;
 
@@ -131,6 +133,21 @@ public final class Execution {
     /** How many times the execution was redriven (0 until it is). */
     public int redriveCount() {
         return redriveCount;
+    }
+
+    /**
+     * The history of the child execution that ran item {@code index} of the Distributed Map run
+     * {@code mapRunArn}; empty when the run has no such child yet, or when this execution was not rebuilt with
+     * its children's histories ({@code Replay.replay(..., true)}).
+     */
+    public java.util.Optional<List<HistoryEvent>> childHistory(String mapRunArn, int index) {
+        for (ChildGroup g : mapRuns) {
+            if (g.mapRunArn.equals(mapRunArn) && index >= 0 && index < g.fibers.length && g.fibers[index] != null
+                    && g.fibers[index].log != null) {
+                return java.util.Optional.of(List.copyOf(g.fibers[index].log.events));
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** The Distributed Map runs this execution started, as they stand now, in start order. */

@@ -60,6 +60,8 @@ final class Fiber {
     boolean announced;
     /** True inside a Distributed Map: its events belong to child executions, not to this history. */
     boolean silent;
+    /** Inside a Distributed Map child of an execution rebuilt to show its children: the child's history. */
+    ChildLog log;
 
     JsonNode output;
     StateFailure failure;

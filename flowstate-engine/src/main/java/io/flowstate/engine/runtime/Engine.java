@@ -339,6 +339,20 @@ public final class Engine implements AutoCloseable {
         return Optional.of(view.apply(Replay.replay(machine, start.get().info(), standard.journal(executionArn)).execution()));
     }
 
+    /**
+     * The execution rebuilt from its journal with its Distributed Map children's histories
+     * ({@link Execution#childHistory}), seen through {@code view}; empty for an execution this engine does not
+     * keep durably (Express). Costs a replay of the whole execution.
+     */
+    public <T> Optional<T> inspectWithChildren(String executionArn, StateMachine machine, Function<Execution, T> view) {
+        Optional<StartRecord> start = standard.start(executionArn);
+        if (start.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(view.apply(Replay.replay(machine, start.get().info(), standard.journal(executionArn), true)
+                .execution()));
+    }
+
     /** SendTaskSuccess. */
     public TokenOutcome taskSucceeded(String token, JsonNode output) {
         return runner.withToken(token, ref -> new Trigger.TaskSucceeded(ref.taskId(), output));

@@ -29,7 +29,16 @@ public final class Replay {
     }
 
     public static Replayed replay(StateMachine machine, ExecutionInfo info, List<JournalEntry> journal) {
-        Interpreter.Started started = Interpreter.start(machine, info, info.startTime());
+        return replay(machine, info, journal, false);
+    }
+
+    /**
+     * As {@link #replay(StateMachine, ExecutionInfo, List)}; with {@code captureChildren} the Distributed Map
+     * children record their own histories ({@link Execution#childHistory}).
+     */
+    public static Replayed replay(StateMachine machine, ExecutionInfo info, List<JournalEntry> journal,
+            boolean captureChildren) {
+        Interpreter.Started started = Interpreter.start(machine, info, info.startTime(), captureChildren);
         Execution exec = started.execution();
         Map<Long, Effect.InvokeTask> tasks = new LinkedHashMap<>();
         Map<Long, Effect.StartTimer> timers = new LinkedHashMap<>();
