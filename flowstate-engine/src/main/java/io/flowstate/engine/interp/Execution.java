@@ -105,6 +105,18 @@ public final class Execution {
         return tasks.containsKey(taskId);
     }
 
+    /**
+     * Whether task {@code taskId} is a {@code .waitForTaskToken} call whose service has not answered yet: its
+     * {@code TaskSubmitted} is still to come, and an answer to its token (which a fast worker can send first)
+     * belongs after it.
+     */
+    public boolean awaitsSubmit(long taskId) {
+        Fiber f = tasks.get(taskId);
+        return f != null && f.phase == Fiber.Phase.AWAIT_TASK && !f.taskSubmitted
+                && f.machine.state(f.stateName) instanceof io.flowstate.asl.model.TaskState t
+                && t.resource().endsWith(".waitForTaskToken") && TaskResource.of(t.resource()).kind() == TaskResource.Kind.SERVICE;
+    }
+
     /** The id of the last event, the version a commit of the next decision is checked against. */
     public long lastEventId() {
         return lastEventId;
