@@ -8,6 +8,7 @@ import io.flowstate.engine.runtime.Cluster;
 import io.flowstate.engine.runtime.SingleNode;
 import io.flowstate.engine.runtime.SystemTimers;
 import io.flowstate.store.jdbc.JdbcDatabase;
+import io.flowstate.store.jdbc.Durability;
 import io.flowstate.store.jdbc.JdbcStores;
 import java.net.URI;
 import java.nio.file.Path;
@@ -52,6 +53,11 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--store", paramLabel = "JDBC_URL",
             description = "Keep state in PostgreSQL instead of SQLite: jdbc:postgresql://host:port/database.")
     String store;
+
+    @Option(names = "--durability", paramLabel = "power|process", defaultValue = "power",
+            description = "What a committed step survives: power (fsync'd first: power loss, OS crash) or process "
+                    + "(kill -9 of Flowstate, not a power loss; faster on slow disks). Default: ${DEFAULT-VALUE}.")
+    String durability;
 
     @Option(names = "--store-user", defaultValue = "${env:FLOWSTATE_STORE_USER}",
             description = "PostgreSQL user (default: $FLOWSTATE_STORE_USER).")
@@ -116,9 +122,16 @@ final class ServerCommand implements Callable<Integer> {
             System.err.println("flowstate: --store must be a PostgreSQL JDBC URL (jdbc:postgresql://host/db): " + store);
             return 2;
         }
+        Durability mode;
+        try {
+            mode = Durability.parse(durability);
+        } catch (IllegalArgumentException e) {
+            System.err.println("flowstate: --" + e.getMessage());
+            return 2;
+        }
         long t0 = System.nanoTime();
-        JdbcDatabase db = store == null ? JdbcStores.sqliteDatabase(data.resolve(DATABASE_FILE))
-                : JdbcStores.postgresDatabase(store, storeUser, storePassword);
+        JdbcDatabase db = store == null ? JdbcStores.sqliteDatabase(data.resolve(DATABASE_FILE), mode)
+                : JdbcStores.postgresDatabase(store, storeUser, storePassword, mode);
         SystemTimers timers = new SystemTimers();
         String node = store == null ? null : nodeId != null ? nodeId : defaultNodeId();
         Cluster cluster = node == null ? new SingleNode(db.executions())
@@ -149,9 +162,9 @@ final class ServerCommand implements Callable<Integer> {
         ApiServer server = ApiServer.start(service, bind, port);
         // Nested executions (states:startExecution, aws-sdk:sfn) run on this server unless told otherwise.
         tasks.clients.defaultRoute("sfn", URI.create("http://" + loopbackFor(bind) + ":" + server.port()));
-        System.err.printf("flowstate: Step Functions API on http://%s:%d (region %s, account %s), state in %s, "
-                + "%s, ready in %d ms%n", bind, server.port(), region, account,
-                store == null ? data.resolve(DATABASE_FILE) : store + ", node " + node,
+        System.err.printf("flowstate: Step Functions API on http://%s:%d (region %s, account %s), state in %s "
+                + "(durability %s), %s, ready in %d ms%n", bind, server.port(), region, account,
+                store == null ? data.resolve(DATABASE_FILE) : store + ", node " + node, mode.label(),
                 resumed < 0 ? "some executions not resumed" : "resumed " + resumed + " execution(s)",
                 (System.nanoTime() - t0) / 1_000_000);
         tasks.describe(ROUTED_SERVICES).forEach(line -> System.err.println("flowstate: " + line));

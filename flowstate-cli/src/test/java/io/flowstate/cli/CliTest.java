@@ -162,6 +162,14 @@ class CliTest {
     }
 
     @Test
+    void server_unknownDurability_exitsTwoNamingTheModes() {
+        Outcome o = flowstate("server", "--durability", "fast", "--port", "0");
+
+        assertThat(o.exit()).isEqualTo(2);
+        assertThat(o.err()).contains("--durability must be power or process, got 'fast'");
+    }
+
+    @Test
     void lambda_badAccount_exitsTwoBeforeServing() {
         Outcome o = flowstate("lambda", "--account", "12", "--port", "0");
 
