@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.DescribeStateMachineForExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
 import software.amazon.awssdk.services.sfn.model.ExecutionRedriveStatus;
@@ -97,5 +98,21 @@ class MapRunChildApiTest extends ApiTestBase {
                 .isInstanceOf(ExecutionDoesNotExistException.class);
         assertThatThrownBy(() -> sfn.getExecutionHistory(b -> b.executionArn(unknown)))
                 .isInstanceOf(ExecutionDoesNotExistException.class);
+    }
+
+    @Test
+    void describeStateMachineForExecution_mapRunChild_isTheParentsMachineWithTheRunAndLabel() {
+        String sm = createMachine(unique("children"), MACHINE);
+        String exec = sfn.startExecution(b -> b.stateMachineArn(sm).input("[{\"n\":1}]")).executionArn();
+        await(exec);
+        String run = sfn.listMapRuns(b -> b.executionArn(exec)).mapRuns().get(0).mapRunArn();
+        String child = children(exec).get(0).executionArn();
+
+        DescribeStateMachineForExecutionResponse d = sfn.describeStateMachineForExecution(b -> b.executionArn(child));
+
+        assertThat(d.stateMachineArn()).isEqualTo(sm);
+        assertThat(d.definition()).isEqualTo(MACHINE);
+        assertThat(d.mapRunArn()).isEqualTo(run);
+        assertThat(d.label()).isEqualTo("items");
     }
 }

@@ -53,6 +53,15 @@ final class ChildExecutionService {
         return arn.name().contains("/");
     }
 
+    /** The execution that ran a child and the child's Map Run. */
+    record Parent(String executionArn, String mapRunArn) {}
+
+    /** The parent of the child execution {@code childArn}; ExecutionDoesNotExist when there is no such child. */
+    Parent parent(String childArn) {
+        Child c = find(childArn);
+        return new Parent(c.run().execution().executionArn(), c.run().run().mapRunArn());
+    }
+
     DescribeExecution.Response describe(DescribeExecution.Request r) {
         Child c = find(r.executionArn());
         MapRunView.Item item = c.item();

@@ -198,6 +198,18 @@ public final class ExecutionService {
     }
 
     public DescribeStateMachineForExecution.Response describeStateMachine(DescribeStateMachineForExecution.Request r) {
+        if (ChildExecutionService.isChild(r.executionArn())) {
+            // AWS: "the state machine returned is the state machine associated with the Map Run", with the run.
+            ChildExecutionService.Parent p = children.parent(r.executionArn());
+            DescribeStateMachineForExecution.Response parent = describeStateMachine(
+                    new DescribeStateMachineForExecution.Request(p.executionArn(), r.includedData()));
+            String runArn = p.mapRunArn();
+            String label = runArn.substring(runArn.indexOf('/') + 1, runArn.lastIndexOf(':'));
+            return new DescribeStateMachineForExecution.Response(parent.stateMachineArn(), parent.name(),
+                    parent.definition(), parent.roleArn(), parent.updateDate(), parent.loggingConfiguration(),
+                    parent.tracingConfiguration(), Optional.of(runArn), Optional.of(label), parent.revisionId(),
+                    parent.encryptionConfiguration(), parent.variableReferences());
+        }
         ExecutionSummary s = summary(r.executionArn());
         ExecutionMetas.Meta m = metas.get(s.executionArn()).orElse(null);
         if (m == null) {
