@@ -54,25 +54,30 @@ final class JsonPathEngine {
      * path always yields an array: Jayway still throws when a definite prefix is missing ({@code $.items[*]}
      * on {@code {}}), but AWS answers {@code []} there (corpus base/json_path_array_wildcard_or_slice_with_no_input).
      */
-    static Optional<JsonNode> find(JsonPath path, JsonNode document) {
+    static Optional<JsonNode> find(JsonPath path, boolean callsFunction, JsonNode document) {
         try {
-            return Optional.of(toNode(read(path, document)));
+            return Optional.of(toNode(read(path, callsFunction, document)));
         } catch (JsonPathException e) {
             return path.isDefinite() ? Optional.empty() : Optional.of(MAPPER.createArrayNode());
         }
     }
 
-    private static Object read(JsonPath path, JsonNode document) {
-        if (FUNCTION.matcher(path.getPath()).find()) {
+    /** True when {@code path} calls a function, so that {@link #find} must evaluate it over Java values. */
+    static boolean callsFunction(JsonPath path) {
+        return FUNCTION.matcher(path.getPath()).find();
+    }
+
+    private static Object read(JsonPath path, boolean callsFunction, JsonNode document) {
+        if (callsFunction) {
             return path.read(MAPPER.convertValue(document, Object.class), JAVA_VALUES);
         }
         return path.read(document, CONFIGURATION);
     }
 
     /** Jayway's explanation of why {@code path} matches nothing in {@code document}. */
-    static String missMessage(JsonPath path, JsonNode document) {
+    static String missMessage(JsonPath path, boolean callsFunction, JsonNode document) {
         try {
-            read(path, document);
+            read(path, callsFunction, document);
         } catch (PathNotFoundException e) {
             return e.getMessage();
         } catch (RuntimeException e) {
