@@ -87,8 +87,8 @@ final class FilterLiterals {
 
     /** A bare word starts with anything that is not a path, quote, number, JSON literal or regular expression. */
     private static boolean isBareWordStart(char c) {
-        return !(c == '@' || c == '$' || c == '\'' || c == '"' || c == '-' || c == '[' || c == '{' || c == '/'
-                || c == '(' || c == ')' || Character.isDigit(c));
+        return !(c == '@' || c == '$' || c == '\'' || c == '"' || c == '-' || c == '.' || c == '[' || c == '{'
+                || c == '/' || c == '(' || c == ')' || Character.isDigit(c));
     }
 
     private static boolean isBareWordEnd(char c) {

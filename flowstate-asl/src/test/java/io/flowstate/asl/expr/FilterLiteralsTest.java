@@ -16,7 +16,7 @@ class FilterLiteralsTest {
 
     @Test
     void quoteBareWords_literalsPathsAndQuotedText_areLeftAlone() {
-        for (String body : new String[] {"@.a == 'x y'", "@.a == \"x\"", "@.a == 1", "@.a == -2.5", "@.a == true",
+        for (String body : new String[] {"@.a == 'x y'", "@.a == \"x\"", "@.a == 1", "@.a == -2.5", "@.a > .5", "@.a == true",
                 "@.a == null", "@.a == @.b", "@.a == $.b", "@.a =~ /x==y/i", "@.a in [1,2]", "!(@.a)",
                 "@.a == {\"k\":1}", "@.a == 'it\\'s == x'"}) {
             assertThat(FilterLiterals.quoteBareWords(body)).as(body).isEqualTo(body);
