@@ -2,6 +2,7 @@ package io.flowstate.api;
 
 import static java.util.Objects.requireNonNull;
 
+import io.flowstate.api.auth.Authenticator;
 import io.flowstate.api.service.StepFunctions;
 import java.util.concurrent.Executors;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -34,6 +35,11 @@ public final class ApiServer implements AutoCloseable {
 
     /** Starts serving {@code service} on {@code host}:{@code port} (0 picks a free port). */
     public static ApiServer start(StepFunctions service, String host, int port) {
+        return start(service, host, port, Authenticator.NONE);
+    }
+
+    /** Starts serving {@code service}, each request first checked by {@code auth}. */
+    public static ApiServer start(StepFunctions service, String host, int port, Authenticator auth) {
         requireNonNull(host, "host is null");
         QueuedThreadPool pool = new QueuedThreadPool(16, 2);
         pool.setName("flowstate-http");
@@ -47,7 +53,7 @@ public final class ApiServer implements AutoCloseable {
         connector.setPort(port);
         connector.setIdleTimeout(IDLE_TIMEOUT_MS);
         jetty.addConnector(connector);
-        jetty.setHandler(new ApiHandler(new AwsJsonProtocol(service), MAX_BODY));
+        jetty.setHandler(new ApiHandler(new AwsJsonProtocol(service), MAX_BODY, auth));
         try {
             jetty.start();
         } catch (Exception e) {

@@ -8,6 +8,9 @@ import io.flowstate.engine.runtime.Cluster;
 import io.flowstate.engine.runtime.SingleNode;
 import io.flowstate.engine.runtime.SystemTimers;
 import io.flowstate.store.jdbc.JdbcDatabase;
+import io.flowstate.api.auth.AccessKeys;
+import io.flowstate.api.auth.Authenticator;
+import io.flowstate.api.auth.SigV4Authenticator;
 import io.flowstate.store.jdbc.Durability;
 import io.flowstate.store.jdbc.JdbcStores;
 import java.net.URI;
@@ -53,6 +56,16 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--store", paramLabel = "JDBC_URL",
             description = "Keep state in PostgreSQL instead of SQLite: jdbc:postgresql://host:port/database.")
     String store;
+
+    @Option(names = "--auth", paramLabel = "none|sigv4", defaultValue = "none",
+            description = "none: serve every request (local use); sigv4: only requests signed (AWS Signature Version 4) "
+                    + "with a key of --credentials. Default: ${DEFAULT-VALUE}.")
+    String auth;
+
+    @Option(names = "--credentials", paramLabel = "FILE",
+            description = "With --auth sigv4: the access keys accepted, in the AWS shared-credentials format "
+                    + "([name], aws_access_key_id, aws_secret_access_key, optional account_id).")
+    Path credentials;
 
     @Option(names = "--durability", paramLabel = "power|process", defaultValue = "power",
             description = "What a committed step survives: power (fsync'd first: power loss, OS crash) or process "
@@ -129,6 +142,13 @@ final class ServerCommand implements Callable<Integer> {
             System.err.println("flowstate: --" + e.getMessage());
             return 2;
         }
+        Authenticator authenticator;
+        try {
+            authenticator = authenticator();
+        } catch (IllegalArgumentException e) {
+            System.err.println("flowstate: " + e.getMessage());
+            return 2;
+        }
         long t0 = System.nanoTime();
         JdbcDatabase db = store == null ? JdbcStores.sqliteDatabase(data.resolve(DATABASE_FILE), mode)
                 : JdbcStores.postgresDatabase(store, storeUser, storePassword, mode);
@@ -159,12 +179,13 @@ final class ServerCommand implements Callable<Integer> {
         }
         // A template that cannot be deployed stops the start (exit 2): serving without its state machines would hide it.
         TemplateDeployer.deploy(service, region, account, deploy, Optional.ofNullable(parameters), System.err);
-        ApiServer server = ApiServer.start(service, bind, port);
+        ApiServer server = ApiServer.start(service, bind, port, authenticator);
         // Nested executions (states:startExecution, aws-sdk:sfn) run on this server unless told otherwise.
         tasks.clients.defaultRoute("sfn", URI.create("http://" + loopbackFor(bind) + ":" + server.port()));
         System.err.printf("flowstate: Step Functions API on http://%s:%d (region %s, account %s), state in %s "
-                + "(durability %s), %s, ready in %d ms%n", bind, server.port(), region, account,
+                + "(durability %s), auth %s, %s, ready in %d ms%n", bind, server.port(), region, account,
                 store == null ? data.resolve(DATABASE_FILE) : store + ", node " + node, mode.label(),
+                authenticator == Authenticator.NONE ? "none (every request is served)" : "sigv4",
                 resumed < 0 ? "some executions not resumed" : "resumed " + resumed + " execution(s)",
                 (System.nanoTime() - t0) / 1_000_000);
         tasks.describe(ROUTED_SERVICES).forEach(line -> System.err.println("flowstate: " + line));
@@ -210,5 +231,24 @@ final class ServerCommand implements Callable<Integer> {
         String host = System.getenv().getOrDefault("HOSTNAME", "node");
         return host + "-" + ProcessHandle.current().pid() + "-"
                 + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(0x10000));
+    }
+
+    /** The check of --auth and --credentials; IllegalArgumentException with the message to print. */
+    private Authenticator authenticator() {
+        switch (auth) {
+            case "none" -> {
+                if (credentials != null) {
+                    throw new IllegalArgumentException("--credentials needs --auth sigv4");
+                }
+                return Authenticator.NONE;
+            }
+            case "sigv4" -> {
+                if (credentials == null) {
+                    throw new IllegalArgumentException("--auth sigv4 needs --credentials FILE (the accepted access keys)");
+                }
+                return new SigV4Authenticator(AccessKeys.read(credentials), InstantSource.system());
+            }
+            default -> throw new IllegalArgumentException("--auth must be none or sigv4, got '" + auth + "'");
+        }
     }
 }

@@ -170,6 +170,14 @@ class CliTest {
     }
 
     @Test
+    void server_sigv4WithoutCredentials_exitsTwoSayingWhatItNeeds() {
+        Outcome o = flowstate("server", "--auth", "sigv4", "--port", "0");
+
+        assertThat(o.exit()).isEqualTo(2);
+        assertThat(o.err()).contains("--auth sigv4 needs --credentials FILE");
+    }
+
+    @Test
     void lambda_badAccount_exitsTwoBeforeServing() {
         Outcome o = flowstate("lambda", "--account", "12", "--port", "0");
 
