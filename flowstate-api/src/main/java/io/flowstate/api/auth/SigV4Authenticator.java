@@ -16,18 +16,19 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.signer.Aws4Signer;
+import software.amazon.awssdk.auth.signer.params.Aws4SignerParams;
 import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
-import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.regions.Region;
 
 /**
  * AWS Signature Version 4 on every request ({@code --auth sigv4}): the {@code Authorization} header names a
  * known access key, and signing the same request (the headers it says it signed, its body, its
  * {@code X-Amz-Date}, its credential scope) again with that key's secret, with the AWS SDK's own signer, gives
- * the same signature. The signatures are compared in constant time; a request dated more than 5 minutes from
+ * the same signature (the SDK's {@code Aws4Signer}). The signatures are compared in constant time; a request dated more than 5 minutes from
  * now is refused, as AWS refuses it. Secrets never leave {@link AccessKeys}.
  */
 public final class SigV4Authenticator implements Authenticator {
@@ -40,7 +41,6 @@ public final class SigV4Authenticator implements Authenticator {
 
     private final AccessKeys keys;
     private final InstantSource clock;
-    private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
 
     public SigV4Authenticator(AccessKeys keys, InstantSource clock) {
         this.keys = requireNonNull(keys, "keys is null");
@@ -94,12 +94,21 @@ public final class SigV4Authenticator implements Authenticator {
         return Optional.empty();
     }
 
-    /** The signature the SDK's signer gives the request's signed headers and body with the key's secret. */
-    private String resign(io.flowstate.api.auth.SignedRequest request, AccessKeys.Key key, String signedHeaders,
+    /**
+     * The signature the SDK's signer gives the request's signed headers and body with the key's secret. It is the
+     * SDK's {@code Aws4Signer}: it signs exactly the headers it is given, as every SigV4 client does; the newer
+     * {@code AwsV4HttpSigner} always adds and signs {@code x-amz-content-sha256}, which botocore and the AWS CLI do
+     * not send to Step Functions, so its signatures match only the Java SDK's own.
+     */
+    @SuppressWarnings("deprecation")
+    private static String resign(io.flowstate.api.auth.SignedRequest request, AccessKeys.Key key, String signedHeaders,
             String region, String service, Instant signedAt) {
         String host = request.header("Host").orElse("localhost");
-        SdkHttpRequest.Builder http = SdkHttpRequest.builder().method(SdkHttpMethod.fromValue(request.method()))
-                .protocol("http").host(hostName(host)).encodedPath(request.path());
+        SdkHttpFullRequest.Builder http = SdkHttpFullRequest.builder().method(SdkHttpMethod.fromValue(request.method()))
+                .protocol("http").host(hostName(host)).encodedPath(request.path())
+                // The signer writes the Host header from these (the port only when not 80).
+                .port(port(host))
+                .contentStreamProvider(ContentStreamProvider.fromByteArray(request.body()));
         request.rawQuery().ifPresent(q -> addQuery(http, q));
         for (String name : List.of(signedHeaders.split(";"))) {
             if (name.equals("x-amz-date")) {
@@ -111,14 +120,25 @@ public final class SigV4Authenticator implements Authenticator {
                 }
             }
         }
-        SignedRequest signed = signer.sign(r -> r.identity(AwsCredentialsIdentity.create(key.id(), key.secret()))
-                .request(http.build())
-                .payload(ContentStreamProvider.fromByteArray(request.body()))
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
-                .putProperty(AwsV4HttpSigner.REGION_NAME, region)
-                .putProperty(AwsV4HttpSigner.SIGNING_CLOCK, Clock.fixed(signedAt, ZoneOffset.UTC)));
-        Matcher m = SIGNATURE.matcher(signed.request().firstMatchingHeader("Authorization").orElse(""));
+        Aws4SignerParams params = Aws4SignerParams.builder()
+                .awsCredentials(AwsBasicCredentials.create(key.id(), key.secret()))
+                .signingName(service).signingRegion(Region.of(region))
+                .signingClockOverride(Clock.fixed(signedAt, ZoneOffset.UTC)).build();
+        SdkHttpFullRequest signed = Aws4Signer.create().sign(http.build(), params);
+        Matcher m = SIGNATURE.matcher(signed.firstMatchingHeader("Authorization").orElse(""));
         return m.find() ? m.group(1) : "";
+    }
+
+    private static Integer port(String hostHeader) {
+        int colon = hostHeader.lastIndexOf(':');
+        if (colon > 0 && !hostHeader.endsWith("]")) {
+            try {
+                return Integer.parseInt(hostHeader.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
     }
 
     private static String hostName(String hostHeader) {
@@ -126,7 +146,7 @@ public final class SigV4Authenticator implements Authenticator {
         return colon > 0 && !hostHeader.endsWith("]") ? hostHeader.substring(0, colon) : hostHeader;
     }
 
-    private static void addQuery(SdkHttpRequest.Builder http, String rawQuery) {
+    private static void addQuery(SdkHttpFullRequest.Builder http, String rawQuery) {
         for (String pair : rawQuery.split("&")) {
             if (pair.isEmpty()) {
                 continue;
