@@ -26,6 +26,14 @@ final class MapStep {
 
     static void enter(Run r, Fiber f, MapState s) {
         f.effectiveInput = Run.jsonata(s) ? f.input : Io.inputPath(r, f, s.io(), f.input);
+        attempt(r, f, s);
+    }
+
+    /**
+     * One attempt at the state over its effective input: the first, or a retry. An attempt is a new Map Run, so
+     * an ItemReader reads again (a retry after the reader failed must not map over the state input instead).
+     */
+    static void attempt(Run r, Fiber f, MapState s) {
         f.readItems = null;
         f.itemSource = null;
         f.mapRunArn = null;
