@@ -74,11 +74,16 @@ final class ItemReads {
      * {@code $$.Map.Item.Source} for the items this entry read: the URI of the S3 object ({@code s3://bucket/key}),
      * or of the bucket for {@code s3:listObjectsV2} ({@code s3://bucket}). AWS's context object page writes
      * {@code S3://bucket-name/object-key}; runs observed on AWS show the scheme in lower case, as S3 URIs are.
-     * A state test (no read; its items are the configuration's) evaluates the reader's parameters here.
+     * A state test (no read; its items are the configuration's) evaluates the reader's parameters here, and shows
+     * no Source (null) rather than fail on parameters it never needed to evaluate.
      */
     static String source(Run r, Fiber f, MapState s, JsonNode effective) {
         if (f.itemSource == null) {
-            f.itemSource = source(s.itemReader().orElseThrow(), parameters(r, f, s, effective));
+            try {
+                f.itemSource = source(s.itemReader().orElseThrow(), parameters(r, f, s, effective));
+            } catch (EvaluationException e) {
+                return null;
+            }
         }
         return f.itemSource;
     }
