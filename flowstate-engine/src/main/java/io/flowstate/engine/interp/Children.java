@@ -155,6 +155,7 @@ final class Children {
                 it = new Fiber(m.itemProcessor(), owner, g, i, scope, g.itemInputs[i], owner.cursor);
                 it.silent = owner.silent || g.distributed;
                 it.log = g.distributed ? (r.exec.captureChildren ? new ChildLog() : null) : owner.log;
+                it.createdAt = r.now;
                 g.fibers[i] = it;
             } else {
                 // Redriven: a failed or aborted iteration runs on from the state it did not finish.

@@ -13,7 +13,8 @@ import java.time.temporal.ChronoUnit;
  * execution, the state part per state (entered time, name, retry count for states that retry), plus
  * {@code Task.Token} where the Task has a token ({@code .waitForTaskToken}, {@code .sync}, activities).
  *
- * <p>{@code Map.Item} is not here: AWS gives it only to a Map state's {@code ItemSelector} (see
+ * <p>States of a Distributed Map's child workflow see that execution and its state machine ({@link ChildContexts}).
+ * {@code Map.Item} is not here: AWS gives it only to a Map state's {@code ItemSelector} (see
  * {@code MapStep.itemContextObject}), "not within the states included in the ItemProcessor section". Times
  * have millisecond precision, with no fraction when it is zero ({@code 2025-08-27T10:04:42Z}), as on AWS.
  */
@@ -29,7 +30,10 @@ final class ContextObjects {
             return exec.probe.setup.context().get().deepCopy();
         }
         ObjectNode root = Json.object();
-        root.set("Execution", executionContext(exec));
+        // Inside a Distributed Map, the states run in a child execution of their own.
+        Fiber child = ChildContexts.childOf(f);
+        root.set("Execution", child == null ? executionContext(exec)
+                : ChildContexts.execution(exec, child, ContextObjects::time));
         ObjectNode state = root.putObject("State");
         state.put("EnteredTime", time(f.enteredTime == null ? r.now : f.enteredTime));
         // TestState shows the tested state under the name it gives a lone state.
@@ -38,7 +42,7 @@ final class ContextObjects {
         if (type.equals("Task") || type.equals("Map") || type.equals("Parallel")) {
             state.put("RetryCount", f.retryCount);
         }
-        root.set("StateMachine", stateMachineContext(exec));
+        root.set("StateMachine", child == null ? stateMachineContext(exec) : ChildContexts.stateMachine(child));
         if (f.taskToken != null) {
             root.putObject("Task").put("Token", f.taskToken);
         }

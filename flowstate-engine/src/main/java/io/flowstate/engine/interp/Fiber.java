@@ -67,6 +67,8 @@ final class Fiber {
     JsonNode output;
     StateFailure failure;
 
+    /** Map iterations: when the first attempt started (a child execution's StartTime). */
+    Instant createdAt;
     /** Map iterations: when the current attempt started and ended, and how many times a redrive ran it again. */
     Instant startedAt;
     Instant stoppedAt;
