@@ -152,9 +152,10 @@ final class Children {
                 MapState m = (MapState) owner.machine.state(owner.stateName);
                 // A Distributed Map's items are child executions: they do not see the parent's variables.
                 Scope scope = new Scope(g.distributed ? null : owner.scope);
-                it = new Fiber(m.itemProcessor(), owner, g, i, scope, g.itemValues[i], g.itemInputs[i], owner.cursor);
+                it = new Fiber(m.itemProcessor(), owner, g, i, scope, g.itemInputs[i], owner.cursor);
                 it.silent = owner.silent || g.distributed;
                 it.log = g.distributed ? (r.exec.captureChildren ? new ChildLog() : null) : owner.log;
+                it.createdAt = r.now;
                 g.fibers[i] = it;
             } else {
                 // Redriven: a failed or aborted iteration runs on from the state it did not finish.
@@ -208,7 +209,7 @@ final class Children {
     static List<Fiber> branches(Run r, Fiber owner, ParallelState p, ChildGroup g) {
         List<Fiber> fibers = new ArrayList<>();
         for (int i = 0; i < p.branches().size(); i++) {
-            Fiber b = new Fiber(p.branches().get(i), owner, g, i, new Scope(owner.scope), null, owner.effectiveInput,
+            Fiber b = new Fiber(p.branches().get(i), owner, g, i, new Scope(owner.scope), owner.effectiveInput,
                     owner.cursor);
             b.silent = owner.silent;
             b.log = owner.log;

@@ -35,7 +35,7 @@ public final class Interpreter {
         Execution exec = new Execution(machine, info);
         exec.captureChildren = captureChildren;
         Run r = new Run(exec, now);
-        exec.root = new io.flowstate.engine.interp.Fiber(machine, null, null, 0, new Scope(null), null, info.input(), 0);
+        exec.root = new io.flowstate.engine.interp.Fiber(machine, null, null, 0, new Scope(null), info.input(), 0);
         exec.root.announced = true;
         r.emitDetached(exec.root, EventType.EXECUTION_STARTED,
                 new EventDetails.ExecutionStarted(info.input(), info.roleArn(), info.stateMachineAliasArn(),

@@ -92,4 +92,31 @@ class ItemReadsTest {
 
         assertThat(s.execution().failure().orElseThrow().cause()).contains("Attempting to map over non-iterable node.");
     }
+
+    /**
+     * Regression: a Retry after the reader failed ran the Map over the state input ("Map state input must be an
+     * array") instead of reading again. A retry is a new attempt, and so a new Map Run that reads its items.
+     */
+    @Test
+    void advance_readerFailsUnderRetry_retryReadsAgainInANewMapRun() {
+        StateMachine m = parse("{'StartAt':'M','States':{'M':{'Type':'Map',"
+                + "'ItemReader':{'Resource':'arn:aws:states:::s3:getObject','Parameters':{'Bucket':'b','Key':'k'},"
+                + "'ReaderConfig':{'InputType':'JSON'}},'Retry':[{'ErrorEquals':['States.ItemReaderFailed']}],"
+                + "'ItemProcessor':{'ProcessorConfig':{'Mode':'DISTRIBUTED','ExecutionType':'STANDARD'},'StartAt':'P',"
+                + "'States':{'P':{'Type':'Pass','End':true}}},'End':true}}}");
+        Interpreter.Started s = Interpreter.start(m, info(json("{'not':'items'}")), T0);
+        Effect.InvokeTask first = (Effect.InvokeTask) s.decision().effects().get(0);
+        Decision failed = Interpreter.advance(s.execution(), new Trigger.TaskFailed(first.taskId(),
+                "States.ItemReaderFailed", Optional.of("busy")), T0);
+        Effect.StartTimer backoff = (Effect.StartTimer) failed.effects().get(0);
+
+        Decision retried = Interpreter.advance(s.execution(), new Trigger.TimerFired(backoff.timerId()), T0.plusSeconds(1));
+        Effect.InvokeTask second = (Effect.InvokeTask) retried.effects().get(0);
+        Interpreter.advance(s.execution(), new Trigger.TaskSucceeded(second.taskId(), json("[1,2]")), T0.plusSeconds(1));
+
+        assertThat(types(retried.events())).containsExactly("MapStateStarted", "MapRunStarted");
+        assertThat(second.readerConfig()).isPresent();
+        assertThat(s.execution().status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(s.execution().output()).contains(json("[1,2]"));
+    }
 }
