@@ -23,8 +23,10 @@ final class ItemWrites {
     static void request(Run r, Fiber f, MapState s, JsonNode results) {
         JsonNode writer = s.resultWriter().orElseThrow();
         JsonNode source = writer.has("Parameters") ? writer.get("Parameters") : writer.path("Arguments");
-        JsonNode params = source.isObject() && !Run.jsonata(s)
-                ? PayloadTemplate.compile(source).evaluate(r.context(f, f.effectiveInput)) : source;
+        // JSONata's Arguments are evaluated as an ItemReader's are (their {% %} strings, e.g. a bucket from input).
+        JsonNode params = !source.isObject() ? source : Run.jsonata(s)
+                ? ItemReads.jsonata(source, JsonataIo.bindings(r, f, f.input))
+                : PayloadTemplate.compile(source).evaluate(r.context(f, f.effectiveInput));
         ObjectNode config = Json.object();
         config.set("ResultWriter", writer.path("WriterConfig").isObject() ? writer.get("WriterConfig") : Json.object());
         config.put("MapRunArn", f.mapRunArn);

@@ -120,4 +120,20 @@ class ItemReadsTest {
         assertThat(children.get(1).path("Cause").asText()).isEqualTo("no twos");
         assertThat(children.get(1).has("Output")).isFalse();
     }
+
+    /** A JSONata ResultWriter's Arguments are evaluated, as its ItemReader's are ("ResultWriter (Map)"). */
+    @Test
+    void start_jsonataResultWriterArguments_evaluatesTheirExpressions() {
+        StateMachine m = parse("{'QueryLanguage':'JSONata','StartAt':'M','States':{'M':{'Type':'Map',"
+                + "'Items':'{% $states.input.items %}',"
+                + "'ResultWriter':{'Resource':'arn:aws:states:::s3:putObject','Arguments':{'Bucket':'{% $states.input.b %}',"
+                + "'Prefix':'out'}},"
+                + "'ItemProcessor':{'ProcessorConfig':{'Mode':'DISTRIBUTED','ExecutionType':'STANDARD'},'StartAt':'P',"
+                + "'States':{'P':{'Type':'Pass','End':true}}},'End':true}}}");
+        Interpreter.Started s = Interpreter.start(m, info(json("{'b':'bucket','items':[1]}")), T0);
+
+        Effect.InvokeTask write = s.decision().effects().stream().filter(Effect.InvokeTask.class::isInstance)
+                .map(Effect.InvokeTask.class::cast).findFirst().orElseThrow();
+        assertThat(write.input()).isEqualTo(json("{'Bucket':'bucket','Prefix':'out'}"));
+    }
 }
