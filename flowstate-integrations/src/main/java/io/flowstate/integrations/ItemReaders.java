@@ -86,6 +86,9 @@ final class ItemReaders {
                 if (sink.full()) {
                     return;
                 }
+                if (load && o.key().endsWith("/")) {
+                    continue; // a folder marker holds no items
+                }
                 if (load) {
                     try (InputStream in = s3.get(Json.object().put("Bucket", bucket).put("Key", o.key()))) {
                         ItemFiles.read(in, config.path("InputType").asText("JSON"), config, sink);

@@ -5,11 +5,13 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -100,8 +102,12 @@ public final class DirectoryBuckets implements Buckets {
 
     private static ObjectInfo info(String key, Path file) {
         try {
-            return new ObjectInfo(key, etag(Files.readAllBytes(file)), Files.getLastModifiedTime(file).toInstant(),
-                    Files.size(file), "STANDARD");
+            MessageDigest md5 = md5();
+            try (InputStream in = new DigestInputStream(Files.newInputStream(file), md5)) {
+                in.transferTo(OutputStream.nullOutputStream());
+            }
+            return new ObjectInfo(key, "\"" + HexFormat.of().formatHex(md5.digest()) + "\"",
+                    Files.getLastModifiedTime(file).toInstant(), Files.size(file), "STANDARD");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -128,8 +134,12 @@ public final class DirectoryBuckets implements Buckets {
 
     /** S3's ETag of a single-part object: its MD5 in hex, quoted. */
     static String etag(byte[] body) {
+        return "\"" + HexFormat.of().formatHex(md5().digest(body)) + "\"";
+    }
+
+    private static MessageDigest md5() {
         try {
-            return "\"" + HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(body)) + "\"";
+            return MessageDigest.getInstance("MD5");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
