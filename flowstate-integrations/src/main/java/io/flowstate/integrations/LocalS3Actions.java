@@ -22,7 +22,8 @@ import software.amazon.awssdk.core.exception.SdkException;
  * {@code ContentLength}, {@code ContentType}, {@code ETag}, {@code LastModified}, {@code Metadata},
  * {@code ServerSideEncryption}; putObject's {@code ChecksumCRC32}, {@code ChecksumType}, {@code ETag},
  * {@code ServerSideEncryption}; headObject as getObject without the body; listObjectsV2's {@code Contents},
- * {@code IsTruncated}, {@code KeyCount}, {@code MaxKeys}, {@code Name}, {@code Prefix} and continuation tokens.
+ * {@code CommonPrefixes} (with a {@code Delimiter}), {@code IsTruncated}, {@code KeyCount}, {@code MaxKeys},
+ * {@code Name}, {@code Prefix} and continuation tokens.
  * Errors are S3's ({@code S3.NoSuchKeyException}, ...). Local files keep no content type: objects are
  * {@code binary/octet-stream}, S3's default.
  */
@@ -89,11 +90,18 @@ final class LocalS3Actions {
                     .put("LastModified", o.lastModified().truncatedTo(ChronoUnit.SECONDS).toString())
                     .put("Size", o.size()).put("StorageClass", o.storageClass());
         }
+        if (!page.commonPrefixes().isEmpty()) {
+            var common = out.putArray("CommonPrefixes");
+            page.commonPrefixes().forEach(c -> common.addObject().put("Prefix", c));
+        }
         if (params.has("ContinuationToken")) {
             out.put("ContinuationToken", params.get("ContinuationToken").asText());
         }
+        if (params.has("Delimiter")) {
+            out.put("Delimiter", params.get("Delimiter").asText());
+        }
         out.put("IsTruncated", page.nextToken().isPresent());
-        out.put("KeyCount", page.objects().size());
+        out.put("KeyCount", page.objects().size() + page.commonPrefixes().size());
         out.put("MaxKeys", params.path("MaxKeys").asInt(1000));
         out.put("Name", params.path("Bucket").asText());
         page.nextToken().ifPresent(t -> out.put("NextContinuationToken", t));

@@ -87,6 +87,20 @@ class LocalBucketsTest {
     }
 
     @Test
+    void listObjectsV2_delimiter_rollsKeysUpIntoCommonPrefixes() {
+        for (String k : new String[] {"2024/a", "2024/b", "2025/c", "top"}) {
+            success(buckets.invoke(call("putObject", "{'Bucket':'docs','Key':'" + k + "','Body':'x'}")));
+        }
+
+        JsonNode out = success(buckets.invoke(call("listObjectsV2", "{'Bucket':'docs','Delimiter':'/'}")));
+
+        assertThat(out.path("CommonPrefixes")).isEqualTo(json("[{'Prefix':'2024/'},{'Prefix':'2025/'}]"));
+        assertThat(out.path("Contents")).hasSize(1);
+        assertThat(out.path("Contents").get(0).path("Key").asText()).isEqualTo("top");
+        assertThat(out.path("KeyCount").asInt()).isEqualTo(3);
+    }
+
+    @Test
     void getObject_missingKeyOrBucket_failsWithS3sErrorNames() {
         TaskOutcome.Failure key = failure(buckets.invoke(call("getObject", "{'Bucket':'docs','Key':'none'}")));
         TaskOutcome.Failure bucket = failure(buckets.invoke(call("getObject", "{'Bucket':'nobucket','Key':'k'}")));

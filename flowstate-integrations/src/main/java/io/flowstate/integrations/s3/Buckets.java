@@ -28,7 +28,7 @@ public interface Buckets {
 
     /**
      * One page of a ListObjectsV2 {@code request} ({@code Bucket}, {@code Prefix}, {@code ContinuationToken},
-     * {@code StartAfter}, {@code MaxKeys}), keys in ascending order.
+     * {@code StartAfter}, {@code MaxKeys}, {@code Delimiter}), keys in ascending order.
      */
     Page list(JsonNode request);
 
@@ -42,10 +42,14 @@ public interface Buckets {
         }
     }
 
-    /** One page of a listing; {@code nextToken} is there when more pages follow. */
-    record Page(List<ObjectInfo> objects, Optional<String> nextToken) {
+    /**
+     * One page of a listing: the objects, the common prefixes a {@code Delimiter} rolled keys up into, and
+     * {@code nextToken} when more pages follow.
+     */
+    record Page(List<ObjectInfo> objects, List<String> commonPrefixes, Optional<String> nextToken) {
         public Page {
             objects = List.copyOf(objects);
+            commonPrefixes = List.copyOf(commonPrefixes);
             requireNonNull(nextToken, "nextToken is null");
         }
     }

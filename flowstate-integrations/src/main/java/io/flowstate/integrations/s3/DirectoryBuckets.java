@@ -18,13 +18,14 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
  * {@link Buckets} in a local folder: one sub-folder per bucket, an object's key its path inside it ({@code a/b.json}
  * is {@code <root>/<bucket>/a/b.json}). A bucket exists when its folder does; a missing one or a missing key fails
  * as S3 fails ({@code NoSuchBucket}, {@code NoSuchKey}). Listing walks the folder in key order; the continuation
- * token is the last key of the page. ETags are the content's MD5, as S3's are for single-part uploads; the storage
+ * token is the last key of the page; a {@code Delimiter} rolls keys up into common prefixes, as S3 does. ETags are the content's MD5, as S3's are for single-part uploads; the storage
  * class is STANDARD. Keys that would leave the bucket's folder ({@code ..}) are refused.
  */
 public final class DirectoryBuckets implements Buckets {
@@ -82,22 +83,42 @@ public final class DirectoryBuckets implements Buckets {
     public Page list(JsonNode request) {
         Path dir = bucket(request.path("Bucket").asText(""));
         String prefix = request.path("Prefix").asText("");
+        String delimiter = request.path("Delimiter").asText("");
         String after = request.path("ContinuationToken").asText(request.path("StartAfter").asText(""));
         int max = request.path("MaxKeys").asInt(1000);
-        List<String> keys;
+        // Each key, or the common prefix it rolls up into when a Delimiter follows the Prefix in it.
+        TreeSet<String> entries = new TreeSet<>();
         try (Stream<Path> files = Files.walk(dir)) {
-            keys = files.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString().replace('\\', '/'))
-                    .filter(k -> k.startsWith(prefix) && k.compareTo(after) > 0 && !k.contains("/.put-"))
-                    .sorted().toList();
+            files.filter(p -> Files.isRegularFile(p) && !p.getFileName().toString().startsWith(".put-"))
+                    .map(p -> dir.relativize(p).toString().replace('\\', '/'))
+                    .filter(k -> k.startsWith(prefix))
+                    .map(k -> rollUp(k, prefix, delimiter))
+                    .filter(e -> e.compareTo(after) > 0)
+                    .forEach(entries::add);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<ObjectInfo> page = new ArrayList<>();
-        for (String key : keys.subList(0, Math.min(max, keys.size()))) {
-            page.add(info(key, dir.resolve(key)));
+        List<ObjectInfo> objects = new ArrayList<>();
+        List<String> common = new ArrayList<>();
+        String last = null;
+        for (String e : entries) {
+            if (objects.size() + common.size() == max) {
+                break;
+            }
+            if (!delimiter.isEmpty() && e.endsWith(delimiter) && !Files.isRegularFile(dir.resolve(e))) {
+                common.add(e);
+            } else {
+                objects.add(info(e, dir.resolve(e)));
+            }
+            last = e;
         }
-        boolean more = keys.size() > page.size() && !page.isEmpty();
-        return new Page(page, more ? Optional.of(page.get(page.size() - 1).key()) : Optional.empty());
+        boolean more = last != null && entries.higher(last) != null;
+        return new Page(objects, common, more ? Optional.of(last) : Optional.empty());
+    }
+
+    private static String rollUp(String key, String prefix, String delimiter) {
+        int at = delimiter.isEmpty() ? -1 : key.indexOf(delimiter, prefix.length());
+        return at < 0 ? key : key.substring(0, at + delimiter.length());
     }
 
     private static ObjectInfo info(String key, Path file) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CommonPrefix;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
@@ -69,6 +70,7 @@ public final class SdkBuckets implements Buckets {
                             : o.storageClassAsString()));
         }
         boolean more = Boolean.TRUE.equals(page.isTruncated()) && page.nextContinuationToken() != null;
-        return new Page(objects, more ? Optional.of(page.nextContinuationToken()) : Optional.empty());
+        List<String> common = page.commonPrefixes().stream().map(CommonPrefix::prefix).toList();
+        return new Page(objects, common, more ? Optional.of(page.nextContinuationToken()) : Optional.empty());
     }
 }
