@@ -51,6 +51,22 @@ abstract class ItemReadersContract {
                 .isEqualTo(json("[{'n':1},{'n':2}]"));
     }
 
+    /**
+     * Items stream from the object and reading stops at MaxItems: what follows the items read is never parsed
+     * (here it is not even JSON), so a huge object costs only what is read of it.
+     */
+    @Test
+    void getObjectJsonAndJsonl_maxItemsReached_stopsBeforeTheRestOfTheObject() {
+        String b = bucket();
+        buckets().put(b, "big.json", "[{\"n\":1},{\"n\":2},{broken".getBytes(StandardCharsets.UTF_8));
+        buckets().put(b, "big.jsonl", "{\"n\":1}\n{broken\n".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(success(read("arn:aws:states:::s3:getObject", get(b, "big.json"), "{'InputType':'JSON','MaxItems':2}")))
+                .isEqualTo(json("[{'n':1},{'n':2}]"));
+        assertThat(success(read("arn:aws:states:::s3:getObject", get(b, "big.jsonl"), "{'InputType':'JSONL','MaxItems':1}")))
+                .isEqualTo(json("[{'n':1}]"));
+    }
+
     /** ItemsPointer, a JSON Pointer, selects the array nested in the object. */
     @Test
     void getObjectJson_itemsPointer_mapsOverTheNestedArray() {

@@ -6,14 +6,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.flowstate.integrations.sdk.PojoJson;
 import io.flowstate.integrations.sdk.SdkClients;
 import io.flowstate.integrations.sdk.SdkService;
+import java.io.FilterInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
@@ -23,7 +27,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * {@link Buckets} on S3 through the routed SDK client ({@link SdkClients}): the object streams from the
- * connection, never held whole.
+ * connection, never held whole, and a stream closed before its end aborts the download.
  */
 public final class SdkBuckets implements Buckets {
     private final SdkClients clients;
@@ -39,7 +43,33 @@ public final class SdkBuckets implements Buckets {
     @Override
     public InputStream get(JsonNode request) {
         GetObjectRequest r = (GetObjectRequest) PojoJson.build(GetObjectRequest.builder(), request, "GetObjectRequest");
-        return s3().getObject(r);
+        ResponseInputStream<GetObjectResponse> body = s3().getObject(r);
+        // A reader that stops at MaxItems closes early: abort then, rather than drain the rest of the object.
+        return new FilterInputStream(body) {
+            private boolean ended;
+
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                ended |= b < 0;
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buf, int off, int len) throws IOException {
+                int n = super.read(buf, off, len);
+                ended |= n < 0;
+                return n;
+            }
+
+            @Override
+            public void close() throws IOException {
+                if (!ended) {
+                    body.abort();
+                }
+                super.close();
+            }
+        };
     }
 
     @Override
