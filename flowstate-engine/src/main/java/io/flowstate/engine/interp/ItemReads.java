@@ -98,7 +98,7 @@ final class ItemReads {
      * A JSONata-mode value with {@code {% %}} strings evaluated. ItemReader fields are kept as written by the parser,
      * so their expressions are compiled here, once per read.
      */
-    private static JsonNode jsonata(JsonNode v, JsonataBindings b) {
+    static JsonNode jsonata(JsonNode v, JsonataBindings b) {
         if (v.isTextual() && v.textValue().startsWith("{%") && v.textValue().endsWith("%}")) {
             String text = v.textValue();
             return JsonataExpression.compile(text.substring(2, text.length() - 2)).evaluate(b)

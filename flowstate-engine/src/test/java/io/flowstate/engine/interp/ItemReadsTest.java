@@ -119,4 +119,48 @@ class ItemReadsTest {
         assertThat(s.execution().status()).isEqualTo(ExecutionStatus.SUCCEEDED);
         assertThat(s.execution().output()).contains(json("[1,2]"));
     }
+
+    /**
+     * The writer is told how each child ended, so it can file results under SUCCEEDED and FAILED as AWS does
+     * (ResultWriter (Map), "Exporting to Amazon S3").
+     */
+    @Test
+    void advance_runWithResultWriterAndToleratedFailure_tellsTheWriterEachChildsStatus() {
+        StateMachine m = parse("{'StartAt':'M','States':{'M':{'Type':'Map','ItemsPath':'$.items',"
+                + "'ToleratedFailureCount':1,"
+                + "'ResultWriter':{'Resource':'arn:aws:states:::s3:putObject','Parameters':{'Bucket':'b'}},"
+                + "'ItemProcessor':{'ProcessorConfig':{'Mode':'DISTRIBUTED','ExecutionType':'STANDARD'},'StartAt':'C',"
+                + "'States':{'C':{'Type':'Choice','Choices':[{'Variable':'$','NumericEquals':2,'Next':'F'}],"
+                + "'Default':'P'},'F':{'Type':'Fail','Error':'Two','Cause':'no twos'},'P':{'Type':'Pass','End':true}}},"
+                + "'End':true}}}");
+        Interpreter.Started s = Interpreter.start(m, info(json("{'items':[1,2]}")), T0);
+
+        Effect.InvokeTask write = s.decision().effects().stream().filter(Effect.InvokeTask.class::isInstance)
+                .map(Effect.InvokeTask.class::cast).findFirst().orElseThrow();
+        var children = write.readerConfig().orElseThrow().path("Children");
+        assertThat(children.get(0).path("Status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(children.get(0).path("Output")).isEqualTo(json("1"));
+        assertThat(children.get(0).path("Input")).isEqualTo(json("1"));
+        assertThat(children.get(0).path("StartDate").asText()).isEqualTo(T0.toString());
+        assertThat(children.get(1).path("Status").asText()).isEqualTo("FAILED");
+        assertThat(children.get(1).path("Error").asText()).isEqualTo("Two");
+        assertThat(children.get(1).path("Cause").asText()).isEqualTo("no twos");
+        assertThat(children.get(1).has("Output")).isFalse();
+    }
+
+    /** A JSONata ResultWriter's Arguments are evaluated, as its ItemReader's are ("ResultWriter (Map)"). */
+    @Test
+    void start_jsonataResultWriterArguments_evaluatesTheirExpressions() {
+        StateMachine m = parse("{'QueryLanguage':'JSONata','StartAt':'M','States':{'M':{'Type':'Map',"
+                + "'Items':'{% $states.input.items %}',"
+                + "'ResultWriter':{'Resource':'arn:aws:states:::s3:putObject','Arguments':{'Bucket':'{% $states.input.b %}',"
+                + "'Prefix':'out'}},"
+                + "'ItemProcessor':{'ProcessorConfig':{'Mode':'DISTRIBUTED','ExecutionType':'STANDARD'},'StartAt':'P',"
+                + "'States':{'P':{'Type':'Pass','End':true}}},'End':true}}}");
+        Interpreter.Started s = Interpreter.start(m, info(json("{'b':'bucket','items':[1]}")), T0);
+
+        Effect.InvokeTask write = s.decision().effects().stream().filter(Effect.InvokeTask.class::isInstance)
+                .map(Effect.InvokeTask.class::cast).findFirst().orElseThrow();
+        assertThat(write.input()).isEqualTo(json("{'Bucket':'bucket','Prefix':'out'}"));
+    }
 }
