@@ -11,6 +11,8 @@ import io.flowstate.store.jdbc.JdbcDatabase;
 import io.flowstate.api.auth.AccessKeys;
 import io.flowstate.api.auth.Authenticator;
 import io.flowstate.api.auth.SigV4Authenticator;
+import io.flowstate.engine.runtime.HistoryListener;
+import io.flowstate.metrics.FlowstateMetrics;
 import io.flowstate.store.jdbc.Durability;
 import io.flowstate.store.jdbc.JdbcStores;
 import java.net.URI;
@@ -66,6 +68,10 @@ final class ServerCommand implements Callable<Integer> {
             description = "With --auth sigv4: the access keys accepted, in the AWS shared-credentials format "
                     + "([name], aws_access_key_id, aws_secret_access_key, optional account_id).")
     Path credentials;
+
+    @Option(names = "--metrics", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Serve Prometheus metrics on GET /metrics (default: on; --no-metrics turns them off).")
+    boolean metricsOn;
 
     @Option(names = "--durability", paramLabel = "power|process", defaultValue = "power",
             description = "What a committed step survives: power (fsync'd first: power loss, OS crash) or process "
@@ -167,7 +173,9 @@ final class ServerCommand implements Callable<Integer> {
         StepFunctions service = new StepFunctions(new ApiContext(region, account, InstantSource.system()),
                 tasks.tasks, timers, Duration.ofSeconds(60), db.executions(), db.registry(), cluster);
         // Execution logging and status events, before recovery so that resumed executions are heard too.
-        service.historyListener(tasks.historyListener(service::loggingConfiguration));
+        FlowstateMetrics metrics = metricsOn ? new FlowstateMetrics() : null;
+        service.historyListener(metrics == null ? tasks.historyListener(service::loggingConfiguration)
+                : HistoryListener.all(List.of(tasks.historyListener(service::loggingConfiguration), metrics.listener())));
         service.logGroupCheck(tasks.logGroups()::exists);
         int resumed;
         try {
@@ -179,7 +187,8 @@ final class ServerCommand implements Callable<Integer> {
         }
         // A template that cannot be deployed stops the start (exit 2): serving without its state machines would hide it.
         TemplateDeployer.deploy(service, region, account, deploy, Optional.ofNullable(parameters), System.err);
-        ApiServer server = ApiServer.start(service, bind, port, authenticator);
+        ApiServer server = ApiServer.start(service, bind, port,
+                metrics == null ? List.of() : List.of(metrics.route()), authenticator);
         // Nested executions (states:startExecution, aws-sdk:sfn) run on this server unless told otherwise.
         tasks.clients.defaultRoute("sfn", URI.create("http://" + loopbackFor(bind) + ":" + server.port()));
         System.err.printf("flowstate: Step Functions API on http://%s:%d (region %s, account %s), state in %s "
