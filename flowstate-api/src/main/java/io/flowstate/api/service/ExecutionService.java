@@ -156,7 +156,7 @@ public final class ExecutionService {
         ExecutionInfo info = info(t, ctx.arn("express:" + t.name() + ":" + name + ":" + UUID.randomUUID()), name,
                 ctx.now(), input, inputText);
         Engine express = expressEngine();
-        express.start(t.revision().machine(), info, "EXPRESS");
+        express.start(t.revision().machine(), info, "EXPRESS_SYNC");
         ExecutionSummary s;
         try {
             s = express.completion(info.executionArn()).get(EXPRESS_LIMIT.toMillis(), TimeUnit.MILLISECONDS);

@@ -61,8 +61,9 @@ final class ContextObjects {
             } else {
                 e.put("RoleArn", exec.info.roleArn());
             }
-            // Only Standard executions can be redriven; Express ones (and TestState's) show no count.
-            if (!exec.info.executionArn().contains(":express:")) {
+            // Recorded on AWS: Standard and asynchronous Express executions show a count (0 for Express, which
+            // cannot be redriven); StartSyncExecution and TestState show none.
+            if (!exec.synchronous && exec.probe == null) {
                 e.put("RedriveCount", exec.redriveCount);
             }
             if (exec.redriveTime != null) {

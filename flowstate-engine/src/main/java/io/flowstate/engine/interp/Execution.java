@@ -46,6 +46,8 @@ public final class Execution {
     final List<ChildGroup> mapRuns = new ArrayList<>();
     /** Whether the Distributed Map children record their own histories (see {@link #childHistory}). */
     boolean captureChildren;
+    /** A StartSyncExecution (see {@link RunMode#synchronous()}). */
+    boolean synchronous;
     /** Present only in a {@link StateTest}: what the tested state reports and how it ended. */
     StepProbe probe;
 

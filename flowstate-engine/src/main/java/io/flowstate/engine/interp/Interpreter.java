@@ -24,16 +24,14 @@ public final class Interpreter {
 
     /** Starts an execution: {@code ExecutionStarted}, then as far as the machine can go. */
     public static Started start(StateMachine machine, ExecutionInfo info, Instant now) {
-        return start(machine, info, now, false);
+        return start(machine, info, now, RunMode.DEFAULT);
     }
 
-    /**
-     * Starts an execution, its Distributed Map children recording their own histories when
-     * {@code captureChildren} (to show them: the decisions are the same either way).
-     */
-    public static Started start(StateMachine machine, ExecutionInfo info, Instant now, boolean captureChildren) {
+    /** Starts an execution run as {@code mode} says. */
+    public static Started start(StateMachine machine, ExecutionInfo info, Instant now, RunMode mode) {
         Execution exec = new Execution(machine, info);
-        exec.captureChildren = captureChildren;
+        exec.captureChildren = mode.captureChildren();
+        exec.synchronous = mode.synchronous();
         Run r = new Run(exec, now);
         exec.root = new io.flowstate.engine.interp.Fiber(machine, null, null, 0, new Scope(null), info.input(), 0);
         exec.root.announced = true;

@@ -35,7 +35,7 @@ class ChildHistoryTest {
 
     @Test
     void childHistory_captured_recordsEachChildAsAnExecution() {
-        Interpreter.Started s = Interpreter.start(DISTRIBUTED, info(json("[1,2]")), T0, true);
+        Interpreter.Started s = Interpreter.start(DISTRIBUTED, info(json("[1,2]")), T0, new RunMode(true, false));
         Execution exec = s.execution();
         Decision second = Interpreter.advance(exec, new Trigger.TaskSucceeded(task(s.decision()), json("'one'")), T0);
         Interpreter.advance(exec, new Trigger.TaskFailed(task(second), "Boom", Optional.of("bad")), T0);
@@ -61,7 +61,7 @@ class ChildHistoryTest {
     @Test
     void childHistory_notCaptured_isEmptyAndTheParentHistoryIsTheSame() {
         Interpreter.Started plain = Interpreter.start(DISTRIBUTED, info(json("[1,2]")), T0);
-        Interpreter.Started captured = Interpreter.start(DISTRIBUTED, info(json("[1,2]")), T0, true);
+        Interpreter.Started captured = Interpreter.start(DISTRIBUTED, info(json("[1,2]")), T0, new RunMode(true, false));
         Interpreter.advance(plain.execution(), new Trigger.TaskSucceeded(task(plain.decision()), json("1")), T0);
         Interpreter.advance(captured.execution(), new Trigger.TaskSucceeded(task(captured.decision()), json("1")), T0);
         String run = plain.execution().mapRuns().get(0).mapRunArn();
@@ -72,7 +72,7 @@ class ChildHistoryTest {
 
     @Test
     void childHistory_parentStopped_endsTheRunningChildAborted() {
-        Interpreter.Started s = Interpreter.start(DISTRIBUTED, info(json("[1,2]")), T0, true);
+        Interpreter.Started s = Interpreter.start(DISTRIBUTED, info(json("[1,2]")), T0, new RunMode(true, false));
         String run = s.execution().mapRuns().get(0).mapRunArn();
 
         Interpreter.advance(s.execution(), new Trigger.Stop(Optional.empty(), Optional.empty()), T0);
