@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import io.flowstate.api.auth.AccessControl;
 import io.flowstate.api.auth.AuthFailure;
-import io.flowstate.api.auth.Authenticator;
 import io.flowstate.api.auth.SignedRequest;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
@@ -34,13 +34,13 @@ final class ApiHandler extends Handler.Abstract {
 
     private final AwsJsonProtocol protocol;
     private final long maxBody;
-    private final Authenticator auth;
+    private final AccessControl access;
 
-    ApiHandler(AwsJsonProtocol protocol, long maxBody, Authenticator auth) {
+    ApiHandler(AwsJsonProtocol protocol, long maxBody, AccessControl access) {
         super(InvocationType.BLOCKING);
         this.protocol = requireNonNull(protocol, "protocol is null");
         this.maxBody = maxBody;
-        this.auth = requireNonNull(auth, "auth is null");
+        this.access = requireNonNull(access, "access is null");
     }
 
     @Override
@@ -51,11 +51,12 @@ final class ApiHandler extends Handler.Abstract {
             reply = NOT_FOUND;
         } else {
             byte[] body = RequestBody.read(request, maxBody);
-            Optional<AuthFailure> refused = body == null || auth == Authenticator.NONE ? Optional.empty()
-                    : auth.check(signed(request, body));
+            Optional<String> target = Optional.ofNullable(request.getHeaders().get("X-Amz-Target"));
+            Optional<AuthFailure> refused = body == null || access.open() ? Optional.empty()
+                    : access.check(signed(request, body), target.map(t -> t.substring(t.indexOf('.') + 1)).orElse(""));
             reply = body == null ? TOO_LARGE
                     : refused.isPresent() ? refusal(refused.get())
-                    : protocol.handle(Optional.ofNullable(request.getHeaders().get("X-Amz-Target")), body, requestId);
+                    : protocol.handle(target, body, requestId);
         }
         byte[] out = reply.body();
         response.setStatus(reply.status());

@@ -8,7 +8,9 @@ import io.flowstate.engine.runtime.Cluster;
 import io.flowstate.engine.runtime.SingleNode;
 import io.flowstate.engine.runtime.SystemTimers;
 import io.flowstate.store.jdbc.JdbcDatabase;
+import io.flowstate.api.auth.AccessControl;
 import io.flowstate.api.auth.AccessKeys;
+import io.flowstate.api.auth.Policies;
 import io.flowstate.api.auth.Authenticator;
 import io.flowstate.api.auth.SigV4Authenticator;
 import io.flowstate.engine.runtime.HistoryListener;
@@ -68,6 +70,11 @@ final class ServerCommand implements Callable<Integer> {
             description = "With --auth sigv4: the access keys accepted, in the AWS shared-credentials format "
                     + "([name], aws_access_key_id, aws_secret_access_key, optional account_id).")
     Path credentials;
+
+    @Option(names = "--policies", paramLabel = "FILE",
+            description = "With --auth sigv4: IAM-style policies per access key id or profile (JSON); a key with no "
+                    + "policy may do nothing, an explicit Deny wins.")
+    Path policies;
 
     @Option(names = "--metrics", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Serve Prometheus metrics on GET /metrics (default: on; --no-metrics turns them off).")
@@ -149,8 +156,14 @@ final class ServerCommand implements Callable<Integer> {
             return 2;
         }
         Authenticator authenticator;
+        AccessControl access;
         try {
             authenticator = authenticator();
+            if (policies != null && authenticator == Authenticator.NONE) {
+                throw new IllegalArgumentException("--policies needs --auth sigv4 (policies apply to signing keys)");
+            }
+            access = authenticator == Authenticator.NONE ? AccessControl.OPEN : new AccessControl(authenticator,
+                    Optional.ofNullable(policies).map(Policies::read), region, account);
         } catch (IllegalArgumentException e) {
             System.err.println("flowstate: " + e.getMessage());
             return 2;
@@ -188,13 +201,14 @@ final class ServerCommand implements Callable<Integer> {
         // A template that cannot be deployed stops the start (exit 2): serving without its state machines would hide it.
         TemplateDeployer.deploy(service, region, account, deploy, Optional.ofNullable(parameters), System.err);
         ApiServer server = ApiServer.start(service, bind, port,
-                metrics == null ? List.of() : List.of(metrics.route()), authenticator);
+                metrics == null ? List.of() : List.of(metrics.route()), access);
         // Nested executions (states:startExecution, aws-sdk:sfn) run on this server unless told otherwise.
         tasks.clients.defaultRoute("sfn", URI.create("http://" + loopbackFor(bind) + ":" + server.port()));
         System.err.printf("flowstate: Step Functions API on http://%s:%d (region %s, account %s), state in %s "
                 + "(durability %s), auth %s, %s, ready in %d ms%n", bind, server.port(), region, account,
                 store == null ? data.resolve(DATABASE_FILE) : store + ", node " + node, mode.label(),
-                authenticator == Authenticator.NONE ? "none (every request is served)" : "sigv4",
+                authenticator == Authenticator.NONE ? "none (every request is served)"
+                        : policies == null ? "sigv4" : "sigv4 with policies",
                 resumed < 0 ? "some executions not resumed" : "resumed " + resumed + " execution(s)",
                 (System.nanoTime() - t0) / 1_000_000);
         tasks.describe(ROUTED_SERVICES).forEach(line -> System.err.println("flowstate: " + line));

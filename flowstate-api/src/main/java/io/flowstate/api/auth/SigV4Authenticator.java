@@ -48,7 +48,18 @@ public final class SigV4Authenticator implements Authenticator {
     }
 
     @Override
-    public Optional<AuthFailure> check(io.flowstate.api.auth.SignedRequest request) {
+    public Verdict check(io.flowstate.api.auth.SignedRequest request) {
+        Optional<AccessKeys.Key> key = keyOf(request);
+        Optional<AuthFailure> failure = failure(request, key);
+        return failure.<Verdict>map(Verdict.Refused::new).orElseGet(() -> new Verdict.Accepted(key));
+    }
+
+    private Optional<AccessKeys.Key> keyOf(io.flowstate.api.auth.SignedRequest request) {
+        return request.header("Authorization").map(AUTHORIZATION::matcher).filter(Matcher::matches)
+                .flatMap(m -> keys.find(m.group(1)));
+    }
+
+    private Optional<AuthFailure> failure(io.flowstate.api.auth.SignedRequest request, Optional<AccessKeys.Key> key) {
         Optional<String> authorization = request.header("Authorization");
         if (authorization.isEmpty()) {
             return Optional.of(AuthFailure.missing());
@@ -58,7 +69,6 @@ public final class SigV4Authenticator implements Authenticator {
             return Optional.of(AuthFailure.incomplete("Authorization header requires 'Credential', 'SignedHeaders' "
                     + "and 'Signature' parameters of an AWS4-HMAC-SHA256 signature."));
         }
-        Optional<AccessKeys.Key> key = keys.find(m.group(1));
         if (key.isEmpty()) {
             return Optional.of(AuthFailure.unknownKey());
         }
