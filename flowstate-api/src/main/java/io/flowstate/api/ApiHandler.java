@@ -35,16 +35,19 @@ final class ApiHandler extends Handler.Abstract {
     private final AwsJsonProtocol protocol;
     private final long maxBody;
     private final AccessControl access;
+    private final RequestLog log;
 
-    ApiHandler(AwsJsonProtocol protocol, long maxBody, AccessControl access) {
+    ApiHandler(AwsJsonProtocol protocol, long maxBody, AccessControl access, RequestLog log) {
         super(InvocationType.BLOCKING);
         this.protocol = requireNonNull(protocol, "protocol is null");
         this.maxBody = maxBody;
         this.access = requireNonNull(access, "access is null");
+        this.log = requireNonNull(log, "log is null");
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws IOException {
+        long t0 = log == RequestLog.NONE ? 0 : System.nanoTime();
         String requestId = RequestIds.next();
         AwsJsonProtocol.Reply reply;
         if (!HttpMethod.POST.is(request.getMethod()) || !"/".equals(Request.getPathInContext(request))) {
@@ -65,7 +68,22 @@ final class ApiHandler extends Handler.Abstract {
         headers.put("x-amzn-RequestId", requestId);
         headers.put(HttpHeader.CONTENT_LENGTH, out.length);
         response.write(true, ByteBuffer.wrap(out), callback);
+        if (log != RequestLog.NONE) {
+            String target = request.getHeaders().get("X-Amz-Target");
+            log.served(java.time.Instant.now(), target == null ? "" : target.substring(target.indexOf('.') + 1),
+                    reply.status(), reply.status() == 200 ? null : errorCode(out), (System.nanoTime() - t0) / 1000,
+                    requestId);
+        }
         return true;
+    }
+
+    /** The {@code __type} of an error reply, for the request log. */
+    private static String errorCode(byte[] reply) {
+        try {
+            return io.flowstate.asl.json.Json.parse(new String(reply, StandardCharsets.UTF_8)).path("__type").asText(null);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return null;
+        }
     }
 
     private static SignedRequest signed(Request request, byte[] body) {

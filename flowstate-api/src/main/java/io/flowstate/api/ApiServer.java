@@ -12,6 +12,8 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -55,6 +57,15 @@ public final class ApiServer implements AutoCloseable {
      */
     public static ApiServer start(StepFunctions service, String host, int port, List<Handler> routes,
             AccessControl access) {
+        return start(service, host, port, routes, access, java.util.Optional.empty(), RequestLog.NONE);
+    }
+
+    /**
+     * As {@link #start(StepFunctions, String, int, List, AccessControl)}, over HTTPS when {@code tls} is given, each
+     * API request written to {@code log}.
+     */
+    public static ApiServer start(StepFunctions service, String host, int port, List<Handler> routes,
+            AccessControl access, java.util.Optional<Tls> tls, RequestLog log) {
         requireNonNull(host, "host is null");
         requireNonNull(routes, "routes is null");
         QueuedThreadPool pool = new QueuedThreadPool(16, 2);
@@ -64,12 +75,14 @@ public final class ApiServer implements AutoCloseable {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
-        ServerConnector connector = new ServerConnector(jetty, 1, 1, new HttpConnectionFactory(http));
+        HttpConnectionFactory http1 = new HttpConnectionFactory(http);
+        ServerConnector connector = tls.isEmpty() ? new ServerConnector(jetty, 1, 1, http1)
+                : new ServerConnector(jetty, 1, 1, new SslConnectionFactory(ssl(tls.get()), http1.getProtocol()), http1);
         connector.setHost(host);
         connector.setPort(port);
         connector.setIdleTimeout(IDLE_TIMEOUT_MS);
         jetty.addConnector(connector);
-        Handler api = new ApiHandler(new AwsJsonProtocol(service), MAX_BODY, access);
+        Handler api = new ApiHandler(new AwsJsonProtocol(service), MAX_BODY, access, log);
         if (routes.isEmpty()) {
             jetty.setHandler(api); // no extra hop on the API's hot path when nothing else is served
         } else {
@@ -88,6 +101,13 @@ public final class ApiServer implements AutoCloseable {
             throw new IllegalStateException("cannot serve on " + host + ":" + port + ": " + e.getMessage(), e);
         }
         return new ApiServer(jetty, connector);
+    }
+
+    private static SslContextFactory.Server ssl(Tls tls) {
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setKeyStore(PemKeys.load(tls.certificate(), tls.privateKey()));
+        ssl.setKeyStorePassword(new String(PemKeys.PASSWORD));
+        return ssl;
     }
 
     /** The port the server listens on. */

@@ -1,6 +1,8 @@
 package io.flowstate.cli;
 
 import io.flowstate.api.ApiServer;
+import io.flowstate.api.RequestLog;
+import io.flowstate.api.Tls;
 import io.flowstate.api.service.ApiContext;
 import io.flowstate.api.service.StepFunctions;
 import io.flowstate.cli.template.TemplateDeployer;
@@ -75,6 +77,16 @@ final class ServerCommand implements Callable<Integer> {
             description = "With --auth sigv4: IAM-style policies per access key id or profile (JSON); a key with no "
                     + "policy may do nothing, an explicit Deny wins.")
     Path policies;
+
+    @Option(names = "--tls-cert", paramLabel = "PEM", description = "Serve HTTPS: the certificate chain (PEM), with --tls-key.")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "PEM", description = "Serve HTTPS: the unencrypted PKCS#8 private key (PEM).")
+    Path tlsKey;
+
+    @Option(names = "--request-log", description = "Print one JSON line per API request on stdout: operation, "
+            + "status, error, latency and the x-amzn-RequestId returned.")
+    boolean requestLog;
 
     @Option(names = "--metrics", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Serve Prometheus metrics on GET /metrics (default: on; --no-metrics turns them off).")
@@ -168,6 +180,11 @@ final class ServerCommand implements Callable<Integer> {
             System.err.println("flowstate: " + e.getMessage());
             return 2;
         }
+        if ((tlsCert == null) != (tlsKey == null)) {
+            System.err.println("flowstate: --tls-cert and --tls-key go together");
+            return 2;
+        }
+        Optional<Tls> tls = tlsCert == null ? Optional.empty() : Optional.of(new Tls(tlsCert, tlsKey));
         long t0 = System.nanoTime();
         JdbcDatabase db = store == null ? JdbcStores.sqliteDatabase(data.resolve(DATABASE_FILE), mode)
                 : JdbcStores.postgresDatabase(store, storeUser, storePassword, mode);
@@ -200,11 +217,21 @@ final class ServerCommand implements Callable<Integer> {
         }
         // A template that cannot be deployed stops the start (exit 2): serving without its state machines would hide it.
         TemplateDeployer.deploy(service, region, account, deploy, Optional.ofNullable(parameters), System.err);
-        ApiServer server = ApiServer.start(service, bind, port,
-                metrics == null ? List.of() : List.of(metrics.route()), access);
+        ApiServer server;
+        try {
+            server = ApiServer.start(service, bind, port, metrics == null ? List.of() : List.of(metrics.route()), access,
+                    tls, requestLog ? RequestLog.to(System.out) : RequestLog.NONE);
+        } catch (IllegalArgumentException e) {
+            System.err.println("flowstate: " + e.getMessage());
+            service.close();
+            db.close();
+            return 2;
+        }
         // Nested executions (states:startExecution, aws-sdk:sfn) run on this server unless told otherwise.
-        tasks.clients.defaultRoute("sfn", URI.create("http://" + loopbackFor(bind) + ":" + server.port()));
-        System.err.printf("flowstate: Step Functions API on http://%s:%d (region %s, account %s), state in %s "
+        // (Over HTTPS the JVM must trust the certificate, or AWS_ENDPOINT_URL_SFN route them elsewhere.)
+        tasks.clients.defaultRoute("sfn", URI.create((tls.isPresent() ? "https://" : "http://") + loopbackFor(bind)
+                + ":" + server.port()));
+        System.err.printf("flowstate: Step Functions API on " + (tls.isPresent() ? "https" : "http") + "://%s:%d (region %s, account %s), state in %s "
                 + "(durability %s), auth %s, %s, ready in %d ms%n", bind, server.port(), region, account,
                 store == null ? data.resolve(DATABASE_FILE) : store + ", node " + node, mode.label(),
                 authenticator == Authenticator.NONE ? "none (every request is served)"
