@@ -16,6 +16,9 @@ import io.flowstate.api.auth.Policies;
 import io.flowstate.api.auth.Authenticator;
 import io.flowstate.api.auth.SigV4Authenticator;
 import io.flowstate.engine.runtime.HistoryListener;
+import io.flowstate.integrations.logs.CloudWatchLogsWriter;
+import io.flowstate.integrations.logs.DirectoryLogSink;
+import io.flowstate.integrations.logs.LogSink;
 import io.flowstate.metrics.FlowstateMetrics;
 import io.flowstate.store.jdbc.Durability;
 import io.flowstate.store.jdbc.JdbcStores;
@@ -87,6 +90,10 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--request-log", description = "Print one JSON line per API request on stdout: operation, "
             + "status, error, latency and the x-amzn-RequestId returned.")
     boolean requestLog;
+
+    @Option(names = "--logs-dir", paramLabel = "DIR", description = "Write execution logs (loggingConfiguration) "
+            + "to one JSON-lines file per log group in DIR instead of CloudWatch Logs.")
+    Path logsDir;
 
     @Option(names = "--metrics", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Serve Prometheus metrics on GET /metrics (default: on; --no-metrics turns them off).")
@@ -204,9 +211,15 @@ final class ServerCommand implements Callable<Integer> {
                 tasks.tasks, timers, Duration.ofSeconds(60), db.executions(), db.registry(), cluster);
         // Execution logging and status events, before recovery so that resumed executions are heard too.
         FlowstateMetrics metrics = metricsOn ? new FlowstateMetrics() : null;
-        service.historyListener(metrics == null ? tasks.historyListener(service::loggingConfiguration)
-                : HistoryListener.all(List.of(tasks.historyListener(service::loggingConfiguration), metrics.listener())));
-        service.logGroupCheck(tasks.logGroups()::exists);
+        LogSink logs = logsDir == null ? new CloudWatchLogsWriter(tasks.clients) : new DirectoryLogSink(logsDir);
+        HistoryListener logging = tasks.historyListener(service::loggingConfiguration, logs);
+        service.historyListener(metrics == null ? logging : HistoryListener.all(List.of(logging, metrics.listener())));
+        if (metrics != null) {
+            metrics.gauge("flowstate.log.events.dropped", "Execution log events the logs destination did not take "
+                    + "(a CloudWatch Logs outage or an unwritable --logs-dir)", logs::dropped);
+        }
+        // Files need no log group made beforehand: with --logs-dir every destination is accepted.
+        service.logGroupCheck(logsDir == null ? tasks.logGroups()::exists : arn -> true);
         int resumed;
         try {
             resumed = service.recover();

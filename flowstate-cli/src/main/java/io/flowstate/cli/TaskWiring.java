@@ -8,6 +8,7 @@ import io.flowstate.integrations.Integrations;
 import io.flowstate.integrations.events.ExecutionStatusEvents;
 import io.flowstate.integrations.logs.CloudWatchLogsWriter;
 import io.flowstate.integrations.logs.ExecutionLogging;
+import io.flowstate.integrations.logs.LogSink;
 import io.flowstate.integrations.logs.LogGroups;
 import io.flowstate.integrations.route.RouteFile;
 import io.flowstate.integrations.route.RoutedTasks;
@@ -54,8 +55,13 @@ final class TaskWiring implements AutoCloseable {
      * from Step Functions alone).
      */
     HistoryListener historyListener(Function<String, Optional<JsonNode>> configurations) {
+        return historyListener(configurations, new CloudWatchLogsWriter(clients));
+    }
+
+    /** As {@link #historyListener(Function)}, the execution logs written to {@code logs}. */
+    HistoryListener historyListener(Function<String, Optional<JsonNode>> configurations, LogSink logs) {
         List<HistoryListener> listeners = new ArrayList<>();
-        listeners.add(new ExecutionLogging(configurations, new CloudWatchLogsWriter(clients)));
+        listeners.add(new ExecutionLogging(configurations, logs));
         if (SdkService.find("eventbridge").flatMap(clients::endpoint).isPresent()) {
             statusEvents = new ExecutionStatusEvents(new SdkCall(clients));
             listeners.add(statusEvents);

@@ -43,6 +43,11 @@ public final class FlowstateMetrics implements AutoCloseable {
         };
     }
 
+    /** A gauge read when scraped, e.g. {@code flowstate.log.events.dropped} from the execution logs' sink. */
+    public void gauge(String name, String help, java.util.function.Supplier<Number> value) {
+        io.micrometer.core.instrument.Gauge.builder(name, value).description(help).register(registry);
+    }
+
     /** Every metric, in the Prometheus text exposition format (version 0.0.4). */
     public String scrape() {
         return registry.scrape();

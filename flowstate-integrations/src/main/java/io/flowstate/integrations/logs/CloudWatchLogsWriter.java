@@ -21,12 +21,13 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceAlreadyExist
  * a time, so that an execution's events arrive in order while the execution goes on. The stream is created
  * before its first batch. A failed call is logged and its batch dropped: logging never holds an execution up.
  */
-public final class CloudWatchLogsWriter {
+public final class CloudWatchLogsWriter implements LogSink {
     /** PutLogEvents takes at most 10,000 events per call; smaller calls keep each request well under 1 MB. */
     private static final int MAX_BATCH = 500;
 
     private final SdkClients clients;
     private final Map<String, Stream> streams = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong dropped = new java.util.concurrent.atomic.AtomicLong();
 
     /** A writer calling CloudWatch Logs where {@code clients} route it. */
     public CloudWatchLogsWriter(SdkClients clients) {
@@ -52,6 +53,7 @@ public final class CloudWatchLogsWriter {
      * before. {@code last} says no more will come for the stream (the execution ended): its state is dropped
      * once written.
      */
+    @Override
     public void write(String groupName, String streamName, List<LogLine> lines, boolean last) {
         String key = groupName + '\n' + streamName;
         Stream s = streams.computeIfAbsent(key, k -> new Stream(groupName, streamName));
@@ -106,6 +108,7 @@ public final class CloudWatchLogsWriter {
                 logs.putLogEvents(b -> b.logGroupName(s.group).logStreamName(s.name).logEvents(events));
             }
         } catch (RuntimeException e) {
+            dropped.addAndGet(batch.size());
             System.getLogger(CloudWatchLogsWriter.class.getName()).log(System.Logger.Level.WARNING,
                     "cannot write " + batch.size() + " log event(s) to " + s.group + " " + s.name + ": " + e.getMessage());
         }
@@ -114,6 +117,11 @@ public final class CloudWatchLogsWriter {
     private CloudWatchLogsClient client() {
         return (CloudWatchLogsClient) clients.client(SdkService.find("cloudwatchlogs")
                 .orElseThrow(() -> new IllegalStateException("the CloudWatch Logs SDK module is missing")));
+    }
+
+    @Override
+    public long dropped() {
+        return dropped.get();
     }
 
     /** Whether some stream still has events to write (for tests and shutdown). */

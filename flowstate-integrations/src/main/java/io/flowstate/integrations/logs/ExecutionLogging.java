@@ -29,7 +29,7 @@ public final class ExecutionLogging implements HistoryListener {
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd-HH-mm").withZone(ZoneOffset.UTC);
 
     private final Function<String, Optional<JsonNode>> configurations;
-    private final CloudWatchLogsWriter writer;
+    private final LogSink writer;
     /** Per running execution: where it logs, or empty when it does not. */
     private final Map<String, Optional<Target>> targets = new ConcurrentHashMap<>();
 
@@ -39,7 +39,7 @@ public final class ExecutionLogging implements HistoryListener {
      * Logging by the configurations {@code configurations} gives for a state machine ARN (the stored
      * {@code loggingConfiguration}; empty for an unknown machine), written by {@code writer}.
      */
-    public ExecutionLogging(Function<String, Optional<JsonNode>> configurations, CloudWatchLogsWriter writer) {
+    public ExecutionLogging(Function<String, Optional<JsonNode>> configurations, LogSink writer) {
         this.configurations = requireNonNull(configurations, "configurations is null");
         this.writer = requireNonNull(writer, "writer is null");
     }
