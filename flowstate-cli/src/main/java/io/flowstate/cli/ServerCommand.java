@@ -20,6 +20,7 @@ import io.flowstate.integrations.logs.CloudWatchLogsWriter;
 import io.flowstate.integrations.logs.DirectoryLogSink;
 import io.flowstate.integrations.logs.LogSink;
 import io.flowstate.metrics.FlowstateMetrics;
+import io.flowstate.tracing.Tracing;
 import io.flowstate.store.jdbc.Durability;
 import io.flowstate.store.jdbc.JdbcStores;
 import java.net.URI;
@@ -213,7 +214,13 @@ final class ServerCommand implements Callable<Integer> {
         FlowstateMetrics metrics = metricsOn ? new FlowstateMetrics() : null;
         LogSink logs = logsDir == null ? new CloudWatchLogsWriter(tasks.clients) : new DirectoryLogSink(logsDir);
         HistoryListener logging = tasks.historyListener(service::loggingConfiguration, logs);
-        service.historyListener(metrics == null ? logging : HistoryListener.all(List.of(logging, metrics.listener())));
+        Optional<Tracing> tracing = Tracing.fromEnvironment(System.getenv());
+        List<HistoryListener> listeners = new java.util.ArrayList<>(List.of(logging));
+        if (metrics != null) {
+            listeners.add(metrics.listener());
+        }
+        tracing.ifPresent(t -> listeners.add(t.listener()));
+        service.historyListener(HistoryListener.all(listeners));
         if (metrics != null) {
             metrics.gauge("flowstate.log.events.dropped", "Execution log events the logs destination did not take "
                     + "(a CloudWatch Logs outage or an unwritable --logs-dir)", logs::dropped);
@@ -252,6 +259,7 @@ final class ServerCommand implements Callable<Integer> {
                 resumed < 0 ? "some executions not resumed" : "resumed " + resumed + " execution(s)",
                 (System.nanoTime() - t0) / 1_000_000);
         tasks.describe(ROUTED_SERVICES).forEach(line -> System.err.println("flowstate: " + line));
+        tracing.ifPresent(t -> System.err.println("flowstate: traces -> " + Tracing.describe(System.getenv())));
         // Retention runs in the background, at start and then hourly; a failed sweep is retried the next hour.
         java.util.concurrent.ScheduledExecutorService retention = java.util.concurrent.Executors
                 .newSingleThreadScheduledExecutor(Thread.ofPlatform().name("flowstate-retention").daemon().factory());
@@ -273,6 +281,8 @@ final class ServerCommand implements Callable<Integer> {
             service.close();
             tasks.close();
             db.close();
+            // The spans still batched go out before the process ends.
+            tracing.ifPresent(Tracing::close);
             stopped.countDown();
         }));
         stopped.await();

@@ -45,6 +45,12 @@ final class ServerProcess implements AutoCloseable {
 
     /** Starts {@code flowstate server} with {@code options}; waits until it is ready. */
     static ServerProcess start(List<String> options) throws IOException, InterruptedException {
+        return start(options, java.util.Map.of());
+    }
+
+    /** Starts {@code flowstate server} with {@code options} and more {@code environment}; waits until it is ready. */
+    static ServerProcess start(List<String> options, java.util.Map<String, String> environment)
+            throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
@@ -52,6 +58,7 @@ final class ServerProcess implements AutoCloseable {
         command.addAll(options);
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().putAll(ServerRuns.TASK_ENVIRONMENT);
+        pb.environment().putAll(environment);
         pb.redirectErrorStream(true);
         Process p = pb.start();
         List<String> lines = new ArrayList<>();
