@@ -21,6 +21,7 @@ import io.flowstate.integrations.logs.DirectoryLogSink;
 import io.flowstate.integrations.logs.LogSink;
 import io.flowstate.metrics.FlowstateMetrics;
 import io.flowstate.tracing.Tracing;
+import io.flowstate.store.jdbc.CommitStats;
 import io.flowstate.store.jdbc.Durability;
 import io.flowstate.store.jdbc.JdbcStores;
 import java.net.URI;
@@ -222,6 +223,13 @@ final class ServerCommand implements Callable<Integer> {
         tracing.ifPresent(t -> listeners.add(t.listener()));
         service.historyListener(HistoryListener.all(listeners));
         if (metrics != null) {
+            CommitStats commits = db.commitStats();
+            metrics.counter("flowstate.store.group.commits", "SQLite group commits (one fsync each with --durability "
+                    + "power)", commits::groups);
+            metrics.counter("flowstate.store.committed.writes", "Writes (decisions) in those group commits; over "
+                    + "group commits: the mean group size", commits::writes);
+            metrics.counter("flowstate.store.commit.seconds", "Time spent committing (the fsync); over group "
+                    + "commits: the mean commit latency", commits::commitSeconds);
             metrics.gauge("flowstate.log.events.dropped", "Execution log events the logs destination did not take "
                     + "(a CloudWatch Logs outage or an unwritable --logs-dir)", logs::dropped);
         }

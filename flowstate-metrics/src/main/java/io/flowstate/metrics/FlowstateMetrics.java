@@ -48,6 +48,12 @@ public final class FlowstateMetrics implements AutoCloseable {
         io.micrometer.core.instrument.Gauge.builder(name, value).description(help).register(registry);
     }
 
+    /** A counter read when scraped (monotonic), e.g. the store's group commits. */
+    public void counter(String name, String help, java.util.function.Supplier<Number> value) {
+        io.micrometer.core.instrument.FunctionCounter.builder(name, value, v -> v.get().doubleValue())
+                .description(help).register(registry);
+    }
+
     /** Every metric, in the Prometheus text exposition format (version 0.0.4). */
     public String scrape() {
         return registry.scrape();

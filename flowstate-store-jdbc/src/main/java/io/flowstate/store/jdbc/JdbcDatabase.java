@@ -22,6 +22,11 @@ public final class JdbcDatabase implements AutoCloseable {
         this.registry = new JdbcRegistryStore(tx);
     }
 
+    /** The group commits of the single writer (SQLite; PostgreSQL's commits are not grouped here and not counted). */
+    public CommitStats commitStats() {
+        return tx.stats;
+    }
+
     /** The Standard executions: summaries, histories, journals. */
     public JdbcExecutionStore executions() {
         return executions;

@@ -59,6 +59,9 @@ final class Transactions implements AutoCloseable {
         T run(Statements s) throws SQLException;
     }
 
+    /** The single writer's group commits (SQLite); PostgreSQL commits per caller and counts nothing here. */
+    final CommitStats stats = new CommitStats();
+
     <T> T read(Work<T> work) {
         try (Connection c = data.getConnection()) {
             return work.run(c);
@@ -166,7 +169,9 @@ final class Transactions implements AutoCloseable {
             for (Queued<?> q : group) {
                 q.run(s);
             }
+            long t0 = System.nanoTime();
             s.connection().commit();
+            stats.committed(group.size(), System.nanoTime() - t0);
         } catch (SQLException | RuntimeException e) {
             rollback(s);
             if (group.size() == 1) {
