@@ -20,6 +20,13 @@ final class ChildGroup {
     final Fiber[] fibers;
     /** Map only: the iteration inputs, started in order. */
     final JsonNode[] itemInputs;
+    /**
+     * Distributed Map with an ItemBatcher: how many items each child's batch holds (null: one item each). The
+     * tolerated-failure thresholds and the Map Run's item counts count items, not child executions.
+     */
+    int[] itemCounts;
+    /** How many items the group processes in all. */
+    int totalItems;
     /** 0: no limit. UpdateMapRun may change it on a Distributed Map's run. */
     int maxConcurrency;
     int nextToStart;
@@ -42,5 +49,21 @@ final class ChildGroup {
         this.itemInputs = itemInputs;
         this.maxConcurrency = maxConcurrency;
         this.remaining = size;
+        this.totalItems = size;
+    }
+
+    /** How many items child {@code index} processes. */
+    int items(int index) {
+        return itemCounts == null ? 1 : itemCounts[index];
+    }
+
+    /** Batches the group's children: child {@code i} processes {@code counts[i]} items. */
+    void batched(int[] counts) {
+        itemCounts = counts;
+        int total = 0;
+        for (int n : counts) {
+            total += n;
+        }
+        totalItems = total;
     }
 }

@@ -27,8 +27,9 @@ final class Children {
         childSucceededTolerated(r, child);
     }
 
+    /** Whether the failures so far are within the thresholds; both count items (a failed batch: all its items). */
     static boolean tolerated(ChildGroup g) {
-        int total = g.results.length;
+        int total = g.totalItems;
         return g.failures <= g.toleratedFailureCount
                 || (g.toleratedFailurePercentage > 0 && g.failures * 100.0 / total <= g.toleratedFailurePercentage);
     }
@@ -102,7 +103,7 @@ final class Children {
             if (!g.distributed) {
                 r.emitDetached(child, EventType.MAP_ITERATION_FAILED, new EventDetails.MapIteration(owner.stateName, child.index));
             }
-            g.failures++;
+            g.failures += g.items(child.index);
             if (tolerated(g)) {
                 com.fasterxml.jackson.databind.node.ObjectNode err = Json.object();
                 err.put("Error", child.failure.error());
