@@ -128,15 +128,27 @@ final class Children {
         }
         owner.children = null;
         owner.phase = Fiber.Phase.ENTER;
+        if (g.distributed && s instanceof MapState m && ItemWrites.afterFailure(r, owner, m, g, child.failure)) {
+            // The failed run's results are written first (Children with their statuses); the failure follows.
+            return;
+        }
+        failed(r, owner, s, g, child.failure);
+        r.resume(owner);
+    }
+
+    /**
+     * The owner state fails with {@code failure} after its children did ({@code g}): a Retry starts it again, or
+     * it fails (Catch applies). The caller puts the owner back on the run queue.
+     */
+    static void failed(Run r, Fiber owner, State s, ChildGroup g, StateFailure failure) {
         // AWS starts a retry without a Map/ParallelStateFailed event; it records one only when the error goes on.
-        if (!ErrorHandling.retry(r, owner, s, child.failure)) {
+        if (!ErrorHandling.retry(r, owner, s, failure)) {
             // A redrive runs again only the children that did not succeed: keep them all until then.
             owner.unfinished = g;
             r.emit(owner, g.kind == ChildGroup.Kind.MAP ? EventType.MAP_STATE_FAILED : EventType.PARALLEL_STATE_FAILED,
                     EventDetails.NONE);
-            ErrorHandling.fail(r, owner, s, child.failure);
+            ErrorHandling.fail(r, owner, s, failure);
         }
-        r.resume(owner);
     }
 
     /** Starts Map iterations while the concurrency limit allows. */

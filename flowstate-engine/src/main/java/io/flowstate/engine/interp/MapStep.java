@@ -39,6 +39,8 @@ final class MapStep {
         f.mapRunArn = null;
         f.written = null;
         f.writing = false;
+        f.failedRun = null;
+        f.runFailure = null;
         if (s.itemReader().isPresent() && r.probe(f) == null) {
             ItemReads.request(r, f, s, f.effectiveInput);
             return;
