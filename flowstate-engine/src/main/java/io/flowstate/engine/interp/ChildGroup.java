@@ -1,8 +1,8 @@
 package io.flowstate.engine.interp;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
  * The children of a running Parallel or Map state: their fibers, results, and (for Map) the items still to
@@ -15,7 +15,8 @@ final class ChildGroup {
     final Kind kind;
     final Fiber owner;
     final JsonNode[] results;
-    final List<Fiber> running = new ArrayList<>();
+    /** In start order; a set, so that a child ending is not a scan of up to MaxConcurrency running siblings. */
+    final Set<Fiber> running = new LinkedHashSet<>();
     /** Every child started so far, by index (null: a Map iteration not started yet); a redrive keeps the succeeded. */
     final Fiber[] fibers;
     /** Map only: the iteration inputs, started in order. */
