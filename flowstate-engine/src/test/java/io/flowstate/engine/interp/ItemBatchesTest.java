@@ -115,6 +115,16 @@ class ItemBatchesTest {
         assertThat(out).isEqualTo(json("[{'Items':[1,2]},{'Items':[3]}]"));
     }
 
+    /** A reference path may name a variable, as the Map's other *Path fields may. */
+    @Test
+    void start_maxItemsPerBatchPathToAVariable_readsTheVariable() {
+        StateMachine m = parse("{'StartAt':'A','States':{'A':{'Type':'Pass','Assign':{'perBatch':2},'Next':'M'},"
+                + "'M':{'Type':'Map','ItemsPath':'$.items','ItemBatcher':{'MaxItemsPerBatchPath':'$perBatch'},"
+                + PROCESSOR + ",'End':true}}}");
+
+        assertThat(output(m, "{'items':[1,2,3]}")).isEqualTo(json("[{'Items':[1,2]},{'Items':[3]}]"));
+    }
+
     @Test
     void start_maxItemsPerBatchPathNotAnInteger_failsWithStatesRuntime() {
         Execution e = run(map("'ItemBatcher':{'MaxItemsPerBatchPath':'$.n'}"), "{'n':'two','items':[1,2,3]}");
