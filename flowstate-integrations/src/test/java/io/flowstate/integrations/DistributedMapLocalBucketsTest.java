@@ -103,6 +103,74 @@ class DistributedMapLocalBucketsTest {
         assertThat(failed.get(0).path("Input").asText()).contains("\"id\":\"2\"");
     }
 
+    /**
+     * A run over its tolerated failures still writes its results ("ResultWriter (Map)": SUCCEEDED, FAILED and
+     * PENDING files and the manifest), then the state fails: order 2 fails, order 3 is never started.
+     */
+    @Test
+    void distributedMap_runFails_writesSucceededFailedAndPendingThenFails() throws Exception {
+        String machine = sfn.createStateMachine(b -> b.name("orders-failing").roleArn("arn:aws:iam::123456789012:role/r")
+                .definition(("{'StartAt':'Map','States':{'Map':{'Type':'Map','Label':'Failing','MaxConcurrency':1,"
+                        + "'ItemReader':{'Resource':'arn:aws:states:::s3:getObject','Parameters':{'Bucket':'in',"
+                        + "'Key':'orders.csv'},'ReaderConfig':{'InputType':'CSV','CSVDelimiter':'SEMICOLON'}},"
+                        + "'ItemProcessor':{'ProcessorConfig':{'Mode':'DISTRIBUTED','ExecutionType':'STANDARD'},"
+                        + "'StartAt':'Check','States':{'Check':{'Type':'Choice','Choices':[{'Variable':'$.qty',"
+                        + "'StringEquals':'0','Next':'Empty'}],'Default':'Ok'},"
+                        + "'Empty':{'Type':'Fail','Error':'EmptyOrder','Cause':'no quantity'},"
+                        + "'Ok':{'Type':'Pass','End':true}}},"
+                        + "'ResultWriter':{'Resource':'arn:aws:states:::s3:putObject',"
+                        + "'Parameters':{'Bucket':'out','Prefix':'failed'}},'End':true}}}").replace('\'', '"')))
+                .stateMachineArn();
+
+        String run = sfn.startExecution(b -> b.stateMachineArn(machine)).executionArn();
+        DescribeExecutionResponse d = awaitEnd(run);
+
+        assertThat(d.status()).isEqualTo(ExecutionStatus.FAILED);
+        String mapRunArn = sfn.listMapRuns(b -> b.executionArn(run)).mapRuns().get(0).mapRunArn();
+        Path folder = dir.resolve("buckets/out/failed").resolve(mapRunArn.substring(mapRunArn.lastIndexOf(':') + 1));
+        JsonNode manifest = JsonText.tryParse(Files.readString(folder.resolve("manifest.json"))).orElseThrow();
+        JsonNode files = manifest.path("ResultFiles");
+        assertThat(read(files.path("SUCCEEDED").get(0))).hasSize(1);
+        assertThat(read(files.path("FAILED").get(0)).get(0).path("Error").asText()).isEqualTo("EmptyOrder");
+        JsonNode pending = read(files.path("PENDING").get(0));
+        assertThat(pending).hasSize(1);
+        assertThat(pending.get(0).path("Status").asText()).isEqualTo("PENDING");
+        assertThat(pending.get(0).path("Input").asText()).contains("\"id\":\"3\"");
+    }
+
+    /** DescribeMapRun of a batched run: itemCounts count the items, executionCounts the batches' children. */
+    @Test
+    void distributedMap_itemBatcher_countsItemsAndChildExecutionsApart() throws Exception {
+        String machine = sfn.createStateMachine(b -> b.name("orders-batched").roleArn("arn:aws:iam::123456789012:role/r")
+                .definition(("{'StartAt':'Map','States':{'Map':{'Type':'Map','Label':'Batched',"
+                        + "'ItemReader':{'Resource':'arn:aws:states:::s3:getObject','Parameters':{'Bucket':'in',"
+                        + "'Key':'orders.csv'},'ReaderConfig':{'InputType':'CSV','CSVDelimiter':'SEMICOLON'}},"
+                        + "'ItemBatcher':{'MaxItemsPerBatch':2,'BatchInput':{'source':'orders.csv'}},"
+                        + "'ItemProcessor':{'ProcessorConfig':{'Mode':'DISTRIBUTED','ExecutionType':'STANDARD'},"
+                        + "'StartAt':'Ok','States':{'Ok':{'Type':'Pass','End':true}}},'End':true}}}")
+                        .replace('\'', '"'))).stateMachineArn();
+
+        String run = sfn.startExecution(b -> b.stateMachineArn(machine)).executionArn();
+        DescribeExecutionResponse d = awaitEnd(run);
+
+        assertThat(d.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        JsonNode out = JsonText.tryParse(d.output()).orElseThrow();
+        assertThat(out).hasSize(2);
+        assertThat(out.get(0).path("BatchInput").path("source").asText()).isEqualTo("orders.csv");
+        assertThat(out.get(1).path("Items")).hasSize(1);
+        String mapRunArn = sfn.listMapRuns(b -> b.executionArn(run)).mapRuns().get(0).mapRunArn();
+        var described = sfn.describeMapRun(b -> b.mapRunArn(mapRunArn));
+        assertThat(described.itemCounts().succeeded()).isEqualTo(3);
+        assertThat(described.itemCounts().total()).isEqualTo(3);
+        assertThat(described.executionCounts().succeeded()).isEqualTo(2);
+        assertThat(described.executionCounts().total()).isEqualTo(2);
+    }
+
+    private static JsonNode read(JsonNode file) throws java.io.IOException {
+        return JsonText.tryParse(Files.readString(dir.resolve("buckets/out").resolve(file.path("Key").asText())))
+                .orElseThrow();
+    }
+
     private static DescribeExecutionResponse awaitEnd(String executionArn) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(30);
         while (Instant.now().isBefore(deadline)) {

@@ -70,12 +70,13 @@ public final class MapRunService {
         MapRuns.Run run = f.run();
         Optional<MapRunView> view = view(f);
         List<MapRunView.Item> items = view.map(MapRunView::items).orElse(List.of());
-        // Items count every item; executions only the children started (an item not started has none yet).
+        // Items count every item (a batch's child all of its items); executions only the children started (an item
+        // not started has none yet).
         List<MapRunView.Item> started = items.stream().filter(i -> i.status() != MapRunView.ItemStatus.PENDING).toList();
         return new DescribeMapRun.Response(run.mapRunArn(), f.execution().executionArn(), run.status().name(),
                 run.startDate(), run.stopDate(), view.map(MapRunView::maxConcurrency).orElse(0),
                 view.map(MapRunView::toleratedFailurePercentage).orElse(0.0),
-                view.map(MapRunView::toleratedFailureCount).orElse(0L), counts(items), counts(started),
+                view.map(MapRunView::toleratedFailureCount).orElse(0L), counts(items, true), counts(started, false),
                 run.redriveCount(), run.redriveDate());
     }
 
@@ -243,26 +244,30 @@ public final class MapRunService {
      * Exact counts of {@code items}. A child waiting for the redriven run to start it again counts as it ended
      * (failed or aborted) and in {@code pendingRedrive}, as AWS defines it; results are written for every child
      * that ended, its output or its error. A child processes one item, and starts executing as soon as it is
-     * started, so child executions are never {@code pending}.
+     * started, so child executions are never {@code pending}. {@code byItem}: each child counts its items (the
+     * MapRunItemCounts), else once (the MapRunExecutionCounts).
      */
-    private static ObjectNode counts(List<MapRunView.Item> items) {
+    private static ObjectNode counts(List<MapRunView.Item> items, boolean byItem) {
         long pending = 0;
         long running = 0;
         long succeeded = 0;
         long failed = 0;
         long aborted = 0;
         long pendingRedrive = 0;
+        long total = 0;
         for (MapRunView.Item i : items) {
+            long n = byItem ? i.itemCount() : 1;
             switch (i.status()) {
-                case PENDING -> pending++;
-                case RUNNING -> running++;
-                case SUCCEEDED -> succeeded++;
-                case FAILED -> failed++;
-                case ABORTED -> aborted++;
+                case PENDING -> pending += n;
+                case RUNNING -> running += n;
+                case SUCCEEDED -> succeeded += n;
+                case FAILED -> failed += n;
+                case ABORTED -> aborted += n;
             }
             if (i.pendingRedrive()) {
-                pendingRedrive++;
+                pendingRedrive += n;
             }
+            total += n;
         }
         ObjectNode c = Json.object();
         c.put("pending", pending);
@@ -271,7 +276,7 @@ public final class MapRunService {
         c.put("failed", failed);
         c.put("timedOut", 0);
         c.put("aborted", aborted);
-        c.put("total", items.size());
+        c.put("total", total);
         c.put("resultsWritten", succeeded + failed);
         c.put("failuresNotRedrivable", 0);
         c.put("pendingRedrive", pendingRedrive);

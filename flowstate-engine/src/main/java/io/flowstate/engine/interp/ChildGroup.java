@@ -1,8 +1,8 @@
 package io.flowstate.engine.interp;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
  * The children of a running Parallel or Map state: their fibers, results, and (for Map) the items still to
@@ -15,11 +15,19 @@ final class ChildGroup {
     final Kind kind;
     final Fiber owner;
     final JsonNode[] results;
-    final List<Fiber> running = new ArrayList<>();
+    /** In start order; a set, so that a child ending is not a scan of up to MaxConcurrency running siblings. */
+    final Set<Fiber> running = new LinkedHashSet<>();
     /** Every child started so far, by index (null: a Map iteration not started yet); a redrive keeps the succeeded. */
     final Fiber[] fibers;
     /** Map only: the iteration inputs, started in order. */
     final JsonNode[] itemInputs;
+    /**
+     * Distributed Map with an ItemBatcher: how many items each child's batch holds (null: one item each). The
+     * tolerated-failure thresholds and the Map Run's item counts count items, not child executions.
+     */
+    int[] itemCounts;
+    /** How many items the group processes in all. */
+    int totalItems;
     /** 0: no limit. UpdateMapRun may change it on a Distributed Map's run. */
     int maxConcurrency;
     int nextToStart;
@@ -42,5 +50,21 @@ final class ChildGroup {
         this.itemInputs = itemInputs;
         this.maxConcurrency = maxConcurrency;
         this.remaining = size;
+        this.totalItems = size;
+    }
+
+    /** How many items child {@code index} processes. */
+    int items(int index) {
+        return itemCounts == null ? 1 : itemCounts[index];
+    }
+
+    /** Batches the group's children: child {@code i} processes {@code counts[i]} items. */
+    void batched(int[] counts) {
+        itemCounts = counts;
+        int total = 0;
+        for (int n : counts) {
+            total += n;
+        }
+        totalItems = total;
     }
 }

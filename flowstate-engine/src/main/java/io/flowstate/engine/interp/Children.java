@@ -27,8 +27,9 @@ final class Children {
         childSucceededTolerated(r, child);
     }
 
+    /** Whether the failures so far are within the thresholds; both count items (a failed batch: all its items). */
     static boolean tolerated(ChildGroup g) {
-        int total = g.results.length;
+        int total = g.totalItems;
         return g.failures <= g.toleratedFailureCount
                 || (g.toleratedFailurePercentage > 0 && g.failures * 100.0 / total <= g.toleratedFailurePercentage);
     }
@@ -102,7 +103,7 @@ final class Children {
             if (!g.distributed) {
                 r.emitDetached(child, EventType.MAP_ITERATION_FAILED, new EventDetails.MapIteration(owner.stateName, child.index));
             }
-            g.failures++;
+            g.failures += g.items(child.index);
             if (tolerated(g)) {
                 com.fasterxml.jackson.databind.node.ObjectNode err = Json.object();
                 err.put("Error", child.failure.error());
@@ -127,15 +128,27 @@ final class Children {
         }
         owner.children = null;
         owner.phase = Fiber.Phase.ENTER;
+        if (g.distributed && s instanceof MapState m && ItemWrites.afterFailure(r, owner, m, g, child.failure)) {
+            // The failed run's results are written first (Children with their statuses); the failure follows.
+            return;
+        }
+        failed(r, owner, s, g, child.failure);
+        r.resume(owner);
+    }
+
+    /**
+     * The owner state fails with {@code failure} after its children did ({@code g}): a Retry starts it again, or
+     * it fails (Catch applies). The caller puts the owner back on the run queue.
+     */
+    static void failed(Run r, Fiber owner, State s, ChildGroup g, StateFailure failure) {
         // AWS starts a retry without a Map/ParallelStateFailed event; it records one only when the error goes on.
-        if (!ErrorHandling.retry(r, owner, s, child.failure)) {
+        if (!ErrorHandling.retry(r, owner, s, failure)) {
             // A redrive runs again only the children that did not succeed: keep them all until then.
             owner.unfinished = g;
             r.emit(owner, g.kind == ChildGroup.Kind.MAP ? EventType.MAP_STATE_FAILED : EventType.PARALLEL_STATE_FAILED,
                     EventDetails.NONE);
-            ErrorHandling.fail(r, owner, s, child.failure);
+            ErrorHandling.fail(r, owner, s, failure);
         }
-        r.resume(owner);
     }
 
     /** Starts Map iterations while the concurrency limit allows. */

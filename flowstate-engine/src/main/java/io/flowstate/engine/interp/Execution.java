@@ -107,6 +107,11 @@ public final class Execution {
         return tasks.containsKey(taskId);
     }
 
+    /** Whether timer {@code timerId} is still pending (not fired, not cancelled). */
+    public boolean isTimerPending(long timerId) {
+        return timers.containsKey(timerId);
+    }
+
     /**
      * Whether task {@code taskId} is a {@code .waitForTaskToken} call whose service has not answered yet: its
      * {@code TaskSubmitted} is still to come, and an answer to its token (which a fast worker can send first)

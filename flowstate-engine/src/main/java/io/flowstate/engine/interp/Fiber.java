@@ -49,6 +49,9 @@ final class Fiber {
     /** Whether the Map waits for its ResultWriter; what the writer answered, once it has. */
     boolean writing;
     JsonNode written;
+    /** While the ResultWriter writes a failed run's results: the run and the failure the state goes on with. */
+    ChildGroup failedRun;
+    StateFailure runFailure;
     ChildGroup children;
     /**
      * The children of the Map or Parallel state this fiber failed in (none failed again since entering it):

@@ -15,12 +15,38 @@ import java.util.Optional;
  * configuration, {@code {"ResultWriter": <WriterConfig>, "MapRunArn", "Results", "Children"}} ({@code Children}:
  * one record per item's child execution, see {@link #children}); the state's result is then what
  * the writer answered ({@code MapRunArn} and {@code ResultWriterDetails}), as on AWS. A writer that fails fails the
- * state with its error ({@code States.ResultWriterFailed}).
+ * state with its error ({@code States.ResultWriterFailed}). A run that failed (over its tolerated failures) is
+ * written too, with its failed, aborted and never started children ({@link #afterFailure}); the state then fails
+ * with the run's error, after {@code MapRunFailed}, whatever the writer answered.
  */
 final class ItemWrites {
     private ItemWrites() {}
 
     static void request(Run r, Fiber f, MapState s, JsonNode results) {
+        request(r, f, s, results, group(r, f));
+    }
+
+    /**
+     * The run {@code g} failed (over its tolerated failures): when the Map has a ResultWriter, its results are
+     * written as AWS does for a failed Map Run, the succeeded, failed (or aborted) and pending (never started)
+     * children each to their files, and the state fails with {@code failure} once the writer answered, whatever it
+     * answered. False when there is nothing to write.
+     */
+    static boolean afterFailure(Run r, Fiber f, MapState s, ChildGroup g, StateFailure failure) {
+        if (s.resultWriter().isEmpty() || r.probe(f) != null || f.mapRunArn == null) {
+            return false;
+        }
+        ArrayNode results = Json.nodes().arrayNode(g.results.length);
+        for (JsonNode v : g.results) {
+            results.add(v == null ? Json.nodes().nullNode() : v);
+        }
+        f.failedRun = g;
+        f.runFailure = failure;
+        request(r, f, s, results, Optional.of(g));
+        return true;
+    }
+
+    private static void request(Run r, Fiber f, MapState s, JsonNode results, Optional<ChildGroup> group) {
         JsonNode writer = s.resultWriter().orElseThrow();
         JsonNode source = writer.has("Parameters") ? writer.get("Parameters") : writer.path("Arguments");
         // JSONata's Arguments are evaluated as an ItemReader's are (their {% %} strings, e.g. a bucket from input).
@@ -31,7 +57,7 @@ final class ItemWrites {
         config.set("ResultWriter", writer.path("WriterConfig").isObject() ? writer.get("WriterConfig") : Json.object());
         config.put("MapRunArn", f.mapRunArn);
         config.set("Results", results);
-        children(r, f).ifPresent(c -> config.set("Children", c));
+        group.ifPresent(g -> config.set("Children", children(g)));
         long taskId = r.exec.nextTaskId++;
         r.exec.tasks.put(taskId, f);
         f.pendingTaskId = taskId;
@@ -41,50 +67,57 @@ final class ItemWrites {
                 : Json.object(), s.name(), 0, Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(config)));
     }
 
-    /**
-     * What the writer reports of each child execution, in item order: {@code Index}, {@code Status} (SUCCEEDED,
-     * FAILED, ABORTED, or PENDING for one never started), {@code Input} (the item as the child got it),
-     * {@code Output} or {@code Error}/{@code Cause}, {@code StartDate}/{@code StopDate} (ISO-8601) and
-     * {@code RedriveCount}. Empty for a run this execution does not track (inside another run's child).
-     */
-    private static Optional<ArrayNode> children(Run r, Fiber f) {
+    /** The run this entry of the Map started; empty for a run this execution does not track (in another run's child). */
+    private static Optional<ChildGroup> group(Run r, Fiber f) {
         for (ChildGroup g : r.exec.mapRuns) {
-            if (!f.mapRunArn.equals(g.mapRunArn)) {
-                continue;
+            if (f.mapRunArn.equals(g.mapRunArn)) {
+                return Optional.of(g);
             }
-            ArrayNode out = Json.nodes().arrayNode();
-            for (int i = 0; i < g.results.length; i++) {
-                Fiber c = g.fibers[i];
-                ObjectNode child = out.addObject().put("Index", i);
-                String status = c == null ? "PENDING" : c.phase == Fiber.Phase.FAILED ? "FAILED"
-                        : c.phase == Fiber.Phase.SUCCEEDED ? "SUCCEEDED" : "ABORTED";
-                child.put("Status", status);
-                child.set("Input", g.itemInputs[i]);
-                if (c == null) {
-                    continue;
-                }
-                if (c.phase == Fiber.Phase.SUCCEEDED) {
-                    child.set("Output", g.results[i]);
-                } else if (c.failure != null) {
-                    c.failure.errorName().ifPresent(e -> child.put("Error", e));
-                    c.failure.cause().ifPresent(e -> child.put("Cause", e));
-                }
-                if (c.startedAt != null) {
-                    child.put("StartDate", c.startedAt.toString());
-                }
-                if (c.stoppedAt != null) {
-                    child.put("StopDate", c.stoppedAt.toString());
-                }
-                child.put("RedriveCount", c.redriveCount);
-            }
-            return Optional.of(out);
         }
         return Optional.empty();
     }
 
-    /** The writer answered: the state exits with its answer as the result. */
+    /**
+     * What the writer reports of each child execution, in item order: {@code Index}, {@code Status} (SUCCEEDED,
+     * FAILED, ABORTED, or PENDING for one never started), {@code Input} (the item as the child got it),
+     * {@code Output} or {@code Error}/{@code Cause}, {@code StartDate}/{@code StopDate} (ISO-8601) and
+     * {@code RedriveCount}.
+     */
+    private static ArrayNode children(ChildGroup g) {
+        ArrayNode out = Json.nodes().arrayNode();
+        for (int i = 0; i < g.results.length; i++) {
+            Fiber c = g.fibers[i];
+            ObjectNode child = out.addObject().put("Index", i);
+            String status = c == null ? "PENDING" : c.phase == Fiber.Phase.FAILED ? "FAILED"
+                    : c.phase == Fiber.Phase.SUCCEEDED ? "SUCCEEDED" : "ABORTED";
+            child.put("Status", status);
+            child.set("Input", g.itemInputs[i]);
+            if (c == null) {
+                continue;
+            }
+            if (c.phase == Fiber.Phase.SUCCEEDED) {
+                child.set("Output", g.results[i]);
+            } else if (c.failure != null) {
+                c.failure.errorName().ifPresent(e -> child.put("Error", e));
+                c.failure.cause().ifPresent(e -> child.put("Cause", e));
+            }
+            if (c.startedAt != null) {
+                child.put("StartDate", c.startedAt.toString());
+            }
+            if (c.stoppedAt != null) {
+                child.put("StopDate", c.stoppedAt.toString());
+            }
+            child.put("RedriveCount", c.redriveCount);
+        }
+        return out;
+    }
+
+    /** The writer answered: the state exits with its answer as the result, or fails as its run did. */
     static void written(Run r, Fiber f, MapState s, JsonNode answer) {
         f.writing = false;
+        if (runFailed(r, f, s)) {
+            return;
+        }
         f.written = answer;
         f.phase = Fiber.Phase.ENTER;
         try {
@@ -98,6 +131,23 @@ final class ItemWrites {
     static void failed(Run r, Fiber f, MapState s, StateFailure failure) {
         f.writing = false;
         f.phase = Fiber.Phase.ENTER;
+        if (runFailed(r, f, s)) {
+            return;
+        }
         ErrorHandling.handle(r, f, s, failure);
+    }
+
+    /** After writing a failed run's results: the state fails as the run did (Retry and Catch apply). */
+    private static boolean runFailed(Run r, Fiber f, MapState s) {
+        if (f.runFailure == null) {
+            return false;
+        }
+        StateFailure failure = f.runFailure;
+        ChildGroup g = f.failedRun;
+        f.runFailure = null;
+        f.failedRun = null;
+        f.phase = Fiber.Phase.ENTER;
+        Children.failed(r, f, s, g, failure);
+        return true;
     }
 }

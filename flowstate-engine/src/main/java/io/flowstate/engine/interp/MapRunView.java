@@ -31,12 +31,16 @@ public record MapRunView(String mapRunArn, int maxConcurrency, double toleratedF
     /**
      * One item's child execution: its status, whether the redriven run is still to start it again (it shows
      * how it ended until then), when its latest attempt started and ended, how many times a redrive ran it
-     * again, its input, and its output or error once it ended.
+     * again, its input, and its output or error once it ended; {@code itemCount} is how many of the run's items it
+     * processes (more than one with an ItemBatcher: its input is the batch).
      */
     public record Item(int index, ItemStatus status, boolean pendingRedrive, Optional<Instant> startDate,
             Optional<Instant> stopDate, int redriveCount, JsonNode input, Optional<JsonNode> output,
-            Optional<String> error, Optional<String> cause) {
+            Optional<String> error, Optional<String> cause, int itemCount) {
         public Item {
+            if (itemCount < 1) {
+                throw new IllegalArgumentException("itemCount must be positive: " + itemCount);
+            }
             requireNonNull(status, "status is null");
             requireNonNull(startDate, "startDate is null");
             requireNonNull(stopDate, "stopDate is null");
@@ -55,7 +59,7 @@ public record MapRunView(String mapRunArn, int maxConcurrency, double toleratedF
             Fiber f = g.fibers[i];
             if (f == null) {
                 items.add(new Item(i, ItemStatus.PENDING, false, Optional.empty(), Optional.empty(), 0,
-                        g.itemInputs[i], Optional.empty(), Optional.empty(), Optional.empty()));
+                        g.itemInputs[i], Optional.empty(), Optional.empty(), Optional.empty(), g.items(i)));
                 continue;
             }
             // A redriven run starts again, in index order, every child that did not succeed.
@@ -72,7 +76,8 @@ public record MapRunView(String mapRunArn, int maxConcurrency, double toleratedF
             items.add(new Item(i, status, pendingRedrive, Optional.ofNullable(f.startedAt),
                     status == ItemStatus.RUNNING ? Optional.empty() : Optional.ofNullable(f.stoppedAt), f.redriveCount,
                     g.itemInputs[i], status == ItemStatus.SUCCEEDED ? Optional.ofNullable(f.output) : Optional.empty(),
-                    failure(status, f).map(StateFailure::error), failure(status, f).flatMap(StateFailure::cause)));
+                    failure(status, f).map(StateFailure::error), failure(status, f).flatMap(StateFailure::cause),
+                    g.items(i)));
         }
         return new MapRunView(g.mapRunArn, g.maxConcurrency, g.toleratedFailurePercentage, g.toleratedFailureCount,
                 g.redriveCount, Optional.ofNullable(g.redriveTime), items);

@@ -39,6 +39,8 @@ final class MapStep {
         f.mapRunArn = null;
         f.written = null;
         f.writing = false;
+        f.failedRun = null;
+        f.runFailure = null;
         if (s.itemReader().isPresent() && r.probe(f) == null) {
             ItemReads.request(r, f, s, f.effectiveInput);
             return;
@@ -81,26 +83,32 @@ final class MapStep {
         }
         int maxConcurrency = (int) integer(r, f, s.maxConcurrency(), effective, "MaxConcurrencyPath");
         JsonataBindings bindings = b;
-        ChildGroup g = new ChildGroup(ChildGroup.Kind.MAP, f, items.size(), new JsonNode[items.size()],
-                maxConcurrency);
+        JsonNode[] inputs = new JsonNode[items.size()];
         // Where the items came from, for the ItemSelector's $$.Map.Item.Source.
         String source = s.itemReader().isEmpty() || s.itemSelector().isEmpty() ? STATE_DATA
                 : ItemReads.source(r, f, s, effective);
         for (int i = 0; i < items.size(); i++) {
             JsonNode item = items.get(i);
             if (s.itemSelector().isEmpty()) {
-                g.itemInputs[i] = item;
+                inputs[i] = item;
             } else if (jsonata) {
-                g.itemInputs[i] = JsonataIo.template(s.itemSelector().get(),
+                inputs[i] = JsonataIo.template(s.itemSelector().get(),
                         bindings.withContext(itemContextObject(r, f, i, item, source)), "ItemSelector");
             } else {
-                g.itemInputs[i] = s.itemSelector().get().compiled().orElseThrow()
+                inputs[i] = s.itemSelector().get().compiled().orElseThrow()
                         .evaluate(itemContext(r, f, effective, i, item, source));
             }
         }
         boolean read = f.readItems != null;
         if (!read) {
             r.emit(f, EventType.MAP_STATE_STARTED, new EventDetails.MapStateStarted(items.size()));
+        }
+        // The ItemSelector shapes each item, then the ItemBatcher groups them: a child per batch.
+        ItemBatches.Batches batches = ItemBatches.applies(s) ? ItemBatches.of(r, f, s, effective, inputs) : null;
+        JsonNode[] childInputs = batches != null ? batches.inputs() : inputs;
+        ChildGroup g = new ChildGroup(ChildGroup.Kind.MAP, f, childInputs.length, childInputs, maxConcurrency);
+        if (batches != null) {
+            g.batched(batches.itemCounts());
         }
         // AWS evaluates the tolerated-failure fields after MapStateStarted (their errors follow that event).
         if (s.toleratedFailureCount().isPresent()) {
@@ -143,7 +151,7 @@ final class MapStep {
         }
         f.children = g;
         f.phase = Fiber.Phase.AWAIT_CHILDREN;
-        if (items.isEmpty()) {
+        if (childInputs.length == 0) {
             if (g.distributed) {
                 if (read) {
                     r.emit(f, EventType.MAP_RUN_SUCCEEDED, EventDetails.NONE);
@@ -165,7 +173,7 @@ final class MapStep {
      * items, their inputs and the thresholds stay as evaluated then; only the unfinished iterations run.
      */
     static void resume(Run r, Fiber f, MapState s, ChildGroup g) {
-        r.emit(f, EventType.MAP_STATE_STARTED, new EventDetails.MapStateStarted(g.results.length));
+        r.emit(f, EventType.MAP_STATE_STARTED, new EventDetails.MapStateStarted(g.totalItems));
         Redrive.resume(g);
         if (g.distributed) {
             g.redriveTime = r.now;

@@ -279,9 +279,15 @@ final class Runner {
             }
             long before = l.exec.lastEventId();
             Instant at = now();
+            // A trigger the execution waits for changes it even when the decision records nothing: a Distributed
+            // Map child's events are not in this history, so one that ends while its siblings run decides no event
+            // and no effect. Its journal entry is what keeps the change, or a rebuild would run that child's step
+            // again. Only a trigger nothing waits for any more (a cancelled timer, a late answer) is dropped.
+            boolean awaited = l.waitsFor(trigger)
+                    && !(trigger instanceof Trigger.TimerFired t && !l.exec.isTimerPending(t.timerId()));
             d = Interpreter.advance(l.exec, trigger, at);
             // UpdateMapRun changes the state without an event: its journal entry is what keeps the change.
-            if (d.events().isEmpty() && d.effects().isEmpty() && !(trigger instanceof Trigger.UpdateMapRun)) {
+            if (d.events().isEmpty() && d.effects().isEmpty() && !awaited && !(trigger instanceof Trigger.UpdateMapRun)) {
                 return true;
             }
             try {

@@ -49,4 +49,32 @@ class MapRunEngineTest {
             assertThat(rebuilt.pendingTimers()).hasSize(3);
         }
     }
+
+    /**
+     * A Distributed Map child's events are not in the parent's history, so a child that ends while its siblings
+     * still run makes a decision with no event and no effect. It must still reach the journal: the bug was that such
+     * a decision was skipped as a stale trigger, so a rebuild (a restart, another node) ran the child's Wait (or Task)
+     * again.
+     */
+    @Test
+    void timerFired_childEndsSilently_isJournaledSoARebuildKeepsIt() {
+        StateMachine machine = parse("{'StartAt':'M','States':{'M':{'Type':'Map','End':true,"
+                + "'ItemProcessor':{'ProcessorConfig':{'Mode':'DISTRIBUTED','ExecutionType':'STANDARD'},"
+                + "'StartAt':'W','States':{'W':{'Type':'Wait','SecondsPath':'$','End':true}}}}}}");
+        InMemoryExecutionStore store = new InMemoryExecutionStore();
+        ManualTimers timers = new ManualTimers(T0);
+        try (Engine engine = new Engine(store, TaskHandlers.unbound(), timers)) {
+            String arn = engine.start(machine, "[10,20,30]", info(json("[10,20,30]")), "STANDARD").orElseThrow()
+                    .executionArn();
+
+            timers.advance(java.time.Duration.ofSeconds(15));
+
+            assertThat(engine.inspect(arn, machine, MapRunEngineTest::statuses).orElseThrow()).containsExactly(
+                    MapRunView.ItemStatus.SUCCEEDED, MapRunView.ItemStatus.RUNNING, MapRunView.ItemStatus.RUNNING);
+            Replay.Replayed rebuilt = Replay.replay(machine, store.start(arn).orElseThrow().info(), store.journal(arn));
+            assertThat(statuses(rebuilt.execution())).containsExactly(MapRunView.ItemStatus.SUCCEEDED,
+                    MapRunView.ItemStatus.RUNNING, MapRunView.ItemStatus.RUNNING);
+            assertThat(rebuilt.pendingTimers()).hasSize(2);
+        }
+    }
 }
