@@ -67,13 +67,14 @@ final class ApiHandler extends Handler.Abstract {
         headers.put(CONTENT_TYPE);
         headers.put("x-amzn-RequestId", requestId);
         headers.put(HttpHeader.CONTENT_LENGTH, out.length);
-        response.write(true, ByteBuffer.wrap(out), callback);
+        // Logged before the reply leaves: a client that got its reply finds its line (the latency is the server's).
         if (log != RequestLog.NONE) {
             String target = request.getHeaders().get("X-Amz-Target");
             log.served(java.time.Instant.now(), target == null ? "" : target.substring(target.indexOf('.') + 1),
                     reply.status(), reply.status() == 200 ? null : errorCode(out), (System.nanoTime() - t0) / 1000,
                     requestId);
         }
+        response.write(true, ByteBuffer.wrap(out), callback);
         return true;
     }
 
