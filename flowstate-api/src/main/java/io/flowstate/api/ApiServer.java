@@ -3,7 +3,9 @@ package io.flowstate.api;
 import static java.util.Objects.requireNonNull;
 
 import io.flowstate.api.service.StepFunctions;
+import java.util.List;
 import java.util.concurrent.Executors;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -34,7 +36,17 @@ public final class ApiServer implements AutoCloseable {
 
     /** Starts serving {@code service} on {@code host}:{@code port} (0 picks a free port). */
     public static ApiServer start(StepFunctions service, String host, int port) {
+        return start(service, host, port, List.of());
+    }
+
+    /**
+     * Starts serving {@code service}, with {@code routes} on the same port: each is asked first, in order, and
+     * declines a request it does not serve by returning {@code false} from {@code handle}, which passes it on to
+     * the next and at last to the API. It is how the web console shares the API's port without the API knowing it.
+     */
+    public static ApiServer start(StepFunctions service, String host, int port, List<Handler> routes) {
         requireNonNull(host, "host is null");
+        requireNonNull(routes, "routes is null");
         QueuedThreadPool pool = new QueuedThreadPool(16, 2);
         pool.setName("flowstate-http");
         pool.setVirtualThreadsExecutor(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("flowstate-api-", 0).factory()));
@@ -47,7 +59,14 @@ public final class ApiServer implements AutoCloseable {
         connector.setPort(port);
         connector.setIdleTimeout(IDLE_TIMEOUT_MS);
         jetty.addConnector(connector);
-        jetty.setHandler(new ApiHandler(new AwsJsonProtocol(service), MAX_BODY));
+        Handler api = new ApiHandler(new AwsJsonProtocol(service), MAX_BODY);
+        if (routes.isEmpty()) {
+            jetty.setHandler(api); // no extra hop on the API's hot path when nothing else is served
+        } else {
+            Handler.Sequence all = new Handler.Sequence(routes);
+            all.addHandler(api);
+            jetty.setHandler(all);
+        }
         try {
             jetty.start();
         } catch (Exception e) {

@@ -4,6 +4,7 @@ import io.flowstate.api.ApiServer;
 import io.flowstate.api.service.ApiContext;
 import io.flowstate.api.service.StepFunctions;
 import io.flowstate.cli.template.TemplateDeployer;
+import io.flowstate.console.web.ConsoleHandler;
 import io.flowstate.engine.runtime.Cluster;
 import io.flowstate.engine.runtime.SingleNode;
 import io.flowstate.engine.runtime.SystemTimers;
@@ -146,11 +147,13 @@ final class ServerCommand implements Callable<Integer> {
         }
         // A template that cannot be deployed stops the start (exit 2): serving without its state machines would hide it.
         TemplateDeployer.deploy(service, region, account, deploy, Optional.ofNullable(parameters), System.err);
-        ApiServer server = ApiServer.start(service, bind, port);
+        // The web console shares the API's port: one process, one address to open in a browser.
+        ApiServer server = ApiServer.start(service, bind, port,
+                List.of(new ConsoleHandler(service, InstantSource.system())));
         // Nested executions (states:startExecution, aws-sdk:sfn) run on this server unless told otherwise.
         tasks.clients.defaultRoute("sfn", URI.create("http://" + loopbackFor(bind) + ":" + server.port()));
-        System.err.printf("flowstate: Step Functions API on http://%s:%d (region %s, account %s), state in %s, "
-                + "%s, ready in %d ms%n", bind, server.port(), region, account,
+        System.err.printf("flowstate: Step Functions API on http://%s:%d (console at /console/; region %s, "
+                + "account %s), state in %s, %s, ready in %d ms%n", bind, server.port(), region, account,
                 store == null ? data.resolve(DATABASE_FILE) : store + ", node " + node,
                 resumed < 0 ? "some executions not resumed" : "resumed " + resumed + " execution(s)",
                 (System.nanoTime() - t0) / 1_000_000);

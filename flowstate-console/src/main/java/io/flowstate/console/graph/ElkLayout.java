@@ -78,6 +78,8 @@ public final class ElkLayout {
             byId.put(node.id(), n);
             if (node.container()) {
                 configure(n, new ElkPadding(TITLE, 10, 10, 10));
+                // Branches have no edges between them; as one component they sit side by side, like AWS draws them.
+                n.setProperty(LayeredOptions.SEPARATE_CONNECTED_COMPONENTS, false);
                 for (Flow child : node.children()) {
                     ElkNode branch = ElkGraphUtil.createNode(n);
                     configure(branch, new ElkPadding(10));

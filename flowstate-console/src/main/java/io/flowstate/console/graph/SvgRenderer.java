@@ -20,20 +20,23 @@ import java.util.function.Function;
 public final class SvgRenderer {
     private final Optional<Map<String, StateStatus>> statuses;
     private final Function<String, Optional<String>> links;
+    private final Optional<String> selected;
     private final StringBuilder out = new StringBuilder(8192);
 
-    private SvgRenderer(Optional<Map<String, StateStatus>> statuses, Function<String, Optional<String>> links) {
+    private SvgRenderer(Optional<Map<String, StateStatus>> statuses, Function<String, Optional<String>> links,
+            Optional<String> selected) {
         this.statuses = statuses;
         this.links = links;
+        this.selected = selected;
     }
 
     /**
      * The SVG of {@code diagram}, with each state's status from {@code statuses} if present, and each state a link
-     * to {@code links.apply(stateName)} if that is present.
+     * to {@code links.apply(stateName)} if that is present; the {@code selected} state is outlined.
      */
     public static String render(Diagram diagram, Optional<Map<String, StateStatus>> statuses,
-            Function<String, Optional<String>> links) {
-        return new SvgRenderer(statuses, links).svg(diagram);
+            Function<String, Optional<String>> links, Optional<String> selected) {
+        return new SvgRenderer(statuses, links, selected).svg(diagram);
     }
 
     private String svg(Diagram d) {
@@ -73,6 +76,7 @@ public final class SvgRenderer {
         Optional<String> link = links.apply(b.id());
         link.ifPresent(href -> out.append("<a href=\"").append(esc(href)).append("\">"));
         out.append("<g class=\"state").append(b.children().isEmpty() ? "" : " container")
+                .append(selected.filter(b.id()::equals).isPresent() ? " selected" : "")
                 .append("\" data-state=\"").append(esc(b.id())).append("\" data-type=\"").append(esc(b.type())).append('"');
         status.ifPresent(s -> out.append(" data-status=\"").append(s.name()).append('"'));
         out.append("><title>").append(esc(b.id())).append(" (").append(esc(b.type())).append(')')

@@ -29,6 +29,7 @@ public final class StatusDeriver {
     /** Open Parallel and Map states, innermost (most recently entered) last. */
     private final List<String> openContainers = new ArrayList<>();
     private boolean running = true;
+    private long transitions;
     private String failing;
 
     /** A derivation over the states of {@code tree}. */
@@ -45,6 +46,7 @@ public final class StatusDeriver {
             String name = event.path("stateEnteredEventDetails").path("name").asText();
             owners.put(id, name);
             tally(name).open++;
+            transitions++;
             if (isContainer(name)) {
                 openContainers.add(name);
             }
@@ -175,6 +177,11 @@ public final class StatusDeriver {
         Map<String, StateStatus> all = new HashMap<>();
         tree.names().forEach(n -> all.put(n, status(n)));
         return all;
+    }
+
+    /** How many states were entered (each entry of a loop or Map item counts). */
+    public long transitions() {
+        return transitions;
     }
 
     /** The state whose failure ended the execution, if it failed or timed out in a state. */

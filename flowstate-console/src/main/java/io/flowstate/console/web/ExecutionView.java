@@ -1,0 +1,35 @@
+package io.flowstate.console.web;
+
+import io.flowstate.api.model.DescribeExecution;
+import io.flowstate.api.model.GetExecutionHistory;
+import io.flowstate.console.ConsoleService;
+import io.flowstate.console.graph.Diagram;
+import io.flowstate.console.graph.DiagramCache;
+import io.flowstate.console.graph.Flows;
+import io.flowstate.console.status.StateTree;
+import io.flowstate.console.status.StatusDeriver;
+import java.util.Optional;
+
+/**
+ * What the execution page and its live fragment show: the execution, the layout of the definition it runs, and
+ * the statuses folded from its history, read a page of 1000 events at a time without their data.
+ */
+record ExecutionView(DescribeExecution.Response execution, String machineName, Diagram diagram, StatusDeriver statuses) {
+    static ExecutionView load(ConsoleService service, DiagramCache diagrams, String arn) {
+        DescribeExecution.Response execution = service.execution(arn);
+        var machine = service.definitionOf(arn);
+        String definition = machine.definition().orElse("{\"StartAt\":\"\",\"States\":{}}");
+        StatusDeriver deriver = new StatusDeriver(new StateTree(Flows.of(definition)));
+        Optional<String> token = Optional.empty();
+        do {
+            GetExecutionHistory.Response page = service.history(arn, false, 1000, token, false);
+            page.events().forEach(deriver::accept);
+            token = page.nextToken();
+        } while (token.isPresent());
+        return new ExecutionView(execution, machine.name(), diagrams.diagram(definition), deriver);
+    }
+
+    boolean running() {
+        return execution.status().equals("RUNNING");
+    }
+}
