@@ -34,7 +34,7 @@ final class EventsSection {
             html.append("<tr data-event-id=\"").append(event.path("id").asLong()).append("\"><td>")
                     .append(event.path("id").asLong()).append("</td><td>").append(esc(event.path("type").asText()))
                     .append("</td><td>").append(esc(stateName(event))).append("</td><td>")
-                    .append(esc(event.path("timestamp").asText())).append("</td><td><details><summary>JSON</summary><pre>")
+                    .append(esc(time(event.path("timestamp")))).append("</td><td><details><summary>JSON</summary><pre>")
                     .append(esc(event.toPrettyString())).append("</pre></details></td></tr>");
         }
         html.append("</tbody></table>");
@@ -42,6 +42,15 @@ final class EventsSection {
                 .append(self).append("?order=").append(query.descending() ? "desc" : "asc").append("&events=")
                 .append(Paths.query(t)).append("#events\">Next ").append(PAGE).append(" events \u2192</a></p>"));
         return html.toString();
+    }
+
+    /** The event's time: the API writes epoch seconds with a fraction, as AWS's JSON protocol does. */
+    static String time(JsonNode timestamp) {
+        if (!timestamp.isNumber()) {
+            return timestamp.asText();
+        }
+        long millis = timestamp.decimalValue().movePointRight(3).longValue();
+        return Fmt.time(java.time.Instant.ofEpochMilli(millis));
     }
 
     /** The state an event names in its details, if any (entered and exited events do). */

@@ -1,0 +1,92 @@
+package io.flowstate.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flowstate.console.web.Paths;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/** The event history's paging, order and download, redrive, and the cross-site check on actions. */
+class HistoryAndActionsBrowserTest extends BrowserTestBase {
+    @Test
+    void eventHistory_longHistory_pagedBothWaysAndDownloadedWhole() throws Exception {
+        String machine = createMachine("many", """
+                {"StartAt":"Items","States":{"Items":{"Type":"Pass","Result":[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,
+                  16,17,18,19,20,21,22,23,24,25,26,27,28,29,30],"Next":"Each"},
+                 "Each":{"Type":"Map","ItemProcessor":{"StartAt":"Touch","States":{"Touch":{"Type":"Pass","End":true}}},
+                  "End":true}}}""");
+        String arn = sfn.startExecution(b -> b.stateMachineArn(machine)).executionArn();
+        run.await(arn, 0);
+        int total = run.history(arn).size();
+        assertThat(total).isGreaterThan(100);
+        openExecution(arn);
+        assertThat(rows()).hasSize(50);
+        assertThat(rows().get(0).getAttribute("data-event-id")).isEqualTo("1");
+        browser.findElement(By.id("events-next")).click();
+        assertThat(rows().get(0).getAttribute("data-event-id")).isEqualTo("51");
+        browser.findElement(By.id("events-desc")).click();
+        assertThat(rows().get(0).getAttribute("data-event-id")).isEqualTo(Integer.toString(total));
+        assertThat(rows().get(0).getText()).contains("ExecutionSucceeded");
+        rows().get(0).findElement(By.tagName("summary")).click();
+        assertThat(rows().get(0).findElement(By.tagName("pre")).getText()).contains("\"type\" : \"ExecutionSucceeded\"");
+        assertThat(statusOf("Touch")).isEqualTo("SUCCEEDED");
+        screenshot("execution-history");
+        String href = browser.findElement(By.id("download-history")).getAttribute("href");
+        HttpResponse<String> download = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(download.statusCode()).isEqualTo(200);
+        JsonNode events = new ObjectMapper().readTree(download.body()).path("events");
+        assertThat(events.size()).isEqualTo(total);
+    }
+
+    @Test
+    void redrive_failedExecution_buttonRedrivesThroughTheService() {
+        String machine = createMachine("redrive", """
+                {"StartAt":"Call","States":{"Call":{"Type":"Task","Resource":"%s","End":true}}}"""
+                .formatted(InProcessAccess.BROKEN));
+        String arn = sfn.startExecution(b -> b.stateMachineArn(machine)).executionArn();
+        run.await(arn, 0);
+        openExecution(arn);
+        assertThat(browser.findElement(By.id("execution-status")).getText()).isEqualTo("FAILED");
+        assertThat(statusOf("Call")).isEqualTo("FAILED");
+        browser.findElement(By.id("redrive-button")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".banner.ok"), "redriven"));
+        waiting().until(d -> sfn.describeExecution(b -> b.executionArn(arn)).redriveCount() == 1
+                && !sfn.describeExecution(b -> b.executionArn(arn)).statusAsString().equals("RUNNING"));
+        browser.navigate().refresh();
+        assertThat(browser.findElement(By.id("live")).getText()).contains("Redrives", "1 (last");
+    }
+
+    @Test
+    void stop_postFromAnotherSite_refused() throws Exception {
+        String machine = createMachine("guarded", """
+                {"StartAt":"Hold","States":{"Hold":{"Type":"Wait","Seconds":3600,"End":true}}}""");
+        String arn = sfn.startExecution(b -> b.stateMachineArn(machine)).executionArn();
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(url(Paths.execution(arn)))).header("Origin", "http://evil.example")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("action=stop")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(403);
+        assertThat(sfn.describeExecution(b -> b.executionArn(arn)).statusAsString()).isEqualTo("RUNNING");
+        sfn.stopExecution(b -> b.executionArn(arn));
+    }
+
+    @Test
+    void pages_unknownExecution_notFoundWithApiCode() {
+        browser.get(url(Paths.execution("arn:aws:states:us-east-1:123456789012:execution:nope:nothing")));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("ExecutionDoesNotExist");
+    }
+
+    private List<WebElement> rows() {
+        return browser.findElements(By.cssSelector("#events-table tbody tr"));
+    }
+}
