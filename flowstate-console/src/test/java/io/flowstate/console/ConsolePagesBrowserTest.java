@@ -57,6 +57,21 @@ class ConsolePagesBrowserTest extends BrowserTestBase {
         assertThat(browser.findElement(By.id("input")).getText()).contains("<script>alert(1)</script>");
         assertThat(browser.findElement(By.cssSelector(".legend")).getText()).contains("caught error", "cancelled");
         screenshot("execution-caught");
+        // The state panel opens from the graph, by mouse or keyboard (the state is a link).
+        browser.findElement(By.cssSelector("g[data-state='Break']")).click();
+        WebElement panel = browser.findElement(By.id("state-panel"));
+        assertThat(panel.findElement(By.id("panel-title")).getText()).isEqualTo("State: Break");
+        assertThat(panel.findElement(By.id("state-definition")).getText()).contains(InProcessAccess.BROKEN, "Retry");
+        assertThat(panel.findElement(By.id("state-errors")).getText()).contains("States.TaskFailed");
+        assertThat(panel.findElement(By.id("state-input")).getText()).contains("<script>alert(1)</script>");
+        screenshot("state-panel");
+        // The table view: one row per state attempt, each opening the same panel.
+        assertThat(browser.findElements(By.cssSelector("#attempts-table tr[data-attempt='Work']"))).hasSize(1);
+        assertThat(browser.findElement(By.cssSelector("#attempts-table tr[data-attempt='Break']")).getText())
+                .contains("States.TaskFailed");
+        browser.findElement(By.cssSelector("#attempts-table tr[data-attempt='Recover'] a")).click();
+        assertThat(browser.findElement(By.id("panel-title")).getText()).isEqualTo("State: Recover");
+        assertThat(browser.findElement(By.id("state-output")).getText()).contains("Error");
     }
 
     @Test

@@ -20,7 +20,7 @@ final class ExecutionPage {
     private ExecutionPage() {}
 
     static String render(ConsoleService service, DiagramCache diagrams, String arn, EventsSection.Query events,
-            Optional<String> notice, Instant now) {
+            Optional<String> state, Optional<String> notice, Instant now) {
         ExecutionView view = ExecutionView.load(service, diagrams, arn);
         DescribeExecution.Response e = view.execution();
         StringBuilder html = new StringBuilder("<p><a href=\"").append(Paths.ROOT).append("\">State machines</a> / <a href=\"")
@@ -36,11 +36,13 @@ final class ExecutionPage {
             html.append("</div>");
         }
         html.append(live(view, arn, now));
+        state.ifPresent(name -> html.append(StatePanel.render(service, view, name)));
         html.append(actions(e));
         html.append("<div class=\"cols\"><section><h2>Input</h2><pre id=\"input\">").append(esc(pretty(e.input().orElse(""))))
                 .append("</pre></section><section><h2>Output</h2><pre id=\"output\">")
                 .append(esc(e.output().map(MachinePage::pretty).orElse(view.running() ? "(running)" : "(none)")))
                 .append("</pre></section></div>");
+        html.append(AttemptsTable.render(arn, view.attempts(), e.startDate(), e.stopDate().orElse(now)));
         html.append(EventsSection.render(service, arn, events));
         return Page.of(e.name(), html.toString());
     }
@@ -66,7 +68,9 @@ final class ExecutionPage {
         e.stateMachineAliasArn().ifPresent(a -> row(html, "Alias", a));
         e.mapRunArn().ifPresent(m -> row(html, "Map Run", m));
         html.append("</dl><h2>Graph</h2>").append(GraphSection.render(view.diagram(),
-                Optional.of(view.statuses().statuses()), name -> Optional.empty(), view.statuses().failingState()));
+                Optional.of(view.statuses().statuses()),
+                name -> Optional.of(Paths.execution(arn) + "?state=" + Paths.query(name) + "#state-panel"),
+                view.statuses().failingState()));
         return html.append("</div>").toString();
     }
 

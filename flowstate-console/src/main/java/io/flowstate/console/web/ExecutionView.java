@@ -6,6 +6,7 @@ import io.flowstate.console.ConsoleService;
 import io.flowstate.console.graph.Diagram;
 import io.flowstate.console.graph.DiagramCache;
 import io.flowstate.console.graph.Flows;
+import io.flowstate.console.status.StateAttempts;
 import io.flowstate.console.status.StateTree;
 import io.flowstate.console.status.StatusDeriver;
 import java.util.Optional;
@@ -14,19 +15,27 @@ import java.util.Optional;
  * What the execution page and its live fragment show: the execution, the layout of the definition it runs, and
  * the statuses folded from its history, read a page of 1000 events at a time without their data.
  */
-record ExecutionView(DescribeExecution.Response execution, String machineName, Diagram diagram, StatusDeriver statuses) {
+record ExecutionView(DescribeExecution.Response execution, String machineName, String definition, Diagram diagram,
+        StatusDeriver statuses, StateAttempts attempts) {
+    /** Rows of the table view at most. */
+    static final int MAX_ATTEMPTS = 1000;
+
     static ExecutionView load(ConsoleService service, DiagramCache diagrams, String arn) {
         DescribeExecution.Response execution = service.execution(arn);
         var machine = service.definitionOf(arn);
         String definition = machine.definition().orElse("{\"StartAt\":\"\",\"States\":{}}");
         StatusDeriver deriver = new StatusDeriver(new StateTree(Flows.of(definition)));
+        StateAttempts attempts = new StateAttempts(MAX_ATTEMPTS);
         Optional<String> token = Optional.empty();
         do {
             GetExecutionHistory.Response page = service.history(arn, false, 1000, token, false);
-            page.events().forEach(deriver::accept);
+            page.events().forEach(event -> {
+                deriver.accept(event);
+                attempts.accept(event);
+            });
             token = page.nextToken();
         } while (token.isPresent());
-        return new ExecutionView(execution, machine.name(), diagrams.diagram(definition), deriver);
+        return new ExecutionView(execution, machine.name(), definition, diagrams.diagram(definition), deriver, attempts);
     }
 
     boolean running() {

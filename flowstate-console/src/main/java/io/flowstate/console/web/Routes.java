@@ -66,7 +66,8 @@ final class Routes {
             return download(arn);
         }
         EventsSection.Query events = new EventsSection.Query("desc".equals(p.get("order")), opt(p, "events"));
-        return Reply.html(200, ExecutionPage.render(service, diagrams, arn, events, opt(p, "notice"), clock.instant()));
+        return Reply.html(200, ExecutionPage.render(service, diagrams, arn, events, opt(p, "state"), opt(p, "notice"),
+                clock.instant()));
     }
 
     /** The whole history as GetExecutionHistory's JSON: {@code {"events": [...]}}, read page by page. */

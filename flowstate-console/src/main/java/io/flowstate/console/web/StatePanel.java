@@ -1,0 +1,163 @@
+package io.flowstate.console.web;
+
+import static io.flowstate.console.web.Html.esc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flowstate.api.model.GetExecutionHistory;
+import io.flowstate.console.ConsoleService;
+import io.flowstate.console.status.StateStatus;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The panel of one state, opened from the graph or the table ({@code ?state=NAME}): its definition's resource,
+ * timeouts and input/output processing fields, its last input and output, every error it met (Retry attempts
+ * included), and its events. Events are tied to the state as the status fold ties them (names on entered and
+ * exited, {@code previousEventId} for the rest); at most {@link #MAX_EVENTS} are listed.
+ */
+final class StatePanel {
+    static final int MAX_EVENTS = 200;
+    private static final List<String> FIELDS = List.of("Resource", "TimeoutSeconds", "HeartbeatSeconds", "InputPath",
+            "Parameters", "Arguments", "ItemsPath", "ItemSelector", "ResultSelector", "ResultPath", "OutputPath",
+            "Output", "Assign", "Retry", "Catch");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private StatePanel() {}
+
+    static String render(ConsoleService service, ExecutionView view, String state) {
+        Optional<JsonNode> definition = find(readTree(view.definition()), state);
+        StringBuilder html = new StringBuilder("<section class=\"panel\" id=\"state-panel\" aria-labelledby=\"panel-title\">")
+                .append("<h2 id=\"panel-title\">State: ").append(esc(state)).append("</h2><p><a href=\"")
+                .append(esc(Paths.execution(view.execution().executionArn()))).append("#graph\">Close</a></p>");
+        if (definition.isEmpty()) {
+            return html.append("<p>The definition has no state of that name.</p></section>").toString();
+        }
+        StateStatus status = view.statuses().status(state);
+        html.append("<dl class=\"summary\">");
+        MachinePage.row(html, "Type", definition.get().path("Type").asText());
+        MachinePage.row(html, "Status", status.symbol() + " " + status.words());
+        html.append("</dl><h3>Definition fields</h3><pre id=\"state-definition\">");
+        var fields = JSON.createObjectNode();
+        FIELDS.stream().filter(definition.get()::has).forEach(f -> fields.set(f, definition.get().get(f)));
+        html.append(esc(fields.toPrettyString())).append("</pre>");
+        List<JsonNode> events = events(service, view.execution().executionArn(), state);
+        Optional<JsonNode> input = last(events, "stateEnteredEventDetails", "input");
+        Optional<JsonNode> output = last(events, "stateExitedEventDetails", "output");
+        html.append("<div class=\"cols\"><section><h3>Last input</h3><pre id=\"state-input\">")
+                .append(esc(input.map(i -> MachinePage.pretty(i.asText())).orElse("(none)")))
+                .append("</pre></section><section><h3>Last output</h3><pre id=\"state-output\">")
+                .append(esc(output.map(o -> MachinePage.pretty(o.asText())).orElse("(none)"))).append("</pre></section></div>");
+        html.append("<h3>Errors and retries</h3><ul id=\"state-errors\">");
+        boolean anyError = false;
+        for (JsonNode e : events) {
+            String type = e.path("type").asText();
+            if (type.endsWith("Failed") || type.endsWith("TimedOut")) {
+                anyError = true;
+                html.append("<li>").append(esc(EventsSection.time(e.path("timestamp")))).append(" ").append(esc(type))
+                        .append(": <strong>").append(esc(detail(e, "error"))).append("</strong> ")
+                        .append(esc(detail(e, "cause"))).append("</li>");
+            }
+        }
+        html.append(anyError ? "" : "<li>None.</li>").append("</ul><h3>Events</h3><table><thead><tr><th scope=\"col\">ID</th>")
+                .append("<th scope=\"col\">Type</th><th scope=\"col\">Time</th><th scope=\"col\">Details</th></tr></thead><tbody>");
+        for (JsonNode e : events) {
+            html.append("<tr><td>").append(e.path("id").asLong()).append("</td><td>").append(esc(e.path("type").asText()))
+                    .append("</td><td>").append(esc(EventsSection.time(e.path("timestamp"))))
+                    .append("</td><td><details><summary>JSON</summary><pre>").append(esc(e.toPrettyString()))
+                    .append("</pre></details></td></tr>");
+        }
+        return html.append("</tbody></table></section>").toString();
+    }
+
+    /** The events of {@code state}, read with their data a page at a time; at most {@link #MAX_EVENTS}. */
+    private static List<JsonNode> events(ConsoleService service, String arn, String state) {
+        Map<Long, String> owners = new HashMap<>();
+        List<JsonNode> mine = new ArrayList<>();
+        Optional<String> token = Optional.empty();
+        do {
+            GetExecutionHistory.Response page = service.history(arn, false, 1000, token, true);
+            for (JsonNode e : page.events()) {
+                String owner = owner(e, owners);
+                if (owner != null) {
+                    owners.put(e.path("id").asLong(), owner);
+                    if (owner.equals(state) && mine.size() < MAX_EVENTS) {
+                        mine.add(e);
+                    }
+                }
+            }
+            token = page.nextToken();
+        } while (token.isPresent());
+        return mine;
+    }
+
+    private static String owner(JsonNode e, Map<Long, String> owners) {
+        String type = e.path("type").asText();
+        if (type.endsWith("StateEntered")) {
+            return e.path("stateEnteredEventDetails").path("name").asText();
+        }
+        if (type.endsWith("StateExited")) {
+            return e.path("stateExitedEventDetails").path("name").asText();
+        }
+        if (type.startsWith("Execution") || type.startsWith("MapIteration") || type.startsWith("MapState")
+                || type.startsWith("ParallelState")) {
+            return null; // their previousEventId points into a branch, not to the state they belong to
+        }
+        return owners.get(e.path("previousEventId").asLong());
+    }
+
+    private static Optional<JsonNode> last(List<JsonNode> events, String details, String field) {
+        for (int i = events.size() - 1; i >= 0; i--) {
+            JsonNode value = events.get(i).path(details).get(field);
+            if (value != null) {
+                return Optional.of(value);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String detail(JsonNode event, String field) {
+        for (JsonNode details : event) {
+            if (details.isObject() && details.has(field)) {
+                return details.get(field).asText();
+            }
+        }
+        return "";
+    }
+
+    /** The state named {@code name} anywhere in the definition (inside branches and item processors too). */
+    static Optional<JsonNode> find(JsonNode machine, String name) {
+        JsonNode states = machine.path("States");
+        if (states.has(name)) {
+            return Optional.of(states.get(name));
+        }
+        for (JsonNode state : states) {
+            for (JsonNode branch : state.path("Branches")) {
+                Optional<JsonNode> found = find(branch, name);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+            for (String key : List.of("ItemProcessor", "Iterator")) {
+                if (state.has(key)) {
+                    Optional<JsonNode> found = find(state.get(key), name);
+                    if (found.isPresent()) {
+                        return found;
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static JsonNode readTree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            return JSON.createObjectNode();
+        }
+    }
+}
