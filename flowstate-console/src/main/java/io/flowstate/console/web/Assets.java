@@ -13,6 +13,7 @@ import java.util.Optional;
 final class Assets {
     private static final Map<String, String[]> FILES = Map.of(
             "console.css", new String[] {"io/flowstate/console/console.css", "text/css; charset=utf-8"},
+            "graph.css", new String[] {"io/flowstate/console/graph.css", "text/css; charset=utf-8"},
             "htmx.min.js", new String[] {"META-INF/resources/webjars/htmx.org/2.0.10/dist/htmx.min.js",
                     "text/javascript; charset=utf-8"});
     private static final Map<String, Reply> LOADED = new java.util.concurrent.ConcurrentHashMap<>();

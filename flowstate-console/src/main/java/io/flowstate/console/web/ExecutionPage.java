@@ -71,6 +71,8 @@ final class ExecutionPage {
                 Optional.of(view.statuses().statuses()),
                 name -> Optional.of(Paths.execution(arn) + "?state=" + Paths.query(name) + "#state-panel"),
                 view.statuses().failingState()));
+        html.append("<p><a id=\"export-svg\" href=\"").append(esc(Paths.execution(arn)))
+                .append("?download=svg\" download=\"graph.svg\">Export the graph as SVG</a></p>");
         return html.append("</div>").toString();
     }
 

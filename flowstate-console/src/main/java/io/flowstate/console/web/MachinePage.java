@@ -38,6 +38,8 @@ final class MachinePage {
         try {
             html.append(GraphSection.render(diagrams.diagram(definition), Optional.empty(), name -> Optional.empty(),
                     Optional.empty()));
+            html.append("<p><a id=\"export-svg\" href=\"").append(esc(Paths.machine(arn)))
+                    .append("?download=svg\" download=\"graph.svg\">Export the graph as SVG</a></p>");
         } catch (IllegalArgumentException e) {
             html.append("<p class=\"banner error\">").append(esc(e.getMessage())).append("</p>");
         }

@@ -15,6 +15,7 @@ public final class Page {
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<title>" + esc(title) + " \u00B7 Flowstate</title>"
                 + "<link rel=\"stylesheet\" href=\"" + Paths.ROOT + "assets/console.css\">"
+                + "<link rel=\"stylesheet\" href=\"" + Paths.ROOT + "assets/graph.css\">"
                 + "<script src=\"" + Paths.ROOT + "assets/htmx.min.js\" defer></script></head><body>"
                 + "<a class=\"skip\" href=\"#main\">Skip to content</a>"
                 + "<header class=\"top\"><a href=\"" + Paths.ROOT + "\">Flowstate</a> <span>console</span></header>"

@@ -7,6 +7,7 @@ import io.flowstate.api.ApiException;
 import io.flowstate.api.model.GetExecutionHistory;
 import io.flowstate.console.ConsoleService;
 import io.flowstate.console.graph.DiagramCache;
+import io.flowstate.console.graph.StandaloneSvg;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +42,10 @@ final class Routes {
         }
         if (path.startsWith("/state-machines/")) {
             String arn = Paths.decode(path.substring("/state-machines/".length()));
+            if (!post && "svg".equals(p.get("download"))) {
+                return svg(StandaloneSvg.of(diagrams.diagram(service.machine(arn).definition().orElse("{}")),
+                        Optional.empty()));
+            }
             return post ? start(arn, p) : Reply.html(200, machinePage(arn, p, Optional.empty(), Optional.empty()));
         }
         if (path.startsWith("/executions/")) {
@@ -65,6 +70,10 @@ final class Routes {
         if ("history".equals(p.get("download"))) {
             return download(arn);
         }
+        if ("svg".equals(p.get("download"))) {
+            ExecutionView view = ExecutionView.load(service, diagrams, arn);
+            return svg(StandaloneSvg.of(view.diagram(), Optional.of(view.statuses().statuses())));
+        }
         EventsSection.Query events = new EventsSection.Query("desc".equals(p.get("order")), opt(p, "events"));
         return Reply.html(200, ExecutionPage.render(service, diagrams, arn, events, opt(p, "state"), opt(p, "notice"),
                 clock.instant()));
@@ -88,6 +97,11 @@ final class Routes {
         }
         return new Reply(200, "application/json", body,
                 Map.of("Content-Disposition", "attachment; filename=\"history.json\""));
+    }
+
+    private static Reply svg(String svg) {
+        return new Reply(200, "image/svg+xml; charset=utf-8", svg.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                Map.of("Content-Disposition", "attachment; filename=\"graph.svg\""));
     }
 
     private Reply start(String machineArn, Map<String, String> p) {
