@@ -12,6 +12,9 @@ import io.flowstate.api.model.ListStateMachineAliases;
 import io.flowstate.api.model.ListStateMachineVersions;
 import io.flowstate.api.model.ListStateMachines;
 import io.flowstate.api.model.RedriveExecution;
+import io.flowstate.api.model.SendTaskFailure;
+import io.flowstate.api.model.SendTaskHeartbeat;
+import io.flowstate.api.model.SendTaskSuccess;
 import io.flowstate.api.model.StartExecution;
 import io.flowstate.api.model.StopExecution;
 import io.flowstate.api.service.StepFunctions;
@@ -93,6 +96,21 @@ public final class ConsoleService {
     public StopExecution.Response stop(String arn) {
         return call(new StopExecution.Request(arn, Optional.empty(), Optional.of("Stopped from the console")),
                 StopExecution.Response.class);
+    }
+
+    /** Answers a task token with success and {@code output} (JSON). */
+    public void taskSuccess(String token, String output) {
+        call(new SendTaskSuccess.Request(token, output), SendTaskSuccess.Response.class);
+    }
+
+    /** Answers a task token with failure. */
+    public void taskFailure(String token, Optional<String> error, Optional<String> cause) {
+        call(new SendTaskFailure.Request(token, error, cause), SendTaskFailure.Response.class);
+    }
+
+    /** Tells the task of {@code token} that its worker is still at it. */
+    public void taskHeartbeat(String token) {
+        call(new SendTaskHeartbeat.Request(token), SendTaskHeartbeat.Response.class);
     }
 
     /** Redrives a failed, timed-out or aborted execution. */

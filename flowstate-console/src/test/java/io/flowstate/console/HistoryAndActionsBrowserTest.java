@@ -67,6 +67,44 @@ class HistoryAndActionsBrowserTest extends BrowserTestBase {
     }
 
     @Test
+    void taskToken_waitingCallback_answeredFromStatePanel() {
+        String machine = createMachine("callback", """
+                {"StartAt":"Ask","States":{"Ask":{"Type":"Task","Resource":"%s","Parameters":{
+                  "QueueUrl":"https://sqs.us-east-1.amazonaws.com/123456789012/q","MessageBody":{"token.$":"$$.Task.Token"}},
+                  "End":true}}}""".formatted(InProcessAccess.CALLBACK));
+        String arn = sfn.startExecution(b -> b.stateMachineArn(machine)).executionArn();
+        run.await(arn, 4);
+        openExecution(arn);
+        assertThat(statusOf("Ask")).isEqualTo("IN_PROGRESS");
+        browser.findElement(By.cssSelector("g[data-state='Ask']")).click();
+        assertThat(browser.findElement(By.cssSelector("#task-success-form input.token")).getAttribute("value")).hasSize(64);
+        WebElement output = browser.findElement(By.id("task-output"));
+        output.clear();
+        output.sendKeys("{\"answer\": 42}");
+        screenshot("task-token");
+        browser.findElement(By.id("task-success")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".banner.ok"), "success"));
+        run.await(arn, 0);
+        assertThat(sfn.describeExecution(b -> b.executionArn(arn)).output()).contains("42");
+        browser.navigate().refresh();
+        assertThat(statusOf("Ask")).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    void exportSvg_executionGraph_standaloneFileWithStatuses() throws Exception {
+        String machine = createMachine("export", """
+                {"StartAt":"One","States":{"One":{"Type":"Pass","End":true}}}""");
+        String arn = sfn.startExecution(b -> b.stateMachineArn(machine)).executionArn();
+        run.await(arn, 0);
+        openExecution(arn);
+        String href = browser.findElement(By.id("export-svg")).getAttribute("href");
+        HttpResponse<String> svg = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(svg.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("image/svg+xml"));
+        assertThat(svg.body()).contains("<style>", "data-state=\"One\"", "data-status=\"SUCCEEDED\"");
+    }
+
+    @Test
     void stop_postFromAnotherSite_refused() throws Exception {
         String machine = createMachine("guarded", """
                 {"StartAt":"Hold","States":{"Hold":{"Type":"Wait","Seconds":3600,"End":true}}}""");

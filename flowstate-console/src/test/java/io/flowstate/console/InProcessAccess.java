@@ -23,10 +23,13 @@ import java.util.UUID;
 public final class InProcessAccess implements AutoCloseable {
     public static final String OK = "arn:aws:lambda:us-east-1:123456789012:function:ok";
     public static final String BROKEN = "arn:aws:lambda:us-east-1:123456789012:function:broken";
+    /** A callback task: the call succeeds, then the task waits for its token. */
+    public static final String CALLBACK = "arn:aws:states:::sqs:sendMessage.waitForTaskToken";
     public static final String ROLE = "arn:aws:iam::123456789012:role/console-test";
 
     final StepFunctions service = new StepFunctions(new ApiContext("us-east-1", "123456789012", InstantSource.system()),
-            TaskHandlers.byResource(Map.of(OK, TaskHandlers.function(x -> x)), TaskHandlers.unbound()),
+            TaskHandlers.byResource(Map.of(OK, TaskHandlers.function(x -> x), CALLBACK, TaskHandlers.function(x -> x)),
+                    TaskHandlers.unbound()),
             new SystemTimers(), Duration.ofSeconds(1));
     final ConsoleService console = new ConsoleService(service);
 

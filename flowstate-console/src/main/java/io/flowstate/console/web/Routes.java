@@ -136,9 +136,22 @@ final class Routes {
                 service.redrive(arn);
                 yield "Execution redriven.";
             }
+            case "task-success" -> {
+                service.taskSuccess(p.getOrDefault("token", ""), p.getOrDefault("output", "{}"));
+                yield "Task answered with success.";
+            }
+            case "task-failure" -> {
+                service.taskFailure(p.getOrDefault("token", ""), opt(p, "error"), opt(p, "cause"));
+                yield "Task answered with failure.";
+            }
+            case "task-heartbeat" -> {
+                service.taskHeartbeat(p.getOrDefault("token", ""));
+                yield "Heartbeat sent.";
+            }
             default -> throw new IllegalArgumentException("unknown action: " + action);
         };
-        return Reply.redirect(Paths.execution(arn) + "?notice=" + Paths.query(notice));
+        String state = opt(p, "state").map(s -> "&state=" + Paths.query(s) + "#state-panel").orElse("");
+        return Reply.redirect(Paths.execution(arn) + "?notice=" + Paths.query(notice) + state);
     }
 
     private static Optional<String> opt(Map<String, String> p, String key) {

@@ -51,6 +51,9 @@ final class StatePanel {
                 .append(esc(input.map(i -> MachinePage.pretty(i.asText())).orElse("(none)")))
                 .append("</pre></section><section><h3>Last output</h3><pre id=\"state-output\">")
                 .append(esc(output.map(o -> MachinePage.pretty(o.asText())).orElse("(none)"))).append("</pre></section></div>");
+        if (status == StateStatus.IN_PROGRESS && definition.get().path("Type").asText().equals("Task")) {
+            html.append(TaskAnswerForm.render(view.execution().executionArn(), state, events));
+        }
         html.append("<h3>Errors and retries</h3><ul id=\"state-errors\">");
         boolean anyError = false;
         for (JsonNode e : events) {
