@@ -4,10 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import io.flowstate.api.model.ApiRequest;
 import io.flowstate.api.model.DescribeExecution;
+import io.flowstate.api.model.DescribeMapRun;
 import io.flowstate.api.model.DescribeStateMachine;
 import io.flowstate.api.model.DescribeStateMachineForExecution;
 import io.flowstate.api.model.GetExecutionHistory;
 import io.flowstate.api.model.ListExecutions;
+import io.flowstate.api.model.ListMapRuns;
 import io.flowstate.api.model.ListStateMachineAliases;
 import io.flowstate.api.model.ListStateMachineVersions;
 import io.flowstate.api.model.ListStateMachines;
@@ -96,6 +98,22 @@ public final class ConsoleService {
     public StopExecution.Response stop(String arn) {
         return call(new StopExecution.Request(arn, Optional.empty(), Optional.of("Stopped from the console")),
                 StopExecution.Response.class);
+    }
+
+    /** The Map Runs an execution's Distributed Maps started (the first 100). */
+    public ListMapRuns.Response mapRuns(String executionArn) {
+        return call(new ListMapRuns.Request(executionArn, Optional.of(100), Optional.empty()), ListMapRuns.Response.class);
+    }
+
+    /** A Map Run with its item and execution counts. */
+    public DescribeMapRun.Response mapRun(String mapRunArn) {
+        return call(new DescribeMapRun.Request(mapRunArn), DescribeMapRun.Response.class);
+    }
+
+    /** One page of a Map Run's child executions. */
+    public ListExecutions.Response mapRunExecutions(String mapRunArn, int max, Optional<String> token) {
+        return call(new ListExecutions.Request(Optional.empty(), Optional.empty(), Optional.of(max), token,
+                Optional.of(mapRunArn), Optional.empty()), ListExecutions.Response.class);
     }
 
     /** Answers a task token with success and {@code output} (JSON). */

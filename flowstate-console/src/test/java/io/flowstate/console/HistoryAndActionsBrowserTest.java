@@ -105,6 +105,22 @@ class HistoryAndActionsBrowserTest extends BrowserTestBase {
     }
 
     @Test
+    void mapRun_distributedMap_countsAndChildrenFromExecutionPage() {
+        String machine = createMachine("distributed", """
+                {"StartAt":"Items","States":{"Items":{"Type":"Pass","Result":[1,2,3],"Next":"Each"},
+                 "Each":{"Type":"Map","ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},
+                   "StartAt":"Touch","States":{"Touch":{"Type":"Pass","End":true}}},"End":true}}}""");
+        String arn = sfn.startExecution(b -> b.stateMachineArn(machine)).executionArn();
+        run.await(arn, 0);
+        openExecution(arn);
+        assertThat(statusOf("Each")).isEqualTo("SUCCEEDED");
+        browser.findElement(By.cssSelector("#map-runs + ul a")).click();
+        assertThat(browser.findElement(By.id("map-run-status")).getText()).isEqualTo("SUCCEEDED");
+        assertThat(browser.findElement(By.id("item-counts")).getText()).contains("succeeded 3");
+        screenshot("map-run");
+    }
+
+    @Test
     void stop_postFromAnotherSite_refused() throws Exception {
         String machine = createMachine("guarded", """
                 {"StartAt":"Hold","States":{"Hold":{"Type":"Wait","Seconds":3600,"End":true}}}""");

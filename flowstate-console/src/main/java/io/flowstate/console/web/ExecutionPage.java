@@ -30,8 +30,9 @@ final class ExecutionPage {
         if (e.error().isPresent() || e.cause().isPresent()) {
             html.append("<div class=\"banner error\" role=\"alert\" id=\"error-banner\"><strong>")
                     .append(esc(e.error().orElse(""))).append("</strong>");
-            view.statuses().failingState().ifPresent(s -> html.append(" in state <a href=\"#graph\">").append(esc(s))
-                    .append("</a>"));
+            view.statuses().failingState().ifPresent(s -> html.append(" in state <a id=\"failing-state\" href=\"")
+                    .append(esc(Paths.execution(arn))).append("?state=").append(Paths.query(s)).append("#state-panel\">")
+                    .append(esc(s)).append("</a>"));
             e.cause().ifPresent(c -> html.append("<pre>").append(esc(c)).append("</pre>"));
             html.append("</div>");
         }
@@ -42,6 +43,7 @@ final class ExecutionPage {
                 .append("</pre></section><section><h2>Output</h2><pre id=\"output\">")
                 .append(esc(e.output().map(MachinePage::pretty).orElse(view.running() ? "(running)" : "(none)")))
                 .append("</pre></section></div>");
+        html.append(MapRunPage.section(service, arn));
         html.append(AttemptsTable.render(arn, view.attempts(), e.startDate(), e.stopDate().orElse(now)));
         html.append(EventsSection.render(service, arn, events));
         return Page.of(e.name(), html.toString());
@@ -66,7 +68,8 @@ final class ExecutionPage {
         e.redriveStatus().ifPresent(s -> row(html, "Redrive", s));
         e.stateMachineVersionArn().ifPresent(v -> row(html, "Version", v));
         e.stateMachineAliasArn().ifPresent(a -> row(html, "Alias", a));
-        e.mapRunArn().ifPresent(m -> row(html, "Map Run", m));
+        e.mapRunArn().ifPresent(m -> html.append("<dt>Map Run</dt><dd><a href=\"").append(esc(MapRunPage.mapRun(m)))
+                .append("\">").append(esc(m)).append("</a></dd>"));
         html.append("</dl><h2>Graph</h2>").append(GraphSection.render(view.diagram(),
                 Optional.of(view.statuses().statuses()),
                 name -> Optional.of(Paths.execution(arn) + "?state=" + Paths.query(name) + "#state-panel"),

@@ -48,6 +48,10 @@ final class Routes {
             }
             return post ? start(arn, p) : Reply.html(200, machinePage(arn, p, Optional.empty(), Optional.empty()));
         }
+        if (path.startsWith("/map-runs/") && !post) {
+            return Reply.html(200, MapRunPage.render(service, Paths.decode(path.substring("/map-runs/".length())),
+                    opt(p, "page"), clock.instant()));
+        }
         if (path.startsWith("/executions/")) {
             String arn = Paths.decode(path.substring("/executions/".length()));
             return post ? act(arn, p) : execution(request, arn, p);
