@@ -40,6 +40,13 @@ class HistoryAndActionsBrowserTest extends BrowserTestBase {
         assertThat(rows().get(0).findElement(By.tagName("pre")).getText()).contains("\"type\" : \"ExecutionSucceeded\"");
         assertThat(statusOf("Touch")).isEqualTo("SUCCEEDED");
         screenshot("execution-history");
+        browser.findElement(By.id("events-type")).sendKeys("MapIterationSucceeded");
+        browser.findElement(By.id("events-filter")).click();
+        assertThat(rows()).hasSize(30).allSatisfy(r -> assertThat(r.getText()).contains("MapIterationSucceeded"));
+        browser.findElement(By.id("events-type")).clear();
+        browser.findElement(By.id("events-state")).sendKeys("Items");
+        browser.findElement(By.id("events-filter")).click();
+        assertThat(rows()).extracting(r -> r.getAttribute("data-event-id")).containsExactly("3", "2");
         String href = browser.findElement(By.id("download-history")).getAttribute("href");
         HttpResponse<String> download = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href)).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -78,7 +78,8 @@ final class Routes {
             ExecutionView view = ExecutionView.load(service, diagrams, arn);
             return svg(StandaloneSvg.of(view.diagram(), Optional.of(view.statuses().statuses())));
         }
-        EventsSection.Query events = new EventsSection.Query("desc".equals(p.get("order")), opt(p, "events"));
+        EventsSection.Query events = new EventsSection.Query("desc".equals(p.get("order")), opt(p, "events"),
+                opt(p, "type"), opt(p, "event-state"));
         return Reply.html(200, ExecutionPage.render(service, diagrams, arn, events, opt(p, "state"), opt(p, "notice"),
                 clock.instant()));
     }
