@@ -19,9 +19,14 @@ import java.util.Optional;
 final class ExecutionPage {
     private ExecutionPage() {}
 
-    static String render(ConsoleService service, DiagramCache diagrams, String arn, EventsSection.Query events,
-            Optional<String> state, Optional<String> notice, Instant now) {
-        ExecutionView view = ExecutionView.load(service, diagrams, arn);
+    /** The page's parameters: history query, the state whose panel is open, the Map iteration, a notice. */
+    record Query(EventsSection.Query events, Optional<String> state, Optional<String> iteration, Optional<String> notice) {}
+
+    static String render(ConsoleService service, DiagramCache diagrams, String arn, Query query, Instant now) {
+        ExecutionView view = ExecutionView.load(service, diagrams, arn, query.iteration());
+        Optional<String> notice = query.notice();
+        Optional<String> state = query.state();
+        EventsSection.Query events = query.events();
         DescribeExecution.Response e = view.execution();
         StringBuilder html = new StringBuilder("<p><a href=\"").append(Paths.ROOT).append("\">State machines</a> / <a href=\"")
                 .append(esc(Paths.machine(e.stateMachineArn()))).append("\">").append(esc(view.machineName()))
@@ -36,7 +41,7 @@ final class ExecutionPage {
             e.cause().ifPresent(c -> html.append("<pre>").append(esc(c)).append("</pre>"));
             html.append("</div>");
         }
-        html.append(live(view, arn, now));
+        html.append(live(view, arn, query.iteration(), now));
         state.ifPresent(name -> html.append(StatePanel.render(service, view, name)));
         html.append(actions(e));
         html.append("<div class=\"cols\"><section><h2>Input</h2><pre id=\"input\">").append(esc(pretty(e.input().orElse(""))))
@@ -50,11 +55,13 @@ final class ExecutionPage {
     }
 
     /** The block that reloads itself while the execution runs: summary and graph. */
-    static String live(ExecutionView view, String arn, Instant now) {
+    static String live(ExecutionView view, String arn, Optional<String> iteration, Instant now) {
+        String self = Paths.execution(arn);
+        String it = iteration.map(i -> "&iteration=" + Paths.query(i)).orElse("");
         DescribeExecution.Response e = view.execution();
         StringBuilder html = new StringBuilder("<div id=\"live\"");
         if (view.running()) {
-            html.append(" hx-get=\"").append(esc(Paths.execution(arn))).append("?fragment=live\" hx-trigger=\"every 2s\"")
+            html.append(" hx-get=\"").append(esc(self + "?fragment=live" + it)).append("\" hx-trigger=\"every 2s\"")
                     .append(" hx-swap=\"outerHTML\" aria-live=\"polite\"");
         }
         html.append("><dl class=\"summary\"><dt>Status</dt><dd><span class=\"status ").append(esc(e.status()))
@@ -72,8 +79,15 @@ final class ExecutionPage {
                 .append("\">").append(esc(m)).append("</a></dd>"));
         html.append("</dl><h2>Graph</h2>").append(GraphSection.render(view.diagram(),
                 Optional.of(view.statuses().statuses()),
-                name -> Optional.of(Paths.execution(arn) + "?state=" + Paths.query(name) + "#state-panel"),
+                name -> Optional.of(self + "?state=" + Paths.query(name) + it + "#state-panel"),
                 view.statuses().failingState()));
+        if (view.definition().contains("\"Map\"")) {
+            html.append("<form class=\"filters\" method=\"get\" action=\"").append(esc(self)).append("#graph\">")
+                    .append("<label>Map iteration (e.g. 2, or 2/0 inside a nested Map)<input name=\"iteration\" id=\"iteration\"")
+                    .append(" pattern=\"[0-9]+(/[0-9]+)*\" value=\"").append(esc(iteration.orElse("")))
+                    .append("\"></label><button type=\"submit\" id=\"iteration-show\">Show iteration</button> <a href=\"")
+                    .append(esc(self)).append("#graph\">All iterations</a></form>");
+        }
         html.append("<p><a id=\"export-svg\" href=\"").append(esc(Paths.execution(arn)))
                 .append("?download=svg\" download=\"graph.svg\">Export the graph as SVG</a></p>");
         return html.append("</div>").toString();

@@ -66,8 +66,8 @@ final class Routes {
 
     private Reply execution(Request request, String arn, Map<String, String> p) {
         if ("live".equals(p.get("fragment"))) {
-            ExecutionView view = ExecutionView.load(service, diagrams, arn);
-            Reply reply = Reply.html(200, ExecutionPage.live(view, arn, clock.instant()));
+            ExecutionView view = ExecutionView.load(service, diagrams, arn, iteration(p));
+            Reply reply = Reply.html(200, ExecutionPage.live(view, arn, iteration(p), clock.instant()));
             // Ended: reload the whole page once (output, events, actions change), which then polls no more.
             return view.running() ? reply : reply.with("HX-Refresh", "true");
         }
@@ -75,13 +75,13 @@ final class Routes {
             return download(arn);
         }
         if ("svg".equals(p.get("download"))) {
-            ExecutionView view = ExecutionView.load(service, diagrams, arn);
+            ExecutionView view = ExecutionView.load(service, diagrams, arn, iteration(p));
             return svg(StandaloneSvg.of(view.diagram(), Optional.of(view.statuses().statuses())));
         }
         EventsSection.Query events = new EventsSection.Query("desc".equals(p.get("order")), opt(p, "events"),
                 opt(p, "type"), opt(p, "event-state"));
-        return Reply.html(200, ExecutionPage.render(service, diagrams, arn, events, opt(p, "state"), opt(p, "notice"),
-                clock.instant()));
+        return Reply.html(200, ExecutionPage.render(service, diagrams, arn,
+                new ExecutionPage.Query(events, opt(p, "state"), iteration(p), opt(p, "notice")), clock.instant()));
     }
 
     /** The whole history as GetExecutionHistory's JSON: {@code {"events": [...]}}, read page by page. */
@@ -157,6 +157,16 @@ final class Routes {
         };
         String state = opt(p, "state").map(s -> "&state=" + Paths.query(s) + "#state-panel").orElse("");
         return Reply.redirect(Paths.execution(arn) + "?notice=" + Paths.query(notice) + state);
+    }
+
+    /** The Map iteration path asked for: indexes separated by slashes. */
+    private static Optional<String> iteration(Map<String, String> p) {
+        Optional<String> it = opt(p, "iteration").map(String::trim);
+        if (it.isPresent() && !it.get().matches("[0-9]{1,9}(/[0-9]{1,9})*")) {
+            throw new IllegalArgumentException("iteration must be an item index, or indexes separated by / for nested "
+                    + "Maps: " + it.get());
+        }
+        return it;
     }
 
     private static Optional<String> opt(Map<String, String> p, String key) {

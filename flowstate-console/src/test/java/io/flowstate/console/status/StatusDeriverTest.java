@@ -108,6 +108,46 @@ class StatusDeriverTest {
     }
 
     @Test
+    void derive_chosenMapIteration_statusesOfThatItemOnly() {
+        String definition = """
+                {"StartAt":"Items","States":{"Items":{"Type":"Pass","Result":[1,2,3],"Next":"M"},
+                 "M":{"Type":"Map","MaxConcurrency":2,"ItemProcessor":{"StartAt":"Which","States":{
+                   "Which":{"Type":"Choice","Choices":[{"Variable":"$","NumericEquals":2,"Next":"Two"}],"Default":"Other"},
+                   "Two":{"Type":"Pass","End":true},"Other":{"Type":"Pass","End":true}}},"Next":"After"},
+                 "After":{"Type":"Pass","End":true}}}""";
+        String arn = run.start(definition);
+        run.await(arn, 0);
+        assertThat(iteration(arn, definition, "1")).containsEntry("Two", SUCCEEDED).containsEntry("Other", NOT_STARTED)
+                .containsEntry("M", SUCCEEDED).containsEntry("After", SUCCEEDED);
+        assertThat(iteration(arn, definition, "2")).containsEntry("Two", NOT_STARTED).containsEntry("Other", SUCCEEDED);
+        StatusDeriver all = new StatusDeriver(new StateTree(Flows.of(definition)));
+        run.history(arn).forEach(all::accept);
+        assertThat(all.statuses()).containsEntry("Two", SUCCEEDED).containsEntry("Other", SUCCEEDED);
+    }
+
+    @Test
+    void derive_nestedMapIterationPath_statusesOfThatInnerItem() {
+        String definition = """
+                {"StartAt":"Rows","States":{"Rows":{"Type":"Pass","Result":[[1,2],[2,3]],"Next":"Outer"},
+                 "Outer":{"Type":"Map","ItemProcessor":{"StartAt":"Inner","States":{
+                   "Inner":{"Type":"Map","ItemProcessor":{"StartAt":"Which","States":{
+                     "Which":{"Type":"Choice","Choices":[{"Variable":"$","NumericEquals":2,"Next":"Two"}],"Default":"Other"},
+                     "Two":{"Type":"Pass","End":true},"Other":{"Type":"Pass","End":true}}},"End":true}}},"End":true}}}""";
+        String arn = run.start(definition);
+        run.await(arn, 0);
+        assertThat(iteration(arn, definition, "0/1")).containsEntry("Two", SUCCEEDED).containsEntry("Other", NOT_STARTED);
+        assertThat(iteration(arn, definition, "1/1")).containsEntry("Two", NOT_STARTED).containsEntry("Other", SUCCEEDED);
+        assertThat(iteration(arn, definition, "1")).containsEntry("Two", SUCCEEDED).containsEntry("Other", SUCCEEDED);
+    }
+
+    private Map<String, StateStatus> iteration(String arn, String definition, String path) {
+        StatusDeriver deriver = new StatusDeriver(new StateTree(Flows.of(definition)));
+        IterationFilter filter = new IterationFilter(path);
+        run.history(arn).stream().filter(filter::accept).forEach(deriver::accept);
+        return deriver.statuses();
+    }
+
+    @Test
     void derive_stoppedWhileWaiting_cancelled() {
         String definition = """
                 {"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":3600,"End":true}}}""";
