@@ -150,4 +150,45 @@ class ConsolePagesBrowserTest extends BrowserTestBase {
         assertThat(browser.findElement(By.cssSelector("g[data-state='Boom']")).getAttribute("class")).contains("selected");
         screenshot("execution-failed");
     }
+
+    @Test
+    void machinePage_versionAndAlias_listedAndTheirExecutionsShown() {
+        String machine = createMachine("versioned", """
+                {"StartAt":"One","States":{"One":{"Type":"Pass","End":true}}}""");
+        String version = sfn.publishStateMachineVersion(b -> b.stateMachineArn(machine)).stateMachineVersionArn();
+        String alias = sfn.createStateMachineAlias(b -> b.name("live").routingConfiguration(
+                software.amazon.awssdk.services.sfn.model.RoutingConfigurationListItem.builder()
+                        .stateMachineVersionArn(version).weight(100).build())).stateMachineAliasArn();
+        String viaAlias = sfn.startExecution(b -> b.stateMachineArn(alias).name("via-alias")).executionArn();
+        run.await(viaAlias, 0);
+        browser.get(url(Paths.machine(machine)));
+        browser.findElement(By.linkText(version)).click();
+        assertThat(browser.findElement(By.cssSelector("dl.summary")).getText()).contains(version);
+        browser.navigate().back();
+        browser.findElement(By.linkText(alias)).click();
+        assertThat(browser.findElements(By.cssSelector("tr[data-execution='via-alias']"))).hasSize(1);
+    }
+
+    @Test
+    void executionPage_keyboard_tabReachesStateAndEnterOpensPanel() {
+        String machine = createMachine("keys", """
+                {"StartAt":"First","States":{"First":{"Type":"Pass","End":true}}}""");
+        String parent = "arn:aws:states:us-east-1:123456789012:execution:other:parent-run";
+        String arn = sfn.startExecution(b -> b.stateMachineArn(machine)
+                .input("{\"AWS_STEP_FUNCTIONS_STARTED_BY_EXECUTION_ID\":\"" + parent + "\"}")).executionArn();
+        run.await(arn, 0);
+        openExecution(arn);
+        assertThat(browser.findElement(By.id("parent-execution")).getAttribute("href")).endsWith(Paths.execution(parent));
+        WebElement body = browser.findElement(By.tagName("body"));
+        for (int i = 0; i < 40; i++) {
+            WebElement focused = browser.switchTo().activeElement();
+            if (focused.getAttribute("href") != null && focused.getAttribute("href").contains("state=First")) {
+                focused.sendKeys(org.openqa.selenium.Keys.ENTER);
+                assertThat(browser.findElement(By.id("panel-title")).getText()).isEqualTo("State: First");
+                return;
+            }
+            (i == 0 ? body : focused).sendKeys(org.openqa.selenium.Keys.TAB);
+        }
+        throw new AssertionError("Tab never reached the state First on the graph");
+    }
 }

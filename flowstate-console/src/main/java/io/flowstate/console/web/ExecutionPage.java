@@ -75,6 +75,8 @@ final class ExecutionPage {
         e.redriveStatus().ifPresent(s -> row(html, "Redrive", s));
         e.stateMachineVersionArn().ifPresent(v -> row(html, "Version", v));
         e.stateMachineAliasArn().ifPresent(a -> row(html, "Alias", a));
+        parent(e).ifPresent(p -> html.append("<dt>Parent</dt><dd><a id=\"parent-execution\" href=\"")
+                .append(esc(Paths.execution(p))).append("\">").append(esc(p)).append("</a></dd>"));
         e.mapRunArn().ifPresent(m -> html.append("<dt>Map Run</dt><dd><a href=\"").append(esc(MapRunPage.mapRun(m)))
                 .append("\">").append(esc(m)).append("</a></dd>"));
         html.append("</dl><h2>Graph</h2>").append(GraphSection.render(view.diagram(),
@@ -91,6 +93,20 @@ final class ExecutionPage {
         html.append("<p><a id=\"export-svg\" href=\"").append(esc(Paths.execution(arn)))
                 .append("?download=svg\" download=\"graph.svg\">Export the graph as SVG</a></p>");
         return html.append("</div>").toString();
+    }
+
+    /**
+     * The execution that started this one: AWS's convention is the {@code AWS_STEP_FUNCTIONS_STARTED_BY_EXECUTION_ID}
+     * field a parent passes in the input (from {@code $$.Execution.Id}); the history holds no other link.
+     */
+    static Optional<String> parent(DescribeExecution.Response e) {
+        try {
+            var input = new com.fasterxml.jackson.databind.ObjectMapper().readTree(e.input().orElse("{}"));
+            return Optional.ofNullable(input.path("AWS_STEP_FUNCTIONS_STARTED_BY_EXECUTION_ID").textValue())
+                    .filter(arn -> arn.startsWith("arn:"));
+        } catch (java.io.IOException ex) {
+            return Optional.empty();
+        }
     }
 
     private static String actions(DescribeExecution.Response e) {

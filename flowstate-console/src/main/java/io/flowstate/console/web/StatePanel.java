@@ -25,6 +25,8 @@ final class StatePanel {
             "Parameters", "Arguments", "ItemsPath", "ItemSelector", "ResultSelector", "ResultPath", "OutputPath",
             "Output", "Assign", "Retry", "Catch");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final java.util.regex.Pattern CHILD = java.util.regex.Pattern.compile(
+            "arn:aws[a-z-]*:states:[a-z0-9-]+:\\d{12}:execution:[^\"\\\\\\s]+");
 
     private StatePanel() {}
 
@@ -51,6 +53,13 @@ final class StatePanel {
                 .append(esc(input.map(i -> MachinePage.pretty(i.asText())).orElse("(none)")))
                 .append("</pre></section><section><h3>Last output</h3><pre id=\"state-output\">")
                 .append(esc(output.map(o -> MachinePage.pretty(o.asText())).orElse("(none)"))).append("</pre></section></div>");
+        List<String> children = children(events);
+        if (!children.isEmpty()) {
+            html.append("<h3>Child executions</h3><ul id=\"child-executions\">");
+            children.forEach(c -> html.append("<li><a href=\"").append(esc(Paths.execution(c))).append("\">").append(esc(c))
+                    .append("</a></li>"));
+            html.append("</ul>");
+        }
         if (status == StateStatus.IN_PROGRESS && definition.get().path("Type").asText().equals("Task")) {
             html.append(TaskAnswerForm.render(view.execution().executionArn(), state, events));
         }
@@ -110,6 +119,23 @@ final class StatePanel {
             return null; // their previousEventId points into a branch, not to the state they belong to
         }
         return owners.get(e.path("previousEventId").asLong());
+    }
+
+    /** Executions a Task started ({@code states:startExecution}, {@code .sync} or not): the ARNs its output names. */
+    private static List<String> children(List<JsonNode> events) {
+        List<String> arns = new ArrayList<>();
+        for (JsonNode e : events) {
+            String type = e.path("type").asText();
+            if (type.equals("TaskSucceeded") || type.equals("TaskSubmitted")) {
+                java.util.regex.Matcher m = CHILD.matcher(detail(e, "output"));
+                while (m.find()) {
+                    if (!arns.contains(m.group())) {
+                        arns.add(m.group());
+                    }
+                }
+            }
+        }
+        return arns;
     }
 
     private static Optional<JsonNode> last(List<JsonNode> events, String details, String field) {
