@@ -2,12 +2,14 @@ package io.flowstate.console;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.flowstate.api.model.ApiRequest;
 import io.flowstate.api.model.DescribeExecution;
 import io.flowstate.api.model.DescribeMapRun;
 import io.flowstate.api.model.DescribeStateMachine;
 import io.flowstate.api.model.DescribeStateMachineForExecution;
 import io.flowstate.api.model.GetExecutionHistory;
+import io.flowstate.api.model.InspectionLevel;
 import io.flowstate.api.model.ListExecutions;
 import io.flowstate.api.model.ListMapRuns;
 import io.flowstate.api.model.ListStateMachineAliases;
@@ -19,6 +21,7 @@ import io.flowstate.api.model.SendTaskHeartbeat;
 import io.flowstate.api.model.SendTaskSuccess;
 import io.flowstate.api.model.StartExecution;
 import io.flowstate.api.model.StopExecution;
+import io.flowstate.api.model.TestState;
 import io.flowstate.api.service.StepFunctions;
 import io.flowstate.engine.interp.ExecutionStatus;
 import java.util.Optional;
@@ -114,6 +117,17 @@ public final class ConsoleService {
     public ListExecutions.Response mapRunExecutions(String mapRunArn, int max, Optional<String> token) {
         return call(new ListExecutions.Request(Optional.empty(), Optional.empty(), Optional.of(max), token,
                 Optional.of(mapRunArn), Optional.empty()), ListExecutions.Response.class);
+    }
+
+    /**
+     * Runs one state of {@code definition} again with TestState at DEBUG, its task answered by {@code mock}
+     * (never by calling the resource), for the inspection data of each input and output processing step.
+     */
+    public TestState.Response replayState(String definition, String state, String roleArn, String input,
+            Optional<JsonNode> mock) {
+        return call(new TestState.Request(definition, Optional.of(roleArn), Optional.of(input),
+                Optional.of(InspectionLevel.DEBUG), false, Optional.empty(), Optional.of(state), mock, Optional.empty(),
+                Optional.empty()), TestState.Response.class);
     }
 
     /** Answers a task token with success and {@code output} (JSON). */

@@ -72,6 +72,9 @@ class ConsolePagesBrowserTest extends BrowserTestBase {
         browser.findElement(By.cssSelector("#attempts-table tr[data-attempt='Recover'] a")).click();
         assertThat(browser.findElement(By.id("panel-title")).getText()).isEqualTo("State: Recover");
         assertThat(browser.findElement(By.id("state-output")).getText()).contains("Error");
+        // A Task inside a branch is replayed with TestState on its real result, never calling the resource again.
+        browser.findElement(By.cssSelector("#attempts-table tr[data-attempt='Work'] a")).click();
+        assertThat(browser.findElement(By.id("processing-steps")).getText()).contains("afterInputPath", "result");
     }
 
     @Test
@@ -109,7 +112,7 @@ class ConsolePagesBrowserTest extends BrowserTestBase {
     @Test
     void machinePage_startForm_refusesInvalidJsonThenStarts() {
         String machine = createMachine("form", """
-                {"StartAt":"Echo","States":{"Echo":{"Type":"Pass","End":true}}}""");
+                {"StartAt":"Echo","States":{"Echo":{"Type":"Pass","InputPath":"$.hello","ResultPath":"$.seen","End":true}}}""");
         browser.get(url(Paths.machine(machine)));
         WebElement input = browser.findElement(By.id("input"));
         input.clear();
@@ -122,8 +125,10 @@ class ConsolePagesBrowserTest extends BrowserTestBase {
         input.sendKeys("{\"hello\": \"console\"}");
         browser.findElement(By.id("start-button")).click();
         waiting().until(ExpectedConditions.urlContains("/console/executions/"));
-        waiting().until(d -> d.findElement(By.id("output")).getText().contains("console"));
+        waiting().until(d -> d.findElement(By.id("output")).getText().contains("seen"));
         assertThat(statusOf("Echo")).isEqualTo("SUCCEEDED");
+        browser.findElement(By.cssSelector("g[data-state='Echo']")).click();
+        assertThat(browser.findElement(By.id("processing-steps")).getText()).contains("afterInputPath", "afterResultPath");
     }
 
     @Test

@@ -53,6 +53,8 @@ final class StatePanel {
                 .append(esc(input.map(i -> MachinePage.pretty(i.asText())).orElse("(none)")))
                 .append("</pre></section><section><h3>Last output</h3><pre id=\"state-output\">")
                 .append(esc(output.map(o -> MachinePage.pretty(o.asText())).orElse("(none)"))).append("</pre></section></div>");
+        html.append(ProcessingSteps.render(service, view.execution().executionArn(), view.definition(), state,
+                definition.get(), events));
         List<String> children = children(events);
         if (!children.isEmpty()) {
             html.append("<h3>Child executions</h3><ul id=\"child-executions\">");
