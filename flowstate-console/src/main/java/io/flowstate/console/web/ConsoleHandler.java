@@ -71,7 +71,7 @@ public final class ConsoleHandler extends Handler.Abstract {
         Fields params = post ? Request.getParameters(request) : Request.extractQueryParameters(request);
         Map<String, String> p = new java.util.HashMap<>();
         params.forEach(f -> p.put(f.getName(), f.getValue()));
-        return routes.route(request, path, post, p);
+        return routes.route(path, post, p);
     }
 
     /** Whether a POST comes from a page of this server, by the headers browsers set on cross-site requests. */

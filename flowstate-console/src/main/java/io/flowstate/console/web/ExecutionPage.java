@@ -42,7 +42,7 @@ final class ExecutionPage {
             html.append("</div>");
         }
         html.append(live(view, arn, query.iteration(), now));
-        state.ifPresent(name -> html.append(StatePanel.render(service, view, name)));
+        state.ifPresent(name -> html.append(StatePanel.render(service, view, name, now)));
         html.append(actions(e));
         html.append("<div class=\"cols\"><section><h2>Input</h2><pre id=\"input\">").append(esc(pretty(e.input().orElse(""))))
                 .append("</pre></section><section><h2>Output</h2><pre id=\"output\">")

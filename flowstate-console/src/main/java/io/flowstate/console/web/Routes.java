@@ -11,7 +11,6 @@ import io.flowstate.console.graph.StandaloneSvg;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.jetty.server.Request;
 
 /**
  * The console's URL table, below {@code /console}. Reads are GETs; actions are form POSTs answered with a 303
@@ -30,7 +29,7 @@ final class Routes {
         this.clock = clock;
     }
 
-    Reply route(Request request, String path, boolean post, Map<String, String> p) {
+    Reply route(String path, boolean post, Map<String, String> p) {
         if (path.isEmpty()) {
             return Reply.redirect(Paths.ROOT);
         }
@@ -54,7 +53,7 @@ final class Routes {
         }
         if (path.startsWith("/executions/")) {
             String arn = Paths.decode(path.substring("/executions/".length()));
-            return post ? act(arn, p) : execution(request, arn, p);
+            return post ? act(arn, p) : execution(arn, p);
         }
         return notFound();
     }
@@ -64,7 +63,7 @@ final class Routes {
                 opt(p, "page")), error, input, clock.instant());
     }
 
-    private Reply execution(Request request, String arn, Map<String, String> p) {
+    private Reply execution(String arn, Map<String, String> p) {
         if ("live".equals(p.get("fragment"))) {
             ExecutionView view = ExecutionView.load(service, diagrams, arn, iteration(p));
             Reply reply = Reply.html(200, ExecutionPage.live(view, arn, iteration(p), clock.instant()));

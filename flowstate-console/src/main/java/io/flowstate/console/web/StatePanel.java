@@ -30,7 +30,7 @@ final class StatePanel {
 
     private StatePanel() {}
 
-    static String render(ConsoleService service, ExecutionView view, String state) {
+    static String render(ConsoleService service, ExecutionView view, String state, java.time.Instant now) {
         Optional<JsonNode> definition = find(readTree(view.definition()), state);
         StringBuilder html = new StringBuilder("<section class=\"panel\" id=\"state-panel\" aria-labelledby=\"panel-title\">")
                 .append("<h2 id=\"panel-title\">State: ").append(esc(state)).append("</h2><p><a href=\"")
@@ -42,6 +42,13 @@ final class StatePanel {
         html.append("<dl class=\"summary\">");
         MachinePage.row(html, "Type", definition.get().path("Type").asText());
         MachinePage.row(html, "Status", status.symbol() + " " + status.words());
+        var attempts = view.attempts().attempts().stream().filter(a -> a.state().equals(state)).toList();
+        if (!attempts.isEmpty()) {
+            var lastAttempt = attempts.get(attempts.size() - 1);
+            MachinePage.row(html, "Attempts", Integer.toString(attempts.size()));
+            MachinePage.row(html, "Last duration", Fmt.duration(lastAttempt.start(), lastAttempt.end(),
+                    view.execution().stopDate().orElse(now)));
+        }
         html.append("</dl><h3>Definition fields</h3><pre id=\"state-definition\">");
         var fields = JSON.createObjectNode();
         FIELDS.stream().filter(definition.get()::has).forEach(f -> fields.set(f, definition.get().get(f)));
