@@ -52,7 +52,8 @@ public final class ElkLayout {
 
     private Diagram run(Flow flow) {
         ElkNode root = ElkGraphUtil.createGraph();
-        configure(root, new ElkPadding(12));
+        // Right padding leaves room for a Retry loop drawn beside a state at the right edge.
+        configure(root, new ElkPadding(12, 24, 12, 12));
         build(flow, root);
         new RecursiveGraphLayoutEngine().layout(root, new BasicProgressMonitor());
         List<Line> lines = new ArrayList<>();
@@ -82,7 +83,7 @@ public final class ElkLayout {
                 n.setProperty(LayeredOptions.SEPARATE_CONNECTED_COMPONENTS, false);
                 for (Flow child : node.children()) {
                     ElkNode branch = ElkGraphUtil.createNode(n);
-                    configure(branch, new ElkPadding(10));
+                    configure(branch, new ElkPadding(10, 22, 10, 10));
                     build(child, branch);
                 }
             } else if (node.role() == FlowNode.Role.STATE) {
