@@ -175,6 +175,22 @@ class ConsolePagesBrowserTest extends BrowserTestBase {
     }
 
     @Test
+    void machinePage_express_showsGraphAndWhyNoExecutions() {
+        String name = "express-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        String machine = sfn.createStateMachine(b -> b.name(name).type("EXPRESS").roleArn(InProcessAccess.ROLE)
+                .definition("{\"StartAt\":\"One\",\"States\":{\"One\":{\"Type\":\"Pass\",\"End\":true}}}"))
+                .stateMachineArn();
+        browser.get(url(Paths.machine(machine)));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(name);
+        assertThat(statusAttributeless("One")).isTrue();
+        assertThat(browser.findElement(By.id("executions")).isDisplayed()).isTrue();
+    }
+
+    private boolean statusAttributeless(String state) {
+        return browser.findElement(By.cssSelector("g[data-state='" + state + "']")).getAttribute("data-status") == null;
+    }
+
+    @Test
     void executionPage_keyboard_tabReachesStateAndEnterOpensPanel() {
         String machine = createMachine("keys", """
                 {"StartAt":"First","States":{"First":{"Type":"Pass","End":true}}}""");

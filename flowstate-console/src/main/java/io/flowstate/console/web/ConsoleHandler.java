@@ -74,15 +74,18 @@ public final class ConsoleHandler extends Handler.Abstract {
         return routes.route(path, post, p);
     }
 
-    /** Whether a POST comes from a page of this server, by the headers browsers set on cross-site requests. */
+    /**
+     * Whether a POST comes from a page of this server, by the headers browsers set: Sec-Fetch-Site where the
+     * browser sends it, else an Origin that names this host. A request with neither is not from a browser's
+     * cross-site form (curl, scripts), which this check is not about.
+     */
     private static boolean sameOrigin(Request request) {
         String site = request.getHeaders().get("Sec-Fetch-Site");
-        if (site != null && !site.equals("same-origin") && !site.equals("none")) {
-            return false;
+        if (site != null) {
+            return site.equals("same-origin") || site.equals("none");
         }
         String origin = request.getHeaders().get(HttpHeader.ORIGIN);
         String host = request.getHeaders().get(HttpHeader.HOST);
-        return origin == null || origin.equals("null") && site == null
-                || host != null && (origin.equals("http://" + host) || origin.equals("https://" + host));
+        return origin == null || host != null && (origin.equals("http://" + host) || origin.equals("https://" + host));
     }
 }

@@ -7,7 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
 /** How times and durations read on the pages: UTC to the millisecond, durations in the largest fitting units. */
-public final class Fmt {
+final class Fmt {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
 

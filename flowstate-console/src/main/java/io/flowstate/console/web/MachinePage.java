@@ -44,7 +44,13 @@ final class MachinePage {
             html.append("<p class=\"banner error\">").append(esc(e.getMessage())).append("</p>");
         }
         html.append(startForm(arn, startError, input));
-        html.append(ExecutionsTable.render(service, arn, query.status(), query.name(), query.page(), now));
+        try {
+            html.append(ExecutionsTable.render(service, arn, query.status(), query.name(), query.page(), now));
+        } catch (io.flowstate.api.ApiException e) {
+            // Express machines keep no list of executions (ListExecutions refuses them, as on AWS).
+            html.append("<h2 id=\"executions\">Executions</h2><p>").append(esc(e.code())).append(": ")
+                    .append(esc(e.getMessage())).append("</p>");
+        }
         versionsAndAliases(service, arn, html);
         html.append("<h2>Definition</h2><pre id=\"definition\">").append(esc(pretty(definition))).append("</pre>");
         return Page.of(m.name(), html.toString());

@@ -6,7 +6,7 @@ import static io.flowstate.console.web.Html.esc;
  * The frame of every page: head, stylesheet and htmx (both served by the console itself, so pages work offline),
  * the top bar and a main landmark. A skip link comes first for keyboard users.
  */
-public final class Page {
+final class Page {
     private Page() {}
 
     /** A whole page titled {@code title} around {@code body} (HTML, already escaped where it needs to be). */

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** What a route answers: status, content type, body and extra headers (a redirect's Location, htmx's HX-Refresh). */
-public record Reply(int status, String contentType, byte[] body, Map<String, String> headers) {
+record Reply(int status, String contentType, byte[] body, Map<String, String> headers) {
     public Reply {
         requireNonNull(contentType, "contentType is null");
         requireNonNull(body, "body is null");
