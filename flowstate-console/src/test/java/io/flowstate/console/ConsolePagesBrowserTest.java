@@ -123,12 +123,18 @@ class ConsolePagesBrowserTest extends BrowserTestBase {
         input = browser.findElement(By.id("input"));
         input.clear();
         input.sendKeys("{\"hello\": \"console\"}");
+        browser.findElement(By.id("execution-name")).sendKeys("named-run");
         browser.findElement(By.id("start-button")).click();
         waiting().until(ExpectedConditions.urlContains("/console/executions/"));
         waiting().until(d -> d.findElement(By.id("output")).getText().contains("seen"));
         assertThat(statusOf("Echo")).isEqualTo("SUCCEEDED");
         browser.findElement(By.cssSelector("g[data-state='Echo']")).click();
         assertThat(browser.findElement(By.id("processing-steps")).getText()).contains("afterInputPath", "afterResultPath");
+        // The API's own refusal shows on the form: the same name with another input.
+        browser.get(url(Paths.machine(machine)));
+        browser.findElement(By.id("execution-name")).sendKeys("named-run");
+        browser.findElement(By.id("start-button")).click();
+        assertThat(browser.findElement(By.id("start-error")).getText()).contains("ExecutionAlreadyExists");
     }
 
     @Test

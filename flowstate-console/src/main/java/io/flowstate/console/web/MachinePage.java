@@ -94,7 +94,7 @@ final class MachinePage {
                 .append("</p>"));
         html.append("<form method=\"post\" action=\"").append(esc(Paths.machine(arn))).append("\" id=\"start-form\">")
                 .append("<input type=\"hidden\" name=\"action\" value=\"start\">")
-                .append("<p><label>Name (optional) <input name=\"name\" maxlength=\"80\"></label></p>")
+                .append("<p><label>Name (optional) <input name=\"execution-name\" id=\"execution-name\" maxlength=\"80\"></label></p>")
                 .append("<p><label for=\"input\">Input (JSON)</label><textarea id=\"input\" name=\"input\" rows=\"6\">")
                 .append(esc(input.orElse("{}"))).append("</textarea></p>")
                 .append("<button type=\"submit\" id=\"start-button\">Start execution</button></form>");

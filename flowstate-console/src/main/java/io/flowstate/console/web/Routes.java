@@ -113,18 +113,19 @@ final class Routes {
             return Reply.html(400, Page.error("Bad request", "unknown action: " + p.get("action")));
         }
         String input = p.getOrDefault("input", "").isBlank() ? "{}" : p.get("input");
+        Map<String, String> page = Map.of(); // a refused start shows the page unfiltered, with the form's input
         try {
             JSON.readTree(input); // the service checks too; this names the JSON error's line and column
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return Reply.html(400, machinePage(machineArn, p, Optional.of("The input is not valid JSON: "
+            return Reply.html(400, machinePage(machineArn, page, Optional.of("The input is not valid JSON: "
                     + e.getOriginalMessage() + " (line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + ")"), Optional.of(input)));
         }
         try {
-            String arn = service.start(machineArn, opt(p, "name"), input).executionArn();
+            String arn = service.start(machineArn, opt(p, "execution-name"), input).executionArn();
             return Reply.redirect(Paths.execution(arn));
         } catch (ApiException e) {
-            return Reply.html(400, machinePage(machineArn, p, Optional.of(e.code() + ": " + e.getMessage()),
+            return Reply.html(400, machinePage(machineArn, page, Optional.of(e.code() + ": " + e.getMessage()),
                     Optional.of(input)));
         }
     }
