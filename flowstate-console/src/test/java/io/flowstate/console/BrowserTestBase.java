@@ -107,6 +107,16 @@ abstract class BrowserTestBase {
         return new WebDriverWait(browser, Duration.ofSeconds(15));
     }
 
+    /**
+     * Clicks something that loads another page and waits until it has: the next lookup must not find the old
+     * page's elements (a slow machine shows the race).
+     */
+    void clickThrough(org.openqa.selenium.WebElement element) {
+        org.openqa.selenium.WebElement page = browser.findElement(By.tagName("html"));
+        element.click();
+        waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+    }
+
     /** Saves the page as target/screenshots/{name}.png, kept as a test artifact. */
     void screenshot(String name) {
         try {

@@ -29,7 +29,7 @@ class ConsolePagesBrowserTest extends BrowserTestBase {
         WebElement row = browser.findElement(By.cssSelector("tr[data-machine='" + name + "']"));
         assertThat(row.getText()).contains(name, "STANDARD", "ACTIVE");
         screenshot("state-machines");
-        row.findElement(By.linkText(name)).click();
+        clickThrough(row.findElement(By.linkText(name)));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(name);
         assertThat(browser.findElements(By.cssSelector("svg.graph g[data-state]"))).hasSizeGreaterThanOrEqualTo(7);
         assertThat(browser.findElement(By.id("definition")).getText()).contains("\"Fan out\"");
@@ -58,7 +58,7 @@ class ConsolePagesBrowserTest extends BrowserTestBase {
         assertThat(browser.findElement(By.cssSelector(".legend")).getText()).contains("caught error", "cancelled");
         screenshot("execution-caught");
         // The state panel opens from the graph, by mouse or keyboard (the state is a link).
-        browser.findElement(By.cssSelector("g[data-state='Break']")).click();
+        clickThrough(browser.findElement(By.cssSelector("g[data-state='Break']")));
         WebElement panel = browser.findElement(By.id("state-panel"));
         assertThat(panel.findElement(By.id("panel-title")).getText()).isEqualTo("State: Break");
         assertThat(panel.findElement(By.id("state-definition")).getText()).contains(InProcessAccess.BROKEN, "Retry");
@@ -69,11 +69,11 @@ class ConsolePagesBrowserTest extends BrowserTestBase {
         assertThat(browser.findElements(By.cssSelector("#attempts-table tr[data-attempt='Work']"))).hasSize(1);
         assertThat(browser.findElement(By.cssSelector("#attempts-table tr[data-attempt='Break']")).getText())
                 .contains("States.TaskFailed");
-        browser.findElement(By.cssSelector("#attempts-table tr[data-attempt='Recover'] a")).click();
+        clickThrough(browser.findElement(By.cssSelector("#attempts-table tr[data-attempt='Recover'] a")));
         assertThat(browser.findElement(By.id("panel-title")).getText()).isEqualTo("State: Recover");
         assertThat(browser.findElement(By.id("state-output")).getText()).contains("Error");
         // A Task inside a branch is replayed with TestState on its real result, never calling the resource again.
-        browser.findElement(By.cssSelector("#attempts-table tr[data-attempt='Work'] a")).click();
+        clickThrough(browser.findElement(By.cssSelector("#attempts-table tr[data-attempt='Work'] a")));
         assertThat(browser.findElement(By.id("processing-steps")).getText()).contains("afterInputPath", "result");
     }
 
@@ -86,7 +86,7 @@ class ConsolePagesBrowserTest extends BrowserTestBase {
         openExecution(arn);
         assertThat(statusOf("Hold")).isEqualTo("IN_PROGRESS");
         screenshot("execution-running");
-        browser.findElement(By.id("stop-button")).click();
+        clickThrough(browser.findElement(By.id("stop-button")));
         waiting().until(ExpectedConditions.textToBe(By.id("execution-status"), "ABORTED"));
         assertThat(statusOf("Hold")).isEqualTo("CANCELLED");
         assertThat(browser.findElements(By.id("stop-button"))).isEmpty();
@@ -117,24 +117,26 @@ class ConsolePagesBrowserTest extends BrowserTestBase {
         WebElement input = browser.findElement(By.id("input"));
         input.clear();
         input.sendKeys("{\"broken\": ");
-        browser.findElement(By.id("start-button")).click();
-        assertThat(browser.findElement(By.id("start-error")).getText()).contains("not valid JSON");
+        clickThrough(browser.findElement(By.id("start-button")));
+        assertThat(waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("start-error"))).getText())
+                .contains("not valid JSON");
         assertThat(browser.findElement(By.id("input")).getAttribute("value")).isEqualTo("{\"broken\": ");
         input = browser.findElement(By.id("input"));
         input.clear();
         input.sendKeys("{\"hello\": \"console\"}");
         browser.findElement(By.id("execution-name")).sendKeys("named-run");
-        browser.findElement(By.id("start-button")).click();
+        clickThrough(browser.findElement(By.id("start-button")));
         waiting().until(ExpectedConditions.urlContains("/console/executions/"));
         waiting().until(d -> d.findElement(By.id("output")).getText().contains("seen"));
         assertThat(statusOf("Echo")).isEqualTo("SUCCEEDED");
-        browser.findElement(By.cssSelector("g[data-state='Echo']")).click();
+        clickThrough(browser.findElement(By.cssSelector("g[data-state='Echo']")));
         assertThat(browser.findElement(By.id("processing-steps")).getText()).contains("afterInputPath", "afterResultPath");
         // The API's own refusal shows on the form: the same name with another input.
         browser.get(url(Paths.machine(machine)));
         browser.findElement(By.id("execution-name")).sendKeys("named-run");
-        browser.findElement(By.id("start-button")).click();
-        assertThat(browser.findElement(By.id("start-error")).getText()).contains("ExecutionAlreadyExists");
+        clickThrough(browser.findElement(By.id("start-button")));
+        assertThat(waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("start-error"))).getText())
+                .contains("ExecutionAlreadyExists");
     }
 
     @Test
@@ -149,12 +151,12 @@ class ConsolePagesBrowserTest extends BrowserTestBase {
         run.await(fine, 0);
         browser.get(url(Paths.machine(machine)));
         assertThat(browser.findElements(By.cssSelector("#executions-table tbody tr"))).hasSize(2);
-        browser.findElement(By.id("failed-filter")).click();
+        clickThrough(browser.findElement(By.id("failed-filter")));
         assertThat(browser.findElements(By.cssSelector("#executions-table tbody tr"))).hasSize(1);
         WebElement row = browser.findElement(By.cssSelector("tr[data-execution='bad-one']"));
         assertThat(row.getText()).contains("FAILED");
         screenshot("executions-failed");
-        row.findElement(By.linkText("bad-one")).click();
+        clickThrough(row.findElement(By.linkText("bad-one")));
         assertThat(browser.findElement(By.id("error-banner")).getText()).contains("Told", "Boom", "asked to fail");
         assertThat(statusOf("Boom")).isEqualTo("FAILED");
         assertThat(statusOf("Fine")).isEqualTo("NOT_STARTED");
@@ -173,10 +175,10 @@ class ConsolePagesBrowserTest extends BrowserTestBase {
         String viaAlias = sfn.startExecution(b -> b.stateMachineArn(alias).name("via-alias")).executionArn();
         run.await(viaAlias, 0);
         browser.get(url(Paths.machine(machine)));
-        browser.findElement(By.linkText(version)).click();
+        clickThrough(browser.findElement(By.linkText(version)));
         assertThat(browser.findElement(By.cssSelector("dl.summary")).getText()).contains(version);
         browser.navigate().back();
-        browser.findElement(By.linkText(alias)).click();
+        clickThrough(browser.findElement(By.linkText(alias)));
         assertThat(browser.findElements(By.cssSelector("tr[data-execution='via-alias']"))).hasSize(1);
     }
 
@@ -211,7 +213,8 @@ class ConsolePagesBrowserTest extends BrowserTestBase {
             WebElement focused = browser.switchTo().activeElement();
             if (focused.getAttribute("href") != null && focused.getAttribute("href").contains("state=First")) {
                 focused.sendKeys(org.openqa.selenium.Keys.ENTER);
-                assertThat(browser.findElement(By.id("panel-title")).getText()).isEqualTo("State: First");
+                assertThat(waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("panel-title"))).getText())
+                        .isEqualTo("State: First");
                 return;
             }
             (i == 0 ? body : focused).sendKeys(org.openqa.selenium.Keys.TAB);

@@ -31,9 +31,9 @@ class HistoryAndActionsBrowserTest extends BrowserTestBase {
         openExecution(arn);
         assertThat(rows()).hasSize(50);
         assertThat(rows().get(0).getAttribute("data-event-id")).isEqualTo("1");
-        browser.findElement(By.id("events-next")).click();
+        clickThrough(browser.findElement(By.id("events-next")));
         assertThat(rows().get(0).getAttribute("data-event-id")).isEqualTo("51");
-        browser.findElement(By.id("events-desc")).click();
+        clickThrough(browser.findElement(By.id("events-desc")));
         assertThat(rows().get(0).getAttribute("data-event-id")).isEqualTo(Integer.toString(total));
         assertThat(rows().get(0).getText()).contains("ExecutionSucceeded");
         rows().get(0).findElement(By.tagName("summary")).click();
@@ -41,11 +41,11 @@ class HistoryAndActionsBrowserTest extends BrowserTestBase {
         assertThat(statusOf("Touch")).isEqualTo("SUCCEEDED");
         screenshot("execution-history");
         browser.findElement(By.id("events-type")).sendKeys("MapIterationSucceeded");
-        browser.findElement(By.id("events-filter")).click();
+        clickThrough(browser.findElement(By.id("events-filter")));
         assertThat(rows()).hasSize(30).allSatisfy(r -> assertThat(r.getText()).contains("MapIterationSucceeded"));
         browser.findElement(By.id("events-type")).clear();
         browser.findElement(By.id("events-state")).sendKeys("Items");
-        browser.findElement(By.id("events-filter")).click();
+        clickThrough(browser.findElement(By.id("events-filter")));
         assertThat(rows()).extracting(r -> r.getAttribute("data-event-id")).containsExactly("3", "2");
         String href = browser.findElement(By.id("download-history")).getAttribute("href");
         HttpResponse<String> download = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href)).build(),
@@ -65,7 +65,7 @@ class HistoryAndActionsBrowserTest extends BrowserTestBase {
         openExecution(arn);
         assertThat(browser.findElement(By.id("execution-status")).getText()).isEqualTo("FAILED");
         assertThat(statusOf("Call")).isEqualTo("FAILED");
-        browser.findElement(By.id("redrive-button")).click();
+        clickThrough(browser.findElement(By.id("redrive-button")));
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".banner.ok"), "redriven"));
         waiting().until(d -> sfn.describeExecution(b -> b.executionArn(arn)).redriveCount() == 1
                 && !sfn.describeExecution(b -> b.executionArn(arn)).statusAsString().equals("RUNNING"));
@@ -83,13 +83,13 @@ class HistoryAndActionsBrowserTest extends BrowserTestBase {
         run.await(arn, 4);
         openExecution(arn);
         assertThat(statusOf("Ask")).isEqualTo("IN_PROGRESS");
-        browser.findElement(By.cssSelector("g[data-state='Ask']")).click();
+        clickThrough(browser.findElement(By.cssSelector("g[data-state='Ask']")));
         assertThat(browser.findElement(By.cssSelector("#task-success-form input.token")).getAttribute("value")).hasSize(64);
         WebElement output = browser.findElement(By.id("task-output"));
         output.clear();
         output.sendKeys("{\"answer\": 42}");
         screenshot("task-token");
-        browser.findElement(By.id("task-success")).click();
+        clickThrough(browser.findElement(By.id("task-success")));
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".banner.ok"), "success"));
         run.await(arn, 0);
         assertThat(sfn.describeExecution(b -> b.executionArn(arn)).output()).contains("42");
@@ -121,7 +121,7 @@ class HistoryAndActionsBrowserTest extends BrowserTestBase {
         run.await(arn, 0);
         openExecution(arn);
         assertThat(statusOf("Each")).isEqualTo("SUCCEEDED");
-        browser.findElement(By.cssSelector("#map-runs + ul a")).click();
+        clickThrough(browser.findElement(By.cssSelector("#map-runs + ul a")));
         assertThat(browser.findElement(By.id("map-run-status")).getText()).isEqualTo("SUCCEEDED");
         assertThat(browser.findElement(By.id("item-counts")).getText()).contains("succeeded 3");
         screenshot("map-run");

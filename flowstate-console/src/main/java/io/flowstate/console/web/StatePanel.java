@@ -4,11 +4,9 @@ import static io.flowstate.console.web.Html.esc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.flowstate.api.model.GetExecutionHistory;
 import io.flowstate.console.ConsoleService;
 import io.flowstate.console.status.StateStatus;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +29,7 @@ final class StatePanel {
     private StatePanel() {}
 
     static String render(ConsoleService service, ExecutionView view, String state, java.time.Instant now) {
-        Optional<JsonNode> definition = find(readTree(view.definition()), state);
+        Optional<JsonNode> definition = StateEvents.find(readTree(view.definition()), state);
         StringBuilder html = new StringBuilder("<section class=\"panel\" id=\"state-panel\" aria-labelledby=\"panel-title\">")
                 .append("<h2 id=\"panel-title\">State: ").append(esc(state)).append("</h2><p><a href=\"")
                 .append(esc(Paths.execution(view.execution().executionArn()))).append("#graph\">Close</a></p>");
@@ -53,7 +51,7 @@ final class StatePanel {
         var fields = JSON.createObjectNode();
         FIELDS.stream().filter(definition.get()::has).forEach(f -> fields.set(f, definition.get().get(f)));
         html.append(esc(fields.toPrettyString())).append("</pre>");
-        List<JsonNode> events = events(service, view.execution().executionArn(), state);
+        List<JsonNode> events = StateEvents.of(service, view.execution().executionArn(), state, MAX_EVENTS);
         Optional<JsonNode> input = last(events, "stateEnteredEventDetails", "input");
         Optional<JsonNode> output = last(events, "stateExitedEventDetails", "output");
         html.append("<div class=\"cols\"><section><h3>Last input</h3><pre id=\"state-input\">")
@@ -94,42 +92,6 @@ final class StatePanel {
         return html.append("</tbody></table></section>").toString();
     }
 
-    /** The events of {@code state}, read with their data a page at a time; at most {@link #MAX_EVENTS}. */
-    private static List<JsonNode> events(ConsoleService service, String arn, String state) {
-        Map<Long, String> owners = new HashMap<>();
-        List<JsonNode> mine = new ArrayList<>();
-        Optional<String> token = Optional.empty();
-        do {
-            GetExecutionHistory.Response page = service.history(arn, false, 1000, token, true);
-            for (JsonNode e : page.events()) {
-                String owner = owner(e, owners);
-                if (owner != null) {
-                    owners.put(e.path("id").asLong(), owner);
-                    if (owner.equals(state) && mine.size() < MAX_EVENTS) {
-                        mine.add(e);
-                    }
-                }
-            }
-            token = page.nextToken();
-        } while (token.isPresent());
-        return mine;
-    }
-
-    private static String owner(JsonNode e, Map<Long, String> owners) {
-        String type = e.path("type").asText();
-        if (type.endsWith("StateEntered")) {
-            return e.path("stateEnteredEventDetails").path("name").asText();
-        }
-        if (type.endsWith("StateExited")) {
-            return e.path("stateExitedEventDetails").path("name").asText();
-        }
-        if (type.startsWith("Execution") || type.startsWith("MapIteration") || type.startsWith("MapState")
-                || type.startsWith("ParallelState")) {
-            return null; // their previousEventId points into a branch, not to the state they belong to
-        }
-        return owners.get(e.path("previousEventId").asLong());
-    }
-
     /** Executions a Task started ({@code states:startExecution}, {@code .sync} or not): the ARNs its output names. */
     private static List<String> children(List<JsonNode> events) {
         List<String> arns = new ArrayList<>();
@@ -164,31 +126,6 @@ final class StatePanel {
             }
         }
         return "";
-    }
-
-    /** The state named {@code name} anywhere in the definition (inside branches and item processors too). */
-    static Optional<JsonNode> find(JsonNode machine, String name) {
-        JsonNode states = machine.path("States");
-        if (states.has(name)) {
-            return Optional.of(states.get(name));
-        }
-        for (JsonNode state : states) {
-            for (JsonNode branch : state.path("Branches")) {
-                Optional<JsonNode> found = find(branch, name);
-                if (found.isPresent()) {
-                    return found;
-                }
-            }
-            for (String key : List.of("ItemProcessor", "Iterator")) {
-                if (state.has(key)) {
-                    Optional<JsonNode> found = find(state.get(key), name);
-                    if (found.isPresent()) {
-                        return found;
-                    }
-                }
-            }
-        }
-        return Optional.empty();
     }
 
     private static JsonNode readTree(String json) {
