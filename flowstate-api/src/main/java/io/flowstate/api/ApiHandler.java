@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import io.flowstate.api.auth.AccessControl;
+import io.flowstate.api.auth.AuthFailure;
+import io.flowstate.api.auth.SignedRequest;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -31,11 +34,13 @@ final class ApiHandler extends Handler.Abstract {
 
     private final AwsJsonProtocol protocol;
     private final long maxBody;
+    private final AccessControl access;
 
-    ApiHandler(AwsJsonProtocol protocol, long maxBody) {
+    ApiHandler(AwsJsonProtocol protocol, long maxBody, AccessControl access) {
         super(InvocationType.BLOCKING);
         this.protocol = requireNonNull(protocol, "protocol is null");
         this.maxBody = maxBody;
+        this.access = requireNonNull(access, "access is null");
     }
 
     @Override
@@ -46,8 +51,12 @@ final class ApiHandler extends Handler.Abstract {
             reply = NOT_FOUND;
         } else {
             byte[] body = RequestBody.read(request, maxBody);
+            Optional<String> target = Optional.ofNullable(request.getHeaders().get("X-Amz-Target"));
+            Optional<AuthFailure> refused = body == null || access.open() ? Optional.empty()
+                    : access.check(signed(request, body), target.map(t -> t.substring(t.indexOf('.') + 1)).orElse(""));
             reply = body == null ? TOO_LARGE
-                    : protocol.handle(Optional.ofNullable(request.getHeaders().get("X-Amz-Target")), body, requestId);
+                    : refused.isPresent() ? refusal(refused.get())
+                    : protocol.handle(target, body, requestId);
         }
         byte[] out = reply.body();
         response.setStatus(reply.status());
@@ -57,6 +66,22 @@ final class ApiHandler extends Handler.Abstract {
         headers.put(HttpHeader.CONTENT_LENGTH, out.length);
         response.write(true, ByteBuffer.wrap(out), callback);
         return true;
+    }
+
+    private static SignedRequest signed(Request request, byte[] body) {
+        java.util.Map<String, java.util.List<String>> headers = new java.util.LinkedHashMap<>();
+        for (HttpField f : request.getHeaders()) {
+            headers.computeIfAbsent(f.getName(), k -> new java.util.ArrayList<>()).add(f.getValue());
+        }
+        return new SignedRequest(request.getMethod(), request.getHttpURI().getPath(),
+                Optional.ofNullable(request.getHttpURI().getQuery()), headers, body);
+    }
+
+    private static AwsJsonProtocol.Reply refusal(AuthFailure f) {
+        com.fasterxml.jackson.databind.node.ObjectNode error = io.flowstate.asl.json.Json.object();
+        error.put("__type", f.code());
+        error.put("message", f.message());
+        return new AwsJsonProtocol.Reply(f.status(), io.flowstate.asl.json.Json.write(error).getBytes(StandardCharsets.UTF_8));
     }
 
     private static AwsJsonProtocol.Reply reply(int status, String json) {

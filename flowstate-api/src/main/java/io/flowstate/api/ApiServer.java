@@ -2,6 +2,8 @@ package io.flowstate.api;
 
 import static java.util.Objects.requireNonNull;
 
+import io.flowstate.api.auth.AccessControl;
+import io.flowstate.api.auth.Authenticator;
 import io.flowstate.api.service.StepFunctions;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -36,15 +38,23 @@ public final class ApiServer implements AutoCloseable {
 
     /** Starts serving {@code service} on {@code host}:{@code port} (0 picks a free port). */
     public static ApiServer start(StepFunctions service, String host, int port) {
-        return start(service, host, port, List.of());
+        return start(service, host, port, List.of(), AccessControl.OPEN);
+    }
+
+    /** Starts serving {@code service}, each request first checked by {@code auth}. */
+    public static ApiServer start(StepFunctions service, String host, int port, Authenticator auth) {
+        return start(service, host, port, List.of(), auth == Authenticator.NONE ? AccessControl.OPEN
+                : new AccessControl(auth, java.util.Optional.empty(), "", ""));
     }
 
     /**
      * Starts serving {@code service}, with {@code routes} on the same port: each is asked first, in order, and
      * declines a request it does not serve by returning {@code false} from {@code handle}, which passes it on to
-     * the next and at last to the API. It is how the web console shares the API's port without the API knowing it.
+     * the next and at last to the API (whose requests {@code access} checks). It is how {@code GET /metrics} and
+     * the web console share the API's port without the API knowing them.
      */
-    public static ApiServer start(StepFunctions service, String host, int port, List<Handler> routes) {
+    public static ApiServer start(StepFunctions service, String host, int port, List<Handler> routes,
+            AccessControl access) {
         requireNonNull(host, "host is null");
         requireNonNull(routes, "routes is null");
         QueuedThreadPool pool = new QueuedThreadPool(16, 2);
@@ -59,7 +69,7 @@ public final class ApiServer implements AutoCloseable {
         connector.setPort(port);
         connector.setIdleTimeout(IDLE_TIMEOUT_MS);
         jetty.addConnector(connector);
-        Handler api = new ApiHandler(new AwsJsonProtocol(service), MAX_BODY);
+        Handler api = new ApiHandler(new AwsJsonProtocol(service), MAX_BODY, access);
         if (routes.isEmpty()) {
             jetty.setHandler(api); // no extra hop on the API's hot path when nothing else is served
         } else {

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.UUID;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -78,5 +79,18 @@ abstract class ApiTestBase {
 
     String arn(String resource) {
         return "arn:aws:states:" + REGION + ":" + ACCOUNT + ":" + resource;
+    }
+
+    /** The execution once it ended (or as it stands after 10 s). */
+    DescribeExecutionResponse await(String exec) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (true) {
+            DescribeExecutionResponse d = sfn.describeExecution(b -> b.executionArn(exec));
+            if (d.status() != software.amazon.awssdk.services.sfn.model.ExecutionStatus.RUNNING
+                    || System.nanoTime() > deadline) {
+                return d;
+            }
+            Thread.onSpinWait();
+        }
     }
 }

@@ -190,15 +190,4 @@ class ExecutionApiTest extends ApiTestBase {
         assertThatThrownBy(() -> sfn.startSyncExecution(b -> b.stateMachineArn(sm)))
                 .isInstanceOf(StateMachineTypeNotSupportedException.class);
     }
-
-    DescribeExecutionResponse await(String exec) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (true) {
-            DescribeExecutionResponse d = sfn.describeExecution(b -> b.executionArn(exec));
-            if (d.status() != ExecutionStatus.RUNNING || System.nanoTime() > deadline) {
-                return d;
-            }
-            Thread.onSpinWait();
-        }
-    }
 }

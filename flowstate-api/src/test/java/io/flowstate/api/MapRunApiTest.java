@@ -204,15 +204,4 @@ class MapRunApiTest extends ApiTestBase {
             Thread.onSpinWait();
         }
     }
-
-    private DescribeExecutionResponse await(String exec) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (true) {
-            DescribeExecutionResponse d = sfn.describeExecution(b -> b.executionArn(exec));
-            if (d.status() != ExecutionStatus.RUNNING || System.nanoTime() > deadline) {
-                return d;
-            }
-            Thread.onSpinWait();
-        }
-    }
 }

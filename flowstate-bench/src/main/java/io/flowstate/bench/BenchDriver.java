@@ -2,6 +2,7 @@ package io.flowstate.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flowstate.asl.json.Json;
+import io.flowstate.store.jdbc.Durability;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -32,6 +33,9 @@ public final class BenchDriver {
     /** The engine on PostgreSQL at {@code FLOWSTATE_BENCH_PG_URL} (user/password from FLOWSTATE_STORE_USER/PASSWORD). */
     public static final String POSTGRES = "postgres";
 
+    /** fsync samples measured before each durable SQLite run. */
+    private static final int FSYNC_SAMPLES = 300;
+
     private BenchDriver() {}
 
     /**
@@ -42,6 +46,14 @@ public final class BenchDriver {
      * @return the exit code (0, 1 or 2, see the class comment)
      */
     public static int run(Path workloadsDir, List<String> only, String store, PrintStream out) {
+        return run(workloadsDir, only, store, Durability.POWER, out);
+    }
+
+    /**
+     * As {@link #run(Path, List, String, PrintStream)} with a durable store's {@code durability}; a
+     * {@link Durability#PROCESS} run's lines name their store {@code sqlite/process} or {@code postgres/process}.
+     */
+    public static int run(Path workloadsDir, List<String> only, String store, Durability durability, PrintStream out) {
         double scale;
         String scaleText = System.getenv("BENCH_SCALE");
         try {
@@ -55,7 +67,7 @@ public final class BenchDriver {
         if (selection.isEmpty() && envWorkloads != null && !envWorkloads.isBlank()) {
             selection = splitList(envWorkloads);
         }
-        return run(workloadsDir, selection, store, out, scale);
+        return run(workloadsDir, selection, store, durability, out, scale);
     }
 
     /**
@@ -65,6 +77,11 @@ public final class BenchDriver {
      * @return the exit code (0, 1 or 2, see the class comment)
      */
     public static int run(Path workloadsDir, List<String> only, String store, PrintStream out, double scale) {
+        return run(workloadsDir, only, store, Durability.POWER, out, scale);
+    }
+
+    private static int run(Path workloadsDir, List<String> only, String store, Durability durability, PrintStream out,
+            double scale) {
         if (!List.of(MEMORY, SQLITE, POSTGRES).contains(store)) {
             System.err.println("bench: unknown store '" + store + "': use memory, sqlite or postgres");
             return 2;
@@ -109,7 +126,7 @@ public final class BenchDriver {
                 continue;
             }
             try {
-                benchWorkload(workloadsDir, name, manifest.params(), out, store);
+                benchWorkload(workloadsDir, name, manifest.params(), out, store, durability);
             } catch (BenchFailure e) {
                 System.err.println("bench: " + e.getMessage());
                 return 1;
@@ -125,21 +142,31 @@ public final class BenchDriver {
         return 0;
     }
 
-    private static void benchWorkload(Path dir, String name, BenchParams p, PrintStream out, String store)
-            throws Exception {
+    private static void benchWorkload(Path dir, String name, BenchParams p, PrintStream out, String store,
+            Durability durability) throws Exception {
         if (store.equals(MEMORY)) {
             benchWorkload(dir, name, p, out, store, java.util.Optional.empty());
             return;
         }
         Path data = java.nio.file.Files.createTempDirectory("flowstate-bench-");
+        String label = durability == Durability.POWER ? store : store + "/" + durability.label();
+        if (store.equals(SQLITE)) {
+            // The disk under the run, measured right before it: the reader can tell the disk from the engine.
+            FsyncProbe disk = FsyncProbe.measure(data, FSYNC_SAMPLES);
+            System.err.printf("bench: %s: fsync of 16 KiB p50 %.0f us, p99 %.0f us%n", name, disk.p50Micros(),
+                    disk.p99Micros());
+            emit(out, new ResultLine(name, "fsync_us_p50", disk.p50Micros(), 1, disk.samples(), label, true));
+            emit(out, new ResultLine(name, "fsync_us_p99", disk.p99Micros(), 1, disk.samples(), label, true));
+        }
         io.flowstate.engine.runtime.ExecutionStore durable = store.equals(SQLITE)
-                ? io.flowstate.store.jdbc.JdbcStores.sqlite(data.resolve("bench.db"))
-                : io.flowstate.store.jdbc.JdbcStores.postgres(System.getenv("FLOWSTATE_BENCH_PG_URL"),
-                        System.getenv("FLOWSTATE_STORE_USER"), System.getenv("FLOWSTATE_STORE_PASSWORD"));
+                ? io.flowstate.store.jdbc.JdbcStores.sqlite(data.resolve("bench.db"), durability)
+                : io.flowstate.store.jdbc.JdbcStores.postgresDatabase(System.getenv("FLOWSTATE_BENCH_PG_URL"),
+                        System.getenv("FLOWSTATE_STORE_USER"), System.getenv("FLOWSTATE_STORE_PASSWORD"), durability)
+                        .executions();
         try (io.flowstate.engine.runtime.Engine engine = new io.flowstate.engine.runtime.Engine(durable,
                 new io.flowstate.engine.runtime.InMemoryExecutionStore(), new BenchIdentity(),
                 new io.flowstate.engine.runtime.SystemTimers())) {
-            benchWorkload(dir, name, p, out, store, java.util.Optional.of(engine));
+            benchWorkload(dir, name, p, out, label, java.util.Optional.of(engine));
         } finally {
             if (durable instanceof AutoCloseable closeable) {
                 closeable.close();

@@ -25,12 +25,23 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--store", defaultValue = BenchDriver.MEMORY, description = "Where executions live (default: ${DEFAULT-VALUE}).")
     String store;
 
+    @Option(names = "--durability", paramLabel = "power|process", defaultValue = "power",
+            description = "For a durable --store: what a commit survives, as flowstate server's option (default: ${DEFAULT-VALUE}).")
+    String durability;
+
     @Override
     public Integer call() {
         if (!Files.isDirectory(workloads)) {
             System.err.println("flowstate: no such directory: " + workloads);
             return 2;
         }
-        return BenchDriver.run(workloads, only, store, System.out);
+        io.flowstate.store.jdbc.Durability mode;
+        try {
+            mode = io.flowstate.store.jdbc.Durability.parse(durability);
+        } catch (IllegalArgumentException e) {
+            System.err.println("flowstate: --" + e.getMessage());
+            return 2;
+        }
+        return BenchDriver.run(workloads, only, store, mode, System.out);
     }
 }

@@ -9,6 +9,14 @@ import io.flowstate.engine.runtime.Cluster;
 import io.flowstate.engine.runtime.SingleNode;
 import io.flowstate.engine.runtime.SystemTimers;
 import io.flowstate.store.jdbc.JdbcDatabase;
+import io.flowstate.api.auth.AccessControl;
+import io.flowstate.api.auth.AccessKeys;
+import io.flowstate.api.auth.Policies;
+import io.flowstate.api.auth.Authenticator;
+import io.flowstate.api.auth.SigV4Authenticator;
+import io.flowstate.engine.runtime.HistoryListener;
+import io.flowstate.metrics.FlowstateMetrics;
+import io.flowstate.store.jdbc.Durability;
 import io.flowstate.store.jdbc.JdbcStores;
 import java.net.URI;
 import java.nio.file.Path;
@@ -53,6 +61,35 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--store", paramLabel = "JDBC_URL",
             description = "Keep state in PostgreSQL instead of SQLite: jdbc:postgresql://host:port/database.")
     String store;
+
+    @Option(names = "--auth", paramLabel = "none|sigv4", defaultValue = "none",
+            description = "none: serve every request (local use); sigv4: only requests signed (AWS Signature Version 4) "
+                    + "with a key of --credentials. Default: ${DEFAULT-VALUE}.")
+    String auth;
+
+    @Option(names = "--credentials", paramLabel = "FILE",
+            description = "With --auth sigv4: the access keys accepted, in the AWS shared-credentials format "
+                    + "([name], aws_access_key_id, aws_secret_access_key, optional account_id).")
+    Path credentials;
+
+    @Option(names = "--policies", paramLabel = "FILE",
+            description = "With --auth sigv4: IAM-style policies per access key id or profile (JSON); a key with no "
+                    + "policy may do nothing, an explicit Deny wins.")
+    Path policies;
+
+    @Option(names = "--metrics", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Serve Prometheus metrics on GET /metrics (default: on; --no-metrics turns them off).")
+    boolean metricsOn;
+
+    @Option(names = "--console", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Serve the web console on GET /console/ (default: on; --no-console turns it off). It has no "
+                    + "sign-in, so it is never served with --auth sigv4.")
+    boolean consoleOn;
+
+    @Option(names = "--durability", paramLabel = "power|process", defaultValue = "power",
+            description = "What a committed step survives: power (fsync'd first: power loss, OS crash) or process "
+                    + "(kill -9 of Flowstate, not a power loss; faster on slow disks). Default: ${DEFAULT-VALUE}.")
+    String durability;
 
     @Option(names = "--store-user", defaultValue = "${env:FLOWSTATE_STORE_USER}",
             description = "PostgreSQL user (default: $FLOWSTATE_STORE_USER).")
@@ -117,9 +154,29 @@ final class ServerCommand implements Callable<Integer> {
             System.err.println("flowstate: --store must be a PostgreSQL JDBC URL (jdbc:postgresql://host/db): " + store);
             return 2;
         }
+        Durability mode;
+        try {
+            mode = Durability.parse(durability);
+        } catch (IllegalArgumentException e) {
+            System.err.println("flowstate: --" + e.getMessage());
+            return 2;
+        }
+        Authenticator authenticator;
+        AccessControl access;
+        try {
+            authenticator = authenticator();
+            if (policies != null && authenticator == Authenticator.NONE) {
+                throw new IllegalArgumentException("--policies needs --auth sigv4 (policies apply to signing keys)");
+            }
+            access = authenticator == Authenticator.NONE ? AccessControl.OPEN : new AccessControl(authenticator,
+                    Optional.ofNullable(policies).map(Policies::read), region, account);
+        } catch (IllegalArgumentException e) {
+            System.err.println("flowstate: " + e.getMessage());
+            return 2;
+        }
         long t0 = System.nanoTime();
-        JdbcDatabase db = store == null ? JdbcStores.sqliteDatabase(data.resolve(DATABASE_FILE))
-                : JdbcStores.postgresDatabase(store, storeUser, storePassword);
+        JdbcDatabase db = store == null ? JdbcStores.sqliteDatabase(data.resolve(DATABASE_FILE), mode)
+                : JdbcStores.postgresDatabase(store, storeUser, storePassword, mode);
         SystemTimers timers = new SystemTimers();
         String node = store == null ? null : nodeId != null ? nodeId : defaultNodeId();
         Cluster cluster = node == null ? new SingleNode(db.executions())
@@ -135,7 +192,9 @@ final class ServerCommand implements Callable<Integer> {
         StepFunctions service = new StepFunctions(new ApiContext(region, account, InstantSource.system()),
                 tasks.tasks, timers, Duration.ofSeconds(60), db.executions(), db.registry(), cluster);
         // Execution logging and status events, before recovery so that resumed executions are heard too.
-        service.historyListener(tasks.historyListener(service::loggingConfiguration));
+        FlowstateMetrics metrics = metricsOn ? new FlowstateMetrics() : null;
+        service.historyListener(metrics == null ? tasks.historyListener(service::loggingConfiguration)
+                : HistoryListener.all(List.of(tasks.historyListener(service::loggingConfiguration), metrics.listener())));
         service.logGroupCheck(tasks.logGroups()::exists);
         int resumed;
         try {
@@ -147,14 +206,25 @@ final class ServerCommand implements Callable<Integer> {
         }
         // A template that cannot be deployed stops the start (exit 2): serving without its state machines would hide it.
         TemplateDeployer.deploy(service, region, account, deploy, Optional.ofNullable(parameters), System.err);
-        // The web console shares the API's port: one process, one address to open in a browser.
-        ApiServer server = ApiServer.start(service, bind, port,
-                List.of(new ConsoleHandler(service, InstantSource.system())));
+        // The web console shares the API's port: one process, one address to open in a browser. It has no sign-in,
+        // so with --auth it is not served: it would show and act on every execution for anyone who can connect.
+        boolean console = consoleOn && authenticator == Authenticator.NONE;
+        List<org.eclipse.jetty.server.Handler> routes = new ArrayList<>();
+        if (metrics != null) {
+            routes.add(metrics.route());
+        }
+        if (console) {
+            routes.add(new ConsoleHandler(service, InstantSource.system()));
+        }
+        ApiServer server = ApiServer.start(service, bind, port, routes, access);
         // Nested executions (states:startExecution, aws-sdk:sfn) run on this server unless told otherwise.
         tasks.clients.defaultRoute("sfn", URI.create("http://" + loopbackFor(bind) + ":" + server.port()));
-        System.err.printf("flowstate: Step Functions API on http://%s:%d (console at /console/; region %s, "
-                + "account %s), state in %s, %s, ready in %d ms%n", bind, server.port(), region, account,
-                store == null ? data.resolve(DATABASE_FILE) : store + ", node " + node,
+        System.err.printf("flowstate: Step Functions API on http://%s:%d (region %s, account %s), state in %s "
+                + "(durability %s), auth %s, console %s, %s, ready in %d ms%n", bind, server.port(), region, account,
+                store == null ? data.resolve(DATABASE_FILE) : store + ", node " + node, mode.label(),
+                authenticator == Authenticator.NONE ? "none (every request is served)"
+                        : policies == null ? "sigv4" : "sigv4 with policies",
+                console ? "at /console/" : consoleOn ? "off (it has no sign-in; not served with --auth)" : "off",
                 resumed < 0 ? "some executions not resumed" : "resumed " + resumed + " execution(s)",
                 (System.nanoTime() - t0) / 1_000_000);
         tasks.describe(ROUTED_SERVICES).forEach(line -> System.err.println("flowstate: " + line));
@@ -200,5 +270,24 @@ final class ServerCommand implements Callable<Integer> {
         String host = System.getenv().getOrDefault("HOSTNAME", "node");
         return host + "-" + ProcessHandle.current().pid() + "-"
                 + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(0x10000));
+    }
+
+    /** The check of --auth and --credentials; IllegalArgumentException with the message to print. */
+    private Authenticator authenticator() {
+        switch (auth) {
+            case "none" -> {
+                if (credentials != null) {
+                    throw new IllegalArgumentException("--credentials needs --auth sigv4");
+                }
+                return Authenticator.NONE;
+            }
+            case "sigv4" -> {
+                if (credentials == null) {
+                    throw new IllegalArgumentException("--auth sigv4 needs --credentials FILE (the accepted access keys)");
+                }
+                return new SigV4Authenticator(AccessKeys.read(credentials), InstantSource.system());
+            }
+            default -> throw new IllegalArgumentException("--auth must be none or sigv4, got '" + auth + "'");
+        }
     }
 }

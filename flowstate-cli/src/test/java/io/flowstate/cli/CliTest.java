@@ -162,6 +162,22 @@ class CliTest {
     }
 
     @Test
+    void server_unknownDurability_exitsTwoNamingTheModes() {
+        Outcome o = flowstate("server", "--durability", "fast", "--port", "0");
+
+        assertThat(o.exit()).isEqualTo(2);
+        assertThat(o.err()).contains("--durability must be power or process, got 'fast'");
+    }
+
+    @Test
+    void server_sigv4WithoutCredentials_exitsTwoSayingWhatItNeeds() {
+        Outcome o = flowstate("server", "--auth", "sigv4", "--port", "0");
+
+        assertThat(o.exit()).isEqualTo(2);
+        assertThat(o.err()).contains("--auth sigv4 needs --credentials FILE");
+    }
+
+    @Test
     void lambda_badAccount_exitsTwoBeforeServing() {
         Outcome o = flowstate("lambda", "--account", "12", "--port", "0");
 

@@ -6,6 +6,7 @@ import io.flowstate.api.service.StepFunctions;
 import io.flowstate.engine.runtime.SystemTimers;
 import io.flowstate.engine.task.TaskHandlers;
 import io.flowstate.store.jdbc.JdbcDatabase;
+import io.flowstate.store.jdbc.Durability;
 import io.flowstate.store.jdbc.JdbcStores;
 import java.net.URI;
 import java.nio.file.Path;
@@ -66,7 +67,7 @@ class ListExecutionsMeasurement {
     void listExecutions_millionExecutionsSqliteThroughSdk_printsLatencyPercentiles() throws Exception {
         int total = Integer.getInteger("flowstate.measure.executions", 1_000_000);
         Path file = dir.resolve("list.db");
-        try (JdbcDatabase db = JdbcStores.sqliteDatabase(file, JdbcStores.Synchronous.NORMAL);
+        try (JdbcDatabase db = JdbcStores.sqliteDatabase(file, Durability.PROCESS);
                 StepFunctions service = new StepFunctions(new ApiContext("us-east-1", "123456789012", InstantSource.system()),
                         TaskHandlers.unbound(), new SystemTimers(), Duration.ofSeconds(1), db.executions(), db.registry());
                 ApiServer server = ApiServer.start(service, "127.0.0.1", 0);

@@ -25,7 +25,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -54,8 +55,11 @@ class ServerCrashTest {
     @TempDir
     Path data;
 
-    @Test
-    void server_killedThreeTimesWhileRunning_everyExecutionCompletesWithUninterruptedHistory() throws Exception {
+    /** Both durability modes survive {@code kill -9}: {@code process} differs from {@code power} only on power loss. */
+    @ParameterizedTest(name = "--durability {0}")
+    @ValueSource(strings = {"power", "process"})
+    void server_killedThreeTimesWhileRunning_everyExecutionCompletesWithUninterruptedHistory(String durability)
+            throws Exception {
         long seed = System.nanoTime();
         Random random = new Random(seed);
         String definition = resource("/crash-machine.json");
@@ -64,7 +68,7 @@ class ServerCrashTest {
         List<String> log = new ArrayList<>();
 
         ExecutorService pool = Executors.newFixedThreadPool(4);
-        try (ServerProcess first = ServerProcess.start(data, port); SfnClient sfn = ServerRuns.client(port, "crash", Duration.ofSeconds(10))) {
+        try (ServerProcess first = start(port, durability); SfnClient sfn = ServerRuns.client(port, "crash", Duration.ofSeconds(10))) {
             ServerProcess server = first;
             log.add("ready in " + server.readyMillis() + " ms");
             String sm = sfn.createStateMachine(b -> b.name("crash").definition(definition).roleArn(ROLE)).stateMachineArn();
@@ -85,7 +89,7 @@ class ServerCrashTest {
                     Thread.sleep(300 + random.nextInt(2200));
                     int atStart = started.get();
                     server.kill();
-                    server = ServerProcess.start(data, port);
+                    server = start(port, durability);
                     log.add("kill " + k + " after " + atStart + " starts; restart resumed " + server.resumed()
                             + " execution(s), ready in " + server.readyMillis() + " ms");
                 }
@@ -178,5 +182,10 @@ class ServerCrashTest {
             }
             Thread.sleep(100);
         }
+    }
+
+    private ServerProcess start(int port, String durability) throws Exception {
+        return ServerProcess.start(List.of("--port", Integer.toString(port), "--data", data.toString(),
+                "--durability", durability));
     }
 }

@@ -29,7 +29,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
@@ -53,8 +54,11 @@ class ThreeNodeFailoverTest {
     private static final int LEASE_SECONDS = 2;
     private static final String ROLE = "arn:aws:iam::123456789012:role/nodes";
 
-    @Test
-    void threeNodes_oneKilledMidRun_survivorsCompleteEveryExecutionWithUninterruptedHistory() throws Exception {
+    /** Both durability modes: {@code process} (synchronous_commit=off) survives a node's {@code kill -9} too. */
+    @ParameterizedTest(name = "--durability {0}")
+    @ValueSource(strings = {"power", "process"})
+    void threeNodes_oneKilledMidRun_survivorsCompleteEveryExecutionWithUninterruptedHistory(String durability)
+            throws Exception {
         long seed = System.nanoTime();
         Random random = new Random(seed);
         String definition = resource("/crash-machine.json");
@@ -69,8 +73,9 @@ class ThreeNodeFailoverTest {
             ExecutorService pool = Executors.newFixedThreadPool(4);
             try {
                 // The first node migrates the schema; the other two start together.
-                nodes.add(node(url, 1));
-                List<Future<ServerProcess>> more = List.of(pool.submit(() -> node(url, 2)), pool.submit(() -> node(url, 3)));
+                nodes.add(node(url, 1, durability));
+                List<Future<ServerProcess>> more = List.of(pool.submit(() -> node(url, 2, durability)),
+                        pool.submit(() -> node(url, 3, durability)));
                 for (Future<ServerProcess> f : more) {
                     nodes.add(f.get(90, TimeUnit.SECONDS));
                 }
@@ -164,10 +169,10 @@ class ThreeNodeFailoverTest {
         return Double.POSITIVE_INFINITY;
     }
 
-    private static ServerProcess node(String url, int n) throws IOException, InterruptedException {
+    private static ServerProcess node(String url, int n, String durability) throws IOException, InterruptedException {
         return ServerProcess.start(List.of("--port", Integer.toString(freePort()), "--store", url,
                 "--store-user", "postgres", "--store-password", "postgres", "--node-id", "n" + n,
-                "--lease-seconds", Integer.toString(LEASE_SECONDS)));
+                "--lease-seconds", Integer.toString(LEASE_SECONDS), "--durability", durability));
     }
 
     /**

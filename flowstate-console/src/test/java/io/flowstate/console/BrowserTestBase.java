@@ -3,6 +3,7 @@ package io.flowstate.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flowstate.api.ApiServer;
+import io.flowstate.api.auth.AccessControl;
 import io.flowstate.console.web.ConsoleHandler;
 import io.flowstate.console.web.Paths;
 import java.io.File;
@@ -57,7 +58,7 @@ abstract class BrowserTestBase {
         }
         Assumptions.assumeTrue(present, "chromium and chromedriver are not installed");
         server = ApiServer.start(run.service, "127.0.0.1", 0,
-                List.of(new ConsoleHandler(run.service, InstantSource.system())));
+                List.of(new ConsoleHandler(run.service, InstantSource.system())), AccessControl.OPEN);
         sfn = SfnClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + server.port()))
                 .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create())
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
@@ -115,6 +116,8 @@ abstract class BrowserTestBase {
         org.openqa.selenium.WebElement page = browser.findElement(By.tagName("html"));
         element.click();
         waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        waiting().until(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d)
+                .executeScript("return document.readyState")));
     }
 
     /** Saves the page as target/screenshots/{name}.png, kept as a test artifact. */

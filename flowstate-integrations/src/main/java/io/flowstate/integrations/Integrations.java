@@ -7,6 +7,7 @@ import io.flowstate.engine.task.TaskHandler;
 import io.flowstate.engine.task.TaskInvocation;
 import io.flowstate.engine.task.TaskOutcome;
 import io.flowstate.integrations.http.HttpInvoke;
+import io.flowstate.integrations.s3.SdkBuckets;
 import io.flowstate.integrations.sdk.SdkCall;
 import io.flowstate.integrations.sdk.SdkClients;
 import java.time.InstantSource;
@@ -42,8 +43,9 @@ public final class Integrations implements TaskHandler, AutoCloseable {
         this.optimized = new OptimizedIntegration(sdk);
         this.nested = new NestedExecutions(clients, optimized);
         this.jobs = new JobRuns(sdk, optimized);
-        this.readers = new ItemReaders(sdk);
-        this.writers = new ResultWriters(sdk);
+        SdkBuckets buckets = new SdkBuckets(clients);
+        this.readers = new ItemReaders(buckets);
+        this.writers = new ResultWriters(buckets);
         this.roles = new AssumedRoles(clients, roleClients -> new Integrations(roleClients, fallback));
         this.http = new HttpInvoke(clients, InstantSource.system());
     }
@@ -55,9 +57,8 @@ public final class Integrations implements TaskHandler, AutoCloseable {
         }
         if (inv.readerConfig().isPresent()) {
             JsonNode config = inv.readerConfig().get();
-            IntegrationResource r = IntegrationResource.parse(inv.resource());
-            return config.has("ResultWriter") ? writers.write(r, inv.input(), config)
-                    : readers.read(r, inv.input(), config);
+            return config.has("ResultWriter") ? writers.write(inv.resource(), inv.input(), config)
+                    : readers.read(IntegrationResource.parse(inv.resource()), inv.input(), config);
         }
         IntegrationResource r = IntegrationResource.parse(inv.resource());
         return switch (r.kind()) {

@@ -3,36 +3,36 @@ package io.flowstate.integrations;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowstate.asl.json.Json;
 import io.flowstate.engine.task.TaskOutcome;
-import io.flowstate.integrations.sdk.PojoJson;
-import io.flowstate.integrations.sdk.SdkCall;
-import io.flowstate.integrations.sdk.SdkService;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import io.flowstate.integrations.s3.Buckets;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * A Distributed Map's {@code ItemReader} over S3: {@code s3:getObject} with {@code ReaderConfig.InputType} JSON
- * (the document; the Map applies ItemsPath), JSONL (one item per line) or CSV ({@link CsvItems}), and
- * {@code s3:listObjectsV2} (one item per object: {@code Etag}, {@code Key}, {@code LastModified} in epoch seconds,
- * {@code Size}, {@code StorageClass}, every page read). {@code MaxItems} limits the items (0: all, at most
- * 100,000,000). Every failure is {@code States.ItemReaderFailed}.
+ * A Distributed Map's {@code ItemReader} over S3 ({@link Buckets}):
+ * <ul>
+ *   <li>{@code s3:getObject}: the object's items by {@code ReaderConfig.InputType} ({@link ItemFiles}: JSON with
+ *       optional {@code ItemsPointer}, JSONL, CSV), or a manifest's ({@link Manifests}: {@code InputType: MANIFEST}
+ *       or {@code ManifestType: S3_INVENTORY}, {@code ManifestType: ATHENA_DATA});</li>
+ *   <li>{@code s3:listObjectsV2}: one item per object ({@code Etag}, {@code Key}, {@code LastModified} in epoch
+ *       seconds, {@code Size}, {@code StorageClass}), every page read; with {@code Transformation:
+ *       LOAD_AND_FLATTEN}, the items inside each listed object instead, read as {@code InputType} says.</li>
+ * </ul>
+ * {@code MaxItems} limits the items (0: all, at most 100,000,000) and reading stops there. Every failure is
+ * {@code States.ItemReaderFailed}.
  */
 final class ItemReaders {
     private static final String FAILED = "States.ItemReaderFailed";
     private static final long MAX_ITEMS = 100_000_000L;
-    private static final Map<String, Character> DELIMITERS = Map.of("COMMA", ',', "PIPE", '|', "SEMICOLON", ';',
-            "SPACE", ' ', "TAB", '\t');
 
-    private final SdkCall sdk;
+    private final Buckets s3;
 
-    ItemReaders(SdkCall sdk) {
-        this.sdk = requireNonNull(sdk, "sdk is null");
+    ItemReaders(Buckets s3) {
+        this.s3 = requireNonNull(s3, "s3 is null");
     }
 
     TaskOutcome read(IntegrationResource r, JsonNode params, JsonNode config) {
@@ -41,90 +41,72 @@ final class ItemReaders {
             return TaskOutcome.Failure.of(FAILED, "field MaxItems must be positive");
         }
         long limit = max.isMissingNode() || max.longValue() == 0 ? MAX_ITEMS : Math.min(max.longValue(), MAX_ITEMS);
+        ItemSink sink = new ItemSink(limit);
         try {
-            SdkService s3 = SdkCall.service("s3");
             if (r.service().equals("s3") && r.action().equals("listObjectsV2")) {
-                return new TaskOutcome.Success(list(s3, params, limit));
-            }
-            if (!(r.service().equals("s3") && r.action().equals("getObject"))) {
+                list(params, config, sink);
+            } else if (r.service().equals("s3") && r.action().equals("getObject")) {
+                get(params, config, sink);
+            } else {
                 return TaskOutcome.Failure.of(FAILED, "The ItemReader resource " + r.arn() + " is not supported.");
             }
-            String body = sdk.call(s3, "getObject", params).json().path("Body").asText();
-            return new TaskOutcome.Success(items(body, config, limit));
+            return new TaskOutcome.Success(sink.items());
         } catch (SdkException e) {
             return TaskOutcome.Failure.of(FAILED, ServiceErrors.message(e));
         } catch (CsvItems.ReadFailure | IllegalArgumentException e) {
             return TaskOutcome.Failure.of(FAILED, e.getMessage());
+        } catch (IOException | UncheckedIOException e) {
+            return TaskOutcome.Failure.of(FAILED, "Reading the S3 object failed: " + e.getMessage());
         }
     }
 
-    private static JsonNode items(String body, JsonNode config, long limit) {
+    private void get(JsonNode params, JsonNode config, ItemSink sink) throws IOException {
+        String manifest = config.path("ManifestType").asText("");
         String type = config.path("InputType").asText("JSON");
-        switch (type) {
-            case "JSON" -> {
-                JsonNode doc = JsonText.tryParse(body).orElseThrow(() ->
-                        new IllegalArgumentException("The S3 object is not valid JSON."));
-                return doc.isArray() ? limited((ArrayNode) doc, limit) : doc;
+        if (type.equals("MANIFEST") || manifest.equals("S3_INVENTORY")) {
+            Manifests.inventory(s3, params, sink);
+        } else if (manifest.equals("ATHENA_DATA")) {
+            Manifests.athena(s3, params, config, sink);
+        } else if (!manifest.isEmpty()) {
+            throw new CsvItems.ReadFailure("The ReaderConfig ManifestType " + manifest + " is not supported.");
+        } else {
+            try (InputStream in = s3.get(params)) {
+                ItemFiles.read(in, type, config, sink);
             }
-            case "JSONL" -> {
-                ArrayNode out = Json.nodes().arrayNode();
-                for (String line : body.split("\r?\n")) {
-                    if (!line.isBlank() && out.size() < limit) {
-                        out.add(JsonText.tryParse(line).orElseThrow(() ->
-                                new IllegalArgumentException("A line of the S3 object is not valid JSON: " + line)));
-                    }
-                }
-                return out;
-            }
-            case "CSV" -> {
-                Character delimiter = DELIMITERS.get(config.path("CSVDelimiter").asText("COMMA"));
-                if (delimiter == null) {
-                    throw new IllegalArgumentException("Unknown CSVDelimiter " + config.path("CSVDelimiter").asText());
-                }
-                Optional<List<String>> headers = Optional.empty();
-                if (config.path("CSVHeaderLocation").asText("FIRST_ROW").equals("GIVEN")) {
-                    List<String> given = new ArrayList<>();
-                    config.path("CSVHeaders").forEach(h -> given.add(h.asText()));
-                    headers = Optional.of(given);
-                }
-                return CsvItems.parse(body, delimiter, headers, limit);
-            }
-            default -> throw new IllegalArgumentException("The ReaderConfig InputType " + type + " is not supported.");
         }
     }
 
-    private static ArrayNode limited(ArrayNode items, long limit) {
-        if (items.size() <= limit) {
-            return items;
-        }
-        ArrayNode out = Json.nodes().arrayNode();
-        for (int i = 0; i < limit; i++) {
-            out.add(items.get(i));
-        }
-        return out;
-    }
-
-    private ArrayNode list(SdkService s3, JsonNode params, long limit) {
-        ArrayNode out = Json.nodes().arrayNode();
+    private void list(JsonNode params, JsonNode config, ItemSink sink) throws IOException {
+        boolean load = config.path("Transformation").asText("NONE").equals("LOAD_AND_FLATTEN");
         ObjectNode request = params.isObject() ? ((ObjectNode) params).deepCopy() : Json.object();
+        String bucket = request.path("Bucket").asText();
         while (true) {
-            JsonNode page = sdk.call(s3, "listObjectsV2", request, PojoJson.Timestamps.EPOCH_MILLIS).json();
-            for (JsonNode o : page.path("Contents")) {
-                if (out.size() >= limit) {
-                    return out;
+            Buckets.Page page = s3.list(request);
+            for (Buckets.ObjectInfo o : page.objects()) {
+                if (sink.full()) {
+                    return;
                 }
-                ObjectNode item = out.addObject();
-                item.put("Etag", o.path("ETag").asText());
-                item.put("Key", o.path("Key").asText());
-                item.put("LastModified", o.path("LastModified").asLong() / 1000);
-                item.put("Size", o.path("Size").asLong());
-                item.put("StorageClass", o.path("StorageClass").asText("STANDARD"));
+                if (load && o.key().endsWith("/")) {
+                    continue; // a folder marker holds no items
+                }
+                if (load) {
+                    try (InputStream in = s3.get(Json.object().put("Bucket", bucket).put("Key", o.key()))) {
+                        ItemFiles.read(in, config.path("InputType").asText("JSON"), config, sink);
+                    }
+                    continue;
+                }
+                ObjectNode item = Json.object();
+                item.put("Etag", o.etag());
+                item.put("Key", o.key());
+                item.put("LastModified", o.lastModified().getEpochSecond());
+                item.put("Size", o.size());
+                item.put("StorageClass", o.storageClass());
+                sink.add(item);
             }
-            String next = page.path("NextContinuationToken").asText("");
-            if (!page.path("IsTruncated").asBoolean() || next.isEmpty()) {
-                return out;
+            if (page.nextToken().isEmpty() || sink.full()) {
+                return;
             }
-            request.put("ContinuationToken", next);
+            request.put("ContinuationToken", page.nextToken().get());
         }
     }
 }

@@ -7,27 +7,50 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowstate.asl.json.Json;
 import io.flowstate.engine.task.TaskOutcome;
-import io.flowstate.integrations.sdk.SdkCall;
+import io.flowstate.integrations.s3.Buckets;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * A Distributed Map's {@code ResultWriter} to S3 ({@code arn:aws:states:::s3:putObject}, {@code Bucket} and
- * {@code Prefix}): writes the run's results under {@code <Prefix>/<map run id>/} as {@code SUCCEEDED_0.json} (one
- * record per child: its {@code Output} as JSON text and its {@code Status}) and {@code manifest.json}
- * ({@code DestinationBucket}, {@code MapRunArn}, {@code ResultFiles}), and answers what AWS's Map state returns:
- * {@code {"MapRunArn", "ResultWriterDetails": {"Bucket", "Key"}}}. A failure is {@code States.ResultWriterFailed}.
+ * A Distributed Map's {@code ResultWriter} ({@code arn:aws:states:::s3:putObject} with {@code Bucket} and
+ * {@code Prefix}): writes the run's results under {@code <Prefix>/<map run id>/}, one set of files per child status
+ * ({@code SUCCEEDED_n.json}, {@code FAILED_n.json}, {@code PENDING_n.json}, {@link ResultFiles}, each record shaped
+ * by {@code WriterConfig.Transformation}, {@link ResultRecords}, laid out by {@code WriterConfig.OutputType}), then
+ * {@code manifest.json} ({@code DestinationBucket}, {@code MapRunArn}, {@code ResultFiles} with each file's
+ * {@code Key} and {@code Size}), and answers what AWS's Map state returns:
+ * {@code {"MapRunArn", "ResultWriterDetails": {"Bucket", "Key"}}}. A ResultWriter with only a {@code WriterConfig}
+ * writes nothing: the state's result is the results as transformed (COMPACT by default). A failure is
+ * {@code States.ResultWriterFailed}.
  */
 final class ResultWriters {
+    /** AWS cuts result files at 5 GB. */
+    static final long MAX_FILE_BYTES = 5L * 1024 * 1024 * 1024;
     private static final String FAILED = "States.ResultWriterFailed";
+    private static final List<String> STATUSES = List.of("FAILED", "PENDING", "SUCCEEDED");
 
-    private final SdkCall sdk;
+    private final Buckets s3;
+    private final long maxFileBytes;
 
-    ResultWriters(SdkCall sdk) {
-        this.sdk = requireNonNull(sdk, "sdk is null");
+    ResultWriters(Buckets s3) {
+        this(s3, MAX_FILE_BYTES);
     }
 
-    TaskOutcome write(IntegrationResource r, JsonNode params, JsonNode config) {
+    /** Cuts result files at {@code maxFileBytes} instead of AWS's 5 GB (for tests). */
+    ResultWriters(Buckets s3, long maxFileBytes) {
+        this.s3 = requireNonNull(s3, "s3 is null");
+        this.maxFileBytes = maxFileBytes;
+    }
+
+    TaskOutcome write(String resource, JsonNode params, JsonNode config) {
+        JsonNode writerConfig = config.path("ResultWriter");
+        String arn = config.path("MapRunArn").asText();
+        if (resource.isEmpty()) {
+            return new TaskOutcome.Success(preview(config, writerConfig.path("Transformation").asText("COMPACT"), arn));
+        }
+        IntegrationResource r = IntegrationResource.parse(resource);
         if (!(r.service().equals("s3") && r.action().equals("putObject"))) {
             return TaskOutcome.Failure.of(FAILED, "The ResultWriter resource " + r.arn() + " is not supported.");
         }
@@ -35,31 +58,32 @@ final class ResultWriters {
         if (bucket.isEmpty()) {
             return TaskOutcome.Failure.of(FAILED, "The ResultWriter needs a Bucket.");
         }
-        String arn = config.path("MapRunArn").asText();
+        String transformation = writerConfig.path("Transformation").asText("NONE");
+        boolean jsonl = writerConfig.path("OutputType").asText("JSON").equals("JSONL");
         String runId = arn.substring(arn.lastIndexOf(':') + 1);
         String prefix = params.path("Prefix").asText("").replaceAll("/+$", "");
         String folder = (prefix.isEmpty() ? "" : prefix + "/") + runId + "/";
-        ArrayNode records = Json.nodes().arrayNode();
-        for (JsonNode result : config.path("Results")) {
-            ObjectNode rec = records.addObject();
-            rec.put("Output", Json.write(result));
-            rec.putObject("OutputDetails").put("Included", true);
-            rec.put("Status", "SUCCEEDED");
-        }
-        String succeeded = Json.write(records);
-        ObjectNode manifest = Json.object();
-        manifest.put("DestinationBucket", bucket);
-        manifest.put("MapRunArn", arn);
-        ObjectNode files = manifest.putObject("ResultFiles");
-        files.putArray("FAILED");
-        files.putArray("PENDING");
-        files.putArray("SUCCEEDED").addObject().put("Key", folder + "SUCCEEDED_0.json")
-                .put("Size", succeeded.getBytes(StandardCharsets.UTF_8).length);
         try {
-            put(bucket, folder + "SUCCEEDED_0.json", succeeded);
-            put(bucket, folder + "manifest.json", Json.write(manifest));
+            Map<String, ResultFiles> files = new TreeMap<>();
+            for (String status : STATUSES) {
+                files.put(status, new ResultFiles(folder, status, jsonl, maxFileBytes,
+                        (key, body) -> s3.put(bucket, key, body)));
+            }
+            for (JsonNode child : children(config)) {
+                String status = child.path("Status").asText();
+                ResultFiles to = files.get(status.equals("ABORTED") ? "FAILED" : status);
+                ResultRecords.of(child, transformation, arn).forEach(to::add);
+            }
+            ObjectNode manifest = Json.object();
+            manifest.put("DestinationBucket", bucket);
+            manifest.put("MapRunArn", arn);
+            ObjectNode resultFiles = manifest.putObject("ResultFiles");
+            files.forEach((status, f) -> resultFiles.set(status, f.finish()));
+            s3.put(bucket, folder + "manifest.json", Json.write(manifest).getBytes(StandardCharsets.UTF_8));
         } catch (SdkException e) {
-            return TaskOutcome.Failure.of(FAILED, e.getMessage());
+            return TaskOutcome.Failure.of(FAILED, ServiceErrors.message(e));
+        } catch (java.io.UncheckedIOException e) {
+            return TaskOutcome.Failure.of(FAILED, "Writing the results failed: " + e.getMessage());
         }
         ObjectNode out = Json.object();
         out.put("MapRunArn", arn);
@@ -67,11 +91,28 @@ final class ResultWriters {
         return new TaskOutcome.Success(out);
     }
 
-    private void put(String bucket, String key, String body) {
-        ObjectNode request = Json.object();
-        request.put("Bucket", bucket);
-        request.put("Key", key);
-        request.put("Body", body);
-        sdk.call(SdkCall.service("s3"), "putObject", request);
+    /** WriterConfig without Resource: the results as the state's output, transformed. */
+    private static ArrayNode preview(JsonNode config, String transformation, String arn) {
+        ArrayNode out = Json.nodes().arrayNode();
+        for (JsonNode child : children(config)) {
+            ResultRecords.of(child, transformation, arn).forEach(out::add);
+        }
+        return out;
+    }
+
+    /**
+     * The engine's record of each child ({@code Children}); from the bare {@code Results} when it sent none, each
+     * then a succeeded child with that output.
+     */
+    private static JsonNode children(JsonNode config) {
+        if (config.path("Children").isArray()) {
+            return config.get("Children");
+        }
+        ArrayNode out = Json.nodes().arrayNode();
+        int i = 0;
+        for (JsonNode result : config.path("Results")) {
+            out.addObject().put("Index", i++).put("Status", "SUCCEEDED").set("Output", result);
+        }
+        return out;
     }
 }

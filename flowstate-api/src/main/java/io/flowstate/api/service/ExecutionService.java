@@ -67,6 +67,7 @@ public final class ExecutionService {
     private final TimerService timers;
     private final ExecutionMetas metas;
     private final MapRunService mapRuns;
+    private final ChildExecutionService children;
     private final ExecutionListing listing;
     /** ARNs being started in this process: a second StartExecution of the name waits for no one, as before. */
     private final Set<String> starting = ConcurrentHashMap.newKeySet();
@@ -87,6 +88,7 @@ public final class ExecutionService {
         this.timers = timers;
         this.metas = new ExecutionMetas(store, machines.revisions());
         this.mapRuns = new MapRunService(engine, metas);
+        this.children = new ChildExecutionService(engine, metas, mapRuns);
         this.listing = new ExecutionListing(engine, metas);
     }
 
@@ -154,7 +156,7 @@ public final class ExecutionService {
         ExecutionInfo info = info(t, ctx.arn("express:" + t.name() + ":" + name + ":" + UUID.randomUUID()), name,
                 ctx.now(), input, inputText);
         Engine express = expressEngine();
-        express.start(t.revision().machine(), info, "EXPRESS");
+        express.start(t.revision().machine(), info, "EXPRESS_SYNC");
         ExecutionSummary s;
         try {
             s = express.completion(info.executionArn()).get(EXPRESS_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -178,6 +180,9 @@ public final class ExecutionService {
     }
 
     public DescribeExecution.Response describe(DescribeExecution.Request r) {
+        if (ChildExecutionService.isChild(r.executionArn())) {
+            return children.describe(r);
+        }
         ExecutionSummary s = summary(r.executionArn());
         ExecutionMetas.Meta m = metas.get(s.executionArn()).orElse(null);
         boolean data = r.includedData().orElse(IncludedData.ALL_DATA) == IncludedData.ALL_DATA;
@@ -193,6 +198,18 @@ public final class ExecutionService {
     }
 
     public DescribeStateMachineForExecution.Response describeStateMachine(DescribeStateMachineForExecution.Request r) {
+        if (ChildExecutionService.isChild(r.executionArn())) {
+            // AWS: "the state machine returned is the state machine associated with the Map Run", with the run.
+            ChildExecutionService.Parent p = children.parent(r.executionArn());
+            DescribeStateMachineForExecution.Response parent = describeStateMachine(
+                    new DescribeStateMachineForExecution.Request(p.executionArn(), r.includedData()));
+            String runArn = p.mapRunArn();
+            String label = runArn.substring(runArn.indexOf('/') + 1, runArn.lastIndexOf(':'));
+            return new DescribeStateMachineForExecution.Response(parent.stateMachineArn(), parent.name(),
+                    parent.definition(), parent.roleArn(), parent.updateDate(), parent.loggingConfiguration(),
+                    parent.tracingConfiguration(), Optional.of(runArn), Optional.of(label), parent.revisionId(),
+                    parent.encryptionConfiguration(), parent.variableReferences());
+        }
         ExecutionSummary s = summary(r.executionArn());
         ExecutionMetas.Meta m = metas.get(s.executionArn()).orElse(null);
         if (m == null) {
@@ -229,6 +246,9 @@ public final class ExecutionService {
      * last event id without gaps, so a page is a range of ids and its token the id it stops at.
      */
     public GetExecutionHistory.Response history(GetExecutionHistory.Request r) {
+        if (ChildExecutionService.isChild(r.executionArn())) {
+            return children.history(r);
+        }
         ExecutionSummary s = summary(r.executionArn());
         String scope = "GetExecutionHistory:" + s.executionArn() + ":" + r.reverseOrder();
         int size = Paging.size(r.maxResults());
@@ -358,7 +378,7 @@ public final class ExecutionService {
         }
     }
 
-    private static ObjectNode strip(ObjectNode event, boolean data) {
+    static ObjectNode strip(ObjectNode event, boolean data) {
         if (data) {
             return event;
         }

@@ -10,6 +10,7 @@ import io.flowstate.api.model.ListMapRuns;
 import io.flowstate.api.model.MapRunListItem;
 import io.flowstate.api.model.UpdateMapRun;
 import io.flowstate.asl.json.Json;
+import io.flowstate.engine.interp.ChildExecutions;
 import io.flowstate.engine.interp.Execution;
 import io.flowstate.engine.interp.ExecutionStatus;
 import io.flowstate.engine.interp.MapRunView;
@@ -18,13 +19,11 @@ import io.flowstate.engine.runtime.Engine;
 import io.flowstate.engine.runtime.ExecutionPage;
 import io.flowstate.engine.runtime.ExecutionQuery;
 import io.flowstate.engine.runtime.ExecutionSummary;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -40,8 +39,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>UpdateMapRun is a trigger of the parent execution, journaled like any other, so it applies to the run in
  * flight (a higher limit starts more children at once) and survives a restart. On a run that has ended it
- * changes nothing. The children are not executions of their own here: ListExecutions names them, with ARNs
- * derived from the run's ARN and the item's index, but DescribeExecution does not know them.
+ * changes nothing. The children are executions to the API ({@link ChildExecutionService}): ListExecutions names
+ * them, with ARNs derived from the run's ARN and the item's index ({@link ChildExecutions}).
  */
 public final class MapRunService {
     /** Executions per store read while looking for the one that ran a Map Run. */
@@ -100,10 +99,8 @@ public final class MapRunService {
     ListExecutions.Response executions(ListExecutions.Request r) {
         Found f = find(r.mapRunArn().orElseThrow());
         String runArn = f.run().mapRunArn();
-        // mapRun:MACHINE/LABEL:ID -> the children's state machine MACHINE/LABEL and executions MACHINE/LABEL:NAME.
-        String base = runArn.substring(0, runArn.lastIndexOf(':'));
-        String childMachine = base.replace(":mapRun:", ":stateMachine:");
-        String childPrefix = base.replace(":mapRun:", ":execution:") + ":";
+        String childMachine = ChildExecutions.stateMachineArn(runArn);
+        String childPrefix = ChildExecutions.prefix(runArn);
         List<MapRunView.Item> started = new ArrayList<>();
         for (MapRunView.Item item : view(f).map(MapRunView::items).orElse(List.of())) {
             if (item.status() != MapRunView.ItemStatus.PENDING && item.startDate().isPresent()) {
@@ -122,8 +119,7 @@ public final class MapRunService {
                     && (r.redriveFilter().get() == ExecutionRedriveFilter.REDRIVEN) != (item.redriveCount() > 0)) {
                 continue;
             }
-            String name = UUID.nameUUIDFromBytes((runArn + "#" + item.index()).getBytes(StandardCharsets.UTF_8))
-                    .toString();
+            String name = ChildExecutions.name(runArn, item.index());
             all.add(new ExecutionListItem(childPrefix + name, childMachine, name, status, item.startDate().orElseThrow(),
                     item.stopDate(), Optional.of(runArn), Optional.of(1), Optional.empty(), Optional.empty(),
                     Optional.of(item.redriveCount()), item.redriveCount() > 0 ? item.startDate() : Optional.empty()));
@@ -135,7 +131,7 @@ public final class MapRunService {
     }
 
     /** A child execution's status; a pending item has none (it is not listed). */
-    private static String childStatus(MapRunView.ItemStatus s) {
+    static String childStatus(MapRunView.ItemStatus s) {
         return switch (s) {
             case PENDING, RUNNING -> "RUNNING";
             case SUCCEEDED -> "SUCCEEDED";
@@ -152,7 +148,51 @@ public final class MapRunService {
     }
 
     /** A Map Run and the execution that ran it. */
-    private record Found(ExecutionSummary execution, MapRuns.Run run) {}
+    record Found(ExecutionSummary execution, MapRuns.Run run) {}
+
+    /** The item view of a run found, as the interpreter holds it now. */
+    Optional<MapRunView> viewOf(Found f) {
+        return view(f);
+    }
+
+    /**
+     * The Map Run whose child executions {@code childArn} would be one of (the run's ARN prefix matches), newest
+     * parent first, each passed to {@code match} until it answers; the runs of the state machine the ARN names
+     * are searched as {@link #find} does.
+     */
+    <T> Optional<T> searchRuns(String childArn, java.util.function.Function<Found, Optional<T>> match) {
+        Arn arn = Arn.parse(childArn, "execution");
+        String machine = arn.name().split("/", 2)[0];
+        String prefix = childArn.substring(0, childArn.indexOf(":execution:"));
+        ExecutionQuery query = new ExecutionQuery(Optional.of(prefix + ":stateMachine:" + machine), Optional.empty(),
+                Optional.empty(), SEARCH_PAGE);
+        while (true) {
+            ExecutionPage page = engine.list(query);
+            for (ExecutionSummary s : page.executions()) {
+                for (MapRuns.Run run : runs(s)) {
+                    if (childArn.startsWith(io.flowstate.engine.interp.ChildExecutions.prefix(run.mapRunArn()))) {
+                        Optional<T> t = match.apply(new Found(s, run));
+                        if (t.isPresent()) {
+                            return t;
+                        }
+                    }
+                }
+            }
+            if (page.nextToken().isEmpty()) {
+                return Optional.empty();
+            }
+            query = query.after(page.nextToken().get());
+        }
+    }
+
+    /** The run (with its parent) known to hold {@code mapRunArn}, if it still exists. */
+    Optional<Found> found(String mapRunArn) {
+        try {
+            return Optional.of(find(mapRunArn));
+        } catch (ApiException.ResourceNotFound e) {
+            return Optional.empty();
+        }
+    }
 
     private Found find(String mapRunArn) {
         Arn arn = Arn.parse(mapRunArn, "mapRun");

@@ -36,6 +36,7 @@ public final class Path implements ValueExpression {
     /** Native segments of a reference path, or null when Jayway evaluates the path. */
     private final PathSegment[] segments;
     private final JsonPath jayway;
+    private final boolean callsFunction;
     private final boolean whole;
 
     private Path(String text, Root root, String variable, PathSegment[] segments, JsonPath jayway) {
@@ -44,6 +45,7 @@ public final class Path implements ValueExpression {
         this.variable = variable;
         this.segments = segments;
         this.jayway = jayway;
+        this.callsFunction = JsonPathEngine.callsFunction(jayway);
         this.whole = text.equals("$");
     }
 
@@ -102,7 +104,7 @@ public final class Path implements ValueExpression {
         if (value == null) {
             throw new EvaluationException("States.Runtime", "Invalid path '" + text + "' : "
                     + (document == null ? "No results for path: " + JsonPathEngine.normalised(jayway)
-                    : JsonPathEngine.missMessage(jayway, document)));
+                    : JsonPathEngine.missMessage(jayway, callsFunction, document)));
         }
         return value;
     }
@@ -154,7 +156,7 @@ public final class Path implements ValueExpression {
             return null;
         }
         if (segments == null) {
-            return JsonPathEngine.find(jayway, document).orElse(null);
+            return JsonPathEngine.find(jayway, callsFunction, document).orElse(null);
         }
         JsonNode node = document;
         for (PathSegment segment : segments) {

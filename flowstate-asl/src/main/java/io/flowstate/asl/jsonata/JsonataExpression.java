@@ -10,6 +10,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One JSONata expression (the text between {@code {%} and {@code %}}), compiled once when its definition is
@@ -22,6 +24,8 @@ public final class JsonataExpression {
     private final String text;
     private final Jsonata compiled;
     private final List<String> variableNames;
+    /** {@code $states.member}; the look-behind keeps {@code $statesX} and {@code a$states} out. */
+    private static final Pattern STATES_MEMBER = Pattern.compile("(?<![\\w$])\\$states\\s*\\.\\s*([A-Za-z_][A-Za-z0-9_]*)");
     private final String code;
 
     private JsonataExpression(String text, Jsonata compiled, List<String> variableNames) {
@@ -61,6 +65,19 @@ public final class JsonataExpression {
      */
     public boolean mentions(String token) {
         return code.contains(token);
+    }
+
+    /**
+     * The members of {@code $states} the expression names ({@code input} for {@code $states.input.x}), in
+     * order, outside string literals and comments; the parser refuses those the field does not have.
+     */
+    public Set<String> statesMembers() {
+        Set<String> members = new LinkedHashSet<>();
+        Matcher m = STATES_MEMBER.matcher(code);
+        while (m.find()) {
+            members.add(m.group(1));
+        }
+        return members;
     }
 
     /**

@@ -65,8 +65,9 @@ final class CatchParser {
         Optional<Path> resultPath = jsonpath
                 ? IoParser.nullablePath(r, "ResultPath", true)
                 : Optional.of(Path.compile("$"));
-        var assign = StateParser.assign(r, lang, true);
-        Optional<io.flowstate.asl.jsonata.JsonataTemplate> output = jsonpath ? Optional.empty() : StateParser.output(r, true);
+        var assign = StateParser.assign(r, lang, StatesScope.ERROR_OUTPUT);
+        Optional<io.flowstate.asl.jsonata.JsonataTemplate> output = jsonpath ? Optional.empty()
+                : StateParser.output(r, StatesScope.ERROR_OUTPUT);
         if (errors.isEmpty() || next.isEmpty()) {
             return Optional.empty();
         }

@@ -72,16 +72,15 @@ final class Expressions {
      * {@code INVALID_JSONATA_EXPRESSION} at its own location.
      */
     static Optional<JsonataTemplate> jsonata(JsonNode source, String location, Diagnostics out) {
-        return jsonata(source, location, out, false);
+        return jsonata(source, location, out, StatesScope.INPUT);
     }
 
     /**
-     * As {@link #jsonata(JsonNode, String, Diagnostics)}; {@code inCatch} is true for a catcher's Output and
-     * Assign, the only fields where {@code $states.errorOutput} exists. References AWS refuses ({@code $$},
-     * {@code $states.errorOutput} elsewhere, a field name read from the empty top-level context) are
-     * {@code UNSUPPORTED_JSONATA_EXPRESSION}.
+     * As {@link #jsonata(JsonNode, String, Diagnostics)}, for a field whose {@code $states} holds the members
+     * {@code scope} offers. References AWS refuses ({@code $$}, a {@code $states} member the field does not have,
+     * a field name read from the empty top-level context) are {@code UNSUPPORTED_JSONATA_EXPRESSION}.
      */
-    static Optional<JsonataTemplate> jsonata(JsonNode source, String location, Diagnostics out, boolean inCatch) {
+    static Optional<JsonataTemplate> jsonata(JsonNode source, String location, Diagnostics out, StatesScope scope) {
         JsonataTemplate t;
         try {
             t = JsonataTemplate.compile(source);
@@ -95,10 +94,12 @@ final class Expressions {
             if (e.mentions("$$")) {
                 out.error(Codes.UNSUPPORTED_JSONATA_EXPRESSION, Messages.unsupportedReference("$$"), location + at);
                 ok[0] = false;
-            } else if (!inCatch && e.mentions("$states.errorOutput")) {
-                out.error(Codes.UNSUPPORTED_JSONATA_EXPRESSION, Messages.unsupportedReference("$states.errorOutput"),
-                        location + at);
-                ok[0] = false;
+            }
+            for (String member : e.statesMembers()) {
+                if (!scope.offers(member)) {
+                    out.error(Codes.UNSUPPORTED_JSONATA_EXPRESSION, Messages.noSuchStatesField(member), location + at);
+                    ok[0] = false;
+                }
             }
             for (String name : e.topLevelReferences()) {
                 out.error(Codes.UNSUPPORTED_JSONATA_EXPRESSION, Messages.topLevelReference(name), location + at);
@@ -113,8 +114,8 @@ final class Expressions {
         return jsonata(source, location, out).map(Template::of);
     }
 
-    static Optional<Template> jsonataTemplate(JsonNode source, String location, Diagnostics out, boolean inCatch) {
-        return jsonata(source, location, out, inCatch).map(Template::of);
+    static Optional<Template> jsonataTemplate(JsonNode source, String location, Diagnostics out, StatesScope scope) {
+        return jsonata(source, location, out, scope).map(Template::of);
     }
 
     private static boolean checkDollarKeys(JsonNode node, String location, Diagnostics out, int depth) {

@@ -74,7 +74,10 @@ final class MapParser {
         if (in.jsonata()) {
             return r.value(field).flatMap(v -> Expressions.jsonataTemplate(v, r.at(field), in.out()));
         }
-        return r.object(field).flatMap(o -> Expressions.template(o, r.at(field), in.out()));
+        // The legacy Parameters may be any JSON value, as in other states (see IoParser); ItemSelector is an object.
+        Optional<JsonNode> template = field.equals("Parameters") ? r.value(field)
+                : r.object(field).map(JsonNode.class::cast);
+        return template.flatMap(o -> Expressions.template(o, r.at(field), in.out()));
     }
 
     private static Optional<String> label(FieldReader r, StateInput in) {

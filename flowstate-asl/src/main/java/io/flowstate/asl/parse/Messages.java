@@ -21,6 +21,16 @@ final class Messages {
     }
 
     /**
+     * A {@code $states} member the field does not have ({@code $states.result} outside a Task's, Parallel's or
+     * Map's Output and Assign, {@code $states.errorOutput} outside a catcher, or an unknown one such as
+     * {@code $states.item}). AWS's text, as quoted by users and by emulators measured against AWS; not in our
+     * conformance corpus.
+     */
+    static String noSuchStatesField(String member) {
+        return "Field '$states." + member + "' does not exist.";
+    }
+
+    /**
      * A field name read from the top-level context ({@code {% phone %}}), which is empty in Step Functions. AWS's
      * text as quoted in the issue and by other emulators measured against AWS; not in our conformance corpus.
      */

@@ -1,50 +1,29 @@
 package io.flowstate.asl.parse;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * What AWS accepts as a Task {@code Resource}: a Lambda function or activity ARN, an optimized integration
- * {@code arn:<partition>:states:::<service>:<action>[.sync|.sync:2|.waitForTaskToken]} that AWS offers, or an
- * AWS SDK integration {@code arn:<partition>:states:::aws-sdk:<service>:<action>}. EXPRESS machines may not wait
- * for a job ({@code .sync}) or a callback ({@code .waitForTaskToken}).
+ * What AWS accepts as a Task {@code Resource}, from "Discover service integration patterns in Step Functions"
+ * (connect-to-resource.html): "The prefix {@code arn:aws:states:} sets up a namespace that Step Functions uses for
+ * integrations ... Legacy integrations to AWS Lambda are the one exception where the Resource value specifies an
+ * actual Lambda function resource." So a Resource is one of:
+ * <ul>
+ *   <li>an optimized integration {@code arn:<partition>:states:::<service>:<action>[.sync|.sync:2|.waitForTaskToken]}
+ *       that AWS offers with that pattern ({@link OptimizedIntegrations});</li>
+ *   <li>an AWS SDK integration {@code arn:<partition>:states:::aws-sdk:<service>:<action>}, optionally
+ *       {@code .waitForTaskToken} ("Run a Job (.sync): Not supported" for SDK integrations);</li>
+ *   <li>an activity {@code arn:<partition>:states:<region>:<account>:activity:<name>};</li>
+ *   <li>a Lambda function {@code arn:<partition>:lambda:<region>:<account>:function:<name>[:<qualifier>]}.</li>
+ * </ul>
+ * Anything else, an ARN of another service ({@code arn:aws:s3:::bucket}) included, fails with AWS's recorded
+ * "The resource provided ... is not recognized" (corpus: {@code arn:aws:states:::dynamodb:query}). AWS SDK
+ * service and action names are not checked against AWS's service models: any well-formed name is accepted.
+ * EXPRESS machines may not wait for a job ({@code .sync}), a callback ({@code .waitForTaskToken}) or an activity.
  */
 final class ResourceRules {
-    /** The optimized integrations AWS documents, by service. */
-    private static final Map<String, Set<String>> INTEGRATIONS = Map.ofEntries(
-            Map.entry("lambda", Set.of("invoke")),
-            Map.entry("dynamodb", Set.of("getItem", "putItem", "updateItem", "deleteItem")),
-            Map.entry("sns", Set.of("publish")),
-            Map.entry("sqs", Set.of("sendMessage")),
-            Map.entry("events", Set.of("putEvents")),
-            Map.entry("states", Set.of("startExecution")),
-            Map.entry("batch", Set.of("submitJob")),
-            Map.entry("ecs", Set.of("runTask")),
-            Map.entry("glue", Set.of("startJobRun")),
-            Map.entry("glue-databrew", Set.of("startJobRun")),
-            Map.entry("apigateway", Set.of("invoke")),
-            Map.entry("http", Set.of("invoke")),
-            Map.entry("s3", Set.of("getObject", "putObject", "listObjectsV2")),
-            Map.entry("athena", Set.of("startQueryExecution", "stopQueryExecution", "getQueryExecution",
-                    "getQueryResults")),
-            Map.entry("bedrock", Set.of("invokeModel", "createModelCustomizationJob")),
-            Map.entry("codebuild", Set.of("startBuild", "stopBuild", "batchDeleteBuilds", "batchGetReports",
-                    "startBuildBatch", "stopBuildBatch", "retryBuildBatch", "deleteBuildBatch")),
-            Map.entry("eks", Set.of("createCluster", "deleteCluster", "createFargateProfile",
-                    "deleteFargateProfile", "createNodegroup", "deleteNodegroup", "runJob", "call")),
-            Map.entry("elasticmapreduce", Set.of("createCluster", "terminateCluster", "addStep", "cancelStep",
-                    "setClusterTerminationProtection", "modifyInstanceFleetByName",
-                    "modifyInstanceGroupByName")),
-            Map.entry("emr-containers", Set.of("startJobRun", "createVirtualCluster", "deleteVirtualCluster")),
-            Map.entry("emr-serverless", Set.of("createApplication", "startApplication", "stopApplication",
-                    "deleteApplication", "startJobRun", "cancelJobRun")),
-            Map.entry("sagemaker", Set.of("createTrainingJob", "createTransformJob", "createEndpoint",
-                    "createEndpointConfig", "createHyperParameterTuningJob", "createLabelingJob", "createModel",
-                    "createProcessingJob", "updateEndpoint")),
-            Map.entry("mediaconvert", Set.of("createJob")));
-
-    private static final List<String> SUFFIXES = List.of(".waitForTaskToken", ".sync:2", ".sync");
+    private static final Pattern SDK = Pattern.compile("aws-sdk:[a-z0-9][a-z0-9-]*:[A-Za-z][A-Za-z0-9]*(\\.waitForTaskToken)?");
+    private static final Pattern FUNCTION = Pattern.compile("function:[A-Za-z0-9_-]+(:[A-Za-z0-9_$-]+)?");
+    private static final Pattern ACTIVITY = Pattern.compile("activity:[^:\\s]+");
 
     private ResourceRules() {}
 
@@ -67,28 +46,21 @@ final class ResourceRules {
     }
 
     static boolean recognized(String resource) {
-        String[] parts = resource.split(":", 6);
-        if (parts.length < 6 || !parts[0].equals("arn") || parts[1].isEmpty() || parts[2].isEmpty()) {
+        String[] arn = resource.split(":", 6);
+        if (arn.length < 6 || !arn[0].equals("arn") || arn[1].isEmpty()) {
             return false;
         }
-        if (!parts[2].equals("states") || !parts[3].isEmpty() || !parts[4].isEmpty()) {
-            return true;
-        }
-        String integration = parts[5];
-        if (integration.startsWith("aws-sdk:")) {
-            return integration.split(":").length >= 3;
-        }
-        for (String suffix : SUFFIXES) {
-            if (integration.endsWith(suffix)) {
-                integration = integration.substring(0, integration.length() - suffix.length());
-                break;
+        boolean regional = !arn[3].isEmpty() && !arn[4].isEmpty();
+        return switch (arn[2]) {
+            case "lambda" -> regional && FUNCTION.matcher(arn[5]).matches();
+            case "states" -> {
+                if (regional) {
+                    yield ACTIVITY.matcher(arn[5]).matches();
+                }
+                yield arn[3].isEmpty() && arn[4].isEmpty()
+                        && (SDK.matcher(arn[5]).matches() || OptimizedIntegrations.offers(arn[5]));
             }
-        }
-        int colon = integration.indexOf(':');
-        if (colon < 0) {
-            return false;
-        }
-        Set<String> actions = INTEGRATIONS.get(integration.substring(0, colon));
-        return actions != null && actions.contains(integration.substring(colon + 1));
+            default -> false;
+        };
     }
 }

@@ -34,8 +34,9 @@ final class StateParser {
         }
         QueryLanguage lang = language(r, ctx);
         checkFields(r, type, lang);
-        StateCommon common = new StateCommon(name, r.string("Comment"), lang, assign(r, lang),
-                lang == QueryLanguage.JSONATA ? output(r) : Optional.empty());
+        StatesScope scope = StatesScope.ofStateType(type);
+        StateCommon common = new StateCommon(name, r.string("Comment"), lang, assign(r, lang, scope),
+                lang == QueryLanguage.JSONATA ? output(r, scope) : Optional.empty());
         Transition transition = FieldSets.hasTransition(type) ? transition(r) : Transition.END;
         IoSpec io = lang == QueryLanguage.JSONPATH ? IoParser.parse(r, type) : IoSpec.DEFAULT;
         StateInput in = new StateInput(r, lang, ctx, common, transition, io);
@@ -104,11 +105,11 @@ final class StateParser {
 
     /** {@code Assign}: a payload template in JSONPath states, kept raw in JSONata ones. */
     static Optional<Template> assign(FieldReader r, QueryLanguage lang) {
-        return assign(r, lang, false);
+        return assign(r, lang, StatesScope.INPUT);
     }
 
-    /** {@code Assign}; {@code inCatch} for a catcher's, which may read {@code $states.errorOutput}. */
-    static Optional<Template> assign(FieldReader r, QueryLanguage lang, boolean inCatch) {
+    /** {@code Assign}, whose JSONata expressions may read the {@code $states} members {@code scope} offers. */
+    static Optional<Template> assign(FieldReader r, QueryLanguage lang, StatesScope scope) {
         if (!r.has("Assign")) {
             return Optional.empty();
         }
@@ -118,16 +119,16 @@ final class StateParser {
         }
         return lang == QueryLanguage.JSONPATH
                 ? Expressions.template(obj.get(), r.at("Assign"), r.out())
-                : Expressions.jsonataTemplate(obj.get(), r.at("Assign"), r.out(), inCatch);
+                : Expressions.jsonataTemplate(obj.get(), r.at("Assign"), r.out(), scope);
     }
 
     /** JSONata {@code Output}: any JSON value, with {@code {% %}} expressions anywhere inside. */
     static Optional<io.flowstate.asl.jsonata.JsonataTemplate> output(FieldReader r) {
-        return output(r, false);
+        return output(r, StatesScope.INPUT);
     }
 
-    static Optional<io.flowstate.asl.jsonata.JsonataTemplate> output(FieldReader r, boolean inCatch) {
-        return r.value("Output").flatMap(v -> Expressions.jsonata(v, r.at("Output"), r.out(), inCatch));
+    static Optional<io.flowstate.asl.jsonata.JsonataTemplate> output(FieldReader r, StatesScope scope) {
+        return r.value("Output").flatMap(v -> Expressions.jsonata(v, r.at("Output"), r.out(), scope));
     }
 
     /** Exactly one of {@code "Next": name} and {@code "End": true}. */

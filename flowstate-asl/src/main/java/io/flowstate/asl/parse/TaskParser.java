@@ -48,7 +48,7 @@ final class TaskParser {
             return Optional.empty();
         }
         // Compiled like any payload template: RoleArn.$ reads the input or the context, {% %} is JSONata.
-        return c.flatMap(o -> in.jsonata() ? Expressions.jsonataTemplate(o, r.at("Credentials"), in.out(), false)
+        return c.flatMap(o -> in.jsonata() ? Expressions.jsonataTemplate(o, r.at("Credentials"), in.out(), StatesScope.INPUT)
                 : Expressions.template(o, r.at("Credentials"), in.out()));
     }
 }

@@ -33,8 +33,8 @@ class JsonataDiagnosticsTest {
     @Test
     void parse_errorOutputOutsideCatch_isUnsupported() {
         assertThat(errors(Defs.jsonata("{'Type':'Pass','Assign':{'e':'{% $states.errorOutput %}'},'End':true}")))
-                .containsExactly("UNSUPPORTED_JSONATA_EXPRESSION: Reference to '$states.errorOutput' is not"
-                        + " supported. at /States/S/Assign/e");
+                .containsExactly("UNSUPPORTED_JSONATA_EXPRESSION: Field '$states.errorOutput' does not exist."
+                        + " at /States/S/Assign/e");
     }
 
     @Test

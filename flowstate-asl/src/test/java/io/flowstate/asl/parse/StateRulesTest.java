@@ -48,6 +48,16 @@ class StateRulesTest {
                 "SCHEMA_VALIDATION_FAILED: The value for the field 'InputPath' must be a valid JSONPath at /States/S/InputPath");
     }
 
+    /**
+     * AWS's sample aws-samples/serverless-account-signup-service creates a machine with
+     * {@code "InputPath": "$..interests[?(@.category==home)]"}: an unquoted word in a filter is valid.
+     */
+    @Test
+    void parse_filterWithUnquotedWord_isAValidPath() {
+        valid(Defs.machine("{'Type':'Pass','InputPath':'$..interests[?(@.category==home)]',"
+                + "'Parameters':{'ids.$':'$.items[?(@.kind==book && @.price > 5)].id'},'End':true}"));
+    }
+
     @Test
     void parse_dollarKeyWithoutPath_namesTheKey() {
         assertThat(errors(Defs.machine("{'Type':'Pass','Parameters':{'a':{'b.$':'nope'}},'End':true}")))

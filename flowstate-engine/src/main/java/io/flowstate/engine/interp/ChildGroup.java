@@ -20,7 +20,6 @@ final class ChildGroup {
     final Fiber[] fibers;
     /** Map only: the iteration inputs, started in order. */
     final JsonNode[] itemInputs;
-    final JsonNode[] itemValues;
     /** 0: no limit. UpdateMapRun may change it on a Distributed Map's run. */
     int maxConcurrency;
     int nextToStart;
@@ -35,13 +34,12 @@ final class ChildGroup {
     int redriveCount;
     java.time.Instant redriveTime;
 
-    ChildGroup(Kind kind, Fiber owner, int size, JsonNode[] itemInputs, JsonNode[] itemValues, int maxConcurrency) {
+    ChildGroup(Kind kind, Fiber owner, int size, JsonNode[] itemInputs, int maxConcurrency) {
         this.kind = kind;
         this.owner = owner;
         this.results = new JsonNode[size];
         this.fibers = new Fiber[size];
         this.itemInputs = itemInputs;
-        this.itemValues = itemValues;
         this.maxConcurrency = maxConcurrency;
         this.remaining = size;
     }

@@ -18,7 +18,9 @@ final class Children {
     private Children() {}
 
     static void childSucceeded(Run r, Fiber child) {
-        if (child.group.kind == ChildGroup.Kind.MAP) {
+        if (child.group.distributed) {
+            r.emit(child, EventType.EXECUTION_SUCCEEDED, new EventDetails.Output(child.output));
+        } else if (child.group.kind == ChildGroup.Kind.MAP) {
             r.emitDetached(child, EventType.MAP_ITERATION_SUCCEEDED,
                     new EventDetails.MapIteration(child.group.owner.stateName, child.index));
         }
@@ -39,7 +41,10 @@ final class Children {
         g.running.remove(child);
         g.remaining--;
         if (g.kind == ChildGroup.Kind.MAP) {
-            owner.cursor = Math.max(owner.cursor, child.cursor);
+            if (!g.distributed) {
+                // (A child execution's events are on ids of its own.)
+                owner.cursor = Math.max(owner.cursor, child.cursor);
+            }
             startIterations(r, g);
         }
         if (g.remaining == 0) {
@@ -55,7 +60,7 @@ final class Children {
     static void settled(Run r, ChildGroup g) {
         Fiber owner = g.owner;
         if (!g.distributed) {
-            owner.cursor = r.exec.lastEventId;
+            owner.cursor = owner.log != null ? owner.log.lastId : r.exec.lastEventId;
         }
         ArrayNode results = Json.nodes().arrayNode(g.results.length);
         for (var v : g.results) {
@@ -89,8 +94,14 @@ final class Children {
         child.stoppedAt = r.now;
         Fiber owner = g.owner;
         g.running.remove(child);
+        if (g.distributed) {
+            r.emit(child, EventType.EXECUTION_FAILED, new EventDetails.Failure(
+                    java.util.Optional.of(child.failure.error()).filter(x -> !x.isEmpty()), child.failure.cause()));
+        }
         if (g.kind == ChildGroup.Kind.MAP) {
-            r.emitDetached(child, EventType.MAP_ITERATION_FAILED, new EventDetails.MapIteration(owner.stateName, child.index));
+            if (!g.distributed) {
+                r.emitDetached(child, EventType.MAP_ITERATION_FAILED, new EventDetails.MapIteration(owner.stateName, child.index));
+            }
             g.failures++;
             if (tolerated(g)) {
                 com.fasterxml.jackson.databind.node.ObjectNode err = Json.object();
@@ -106,7 +117,7 @@ final class Children {
             abort(r, sibling);
         }
         g.running.clear();
-        if (!child.silent) {
+        if (!child.silent || (child.log != null && !g.distributed)) {
             owner.cursor = child.cursor;
         }
         State s = owner.machine.state(owner.stateName);
@@ -141,8 +152,10 @@ final class Children {
                 MapState m = (MapState) owner.machine.state(owner.stateName);
                 // A Distributed Map's items are child executions: they do not see the parent's variables.
                 Scope scope = new Scope(g.distributed ? null : owner.scope);
-                it = new Fiber(m.itemProcessor(), owner, g, i, scope, g.itemValues[i], g.itemInputs[i], owner.cursor);
+                it = new Fiber(m.itemProcessor(), owner, g, i, scope, g.itemInputs[i], owner.cursor);
                 it.silent = owner.silent || g.distributed;
+                it.log = g.distributed ? (r.exec.captureChildren ? new ChildLog() : null) : owner.log;
+                it.createdAt = r.now;
                 g.fibers[i] = it;
             } else {
                 // Redriven: a failed or aborted iteration runs on from the state it did not finish.
@@ -186,7 +199,9 @@ final class Children {
                 r.emit(f, aborted, EventDetails.NONE);
             }
         }
-        if (f.group != null && f.group.kind == ChildGroup.Kind.MAP && f.announced) {
+        if (f.group != null && f.group.distributed && f.announced) {
+            r.emit(f, EventType.EXECUTION_ABORTED, EventDetails.Failure.of(null, null));
+        } else if (f.group != null && f.group.kind == ChildGroup.Kind.MAP && f.announced) {
             r.emitDetached(f, EventType.MAP_ITERATION_ABORTED, new EventDetails.MapIteration(f.group.owner.stateName, f.index));
         }
     }
@@ -194,9 +209,10 @@ final class Children {
     static List<Fiber> branches(Run r, Fiber owner, ParallelState p, ChildGroup g) {
         List<Fiber> fibers = new ArrayList<>();
         for (int i = 0; i < p.branches().size(); i++) {
-            Fiber b = new Fiber(p.branches().get(i), owner, g, i, new Scope(owner.scope), null, owner.effectiveInput,
+            Fiber b = new Fiber(p.branches().get(i), owner, g, i, new Scope(owner.scope), owner.effectiveInput,
                     owner.cursor);
             b.silent = owner.silent;
+            b.log = owner.log;
             b.announced = true;
             g.fibers[i] = b;
             fibers.add(b);

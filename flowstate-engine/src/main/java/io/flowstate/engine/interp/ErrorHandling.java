@@ -144,7 +144,7 @@ final class ErrorHandling {
             switch (s) {
                 case TaskState t -> TaskStep.attempt(r, f, t);
                 case ParallelState p -> ParallelStep.start(r, f, p);
-                case MapState m -> MapStep.start(r, f, m);
+                case MapState m -> MapStep.attempt(r, f, m);
                 default -> throw new IllegalStateException("no retry for " + s.type());
             }
         } catch (EvaluationException e) {

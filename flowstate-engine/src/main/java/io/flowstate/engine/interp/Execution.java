@@ -44,6 +44,10 @@ public final class Execution {
     ObjectNode contextStateMachine;
     /** The Distributed Map runs this execution started, in start order (for DescribeMapRun and UpdateMapRun). */
     final List<ChildGroup> mapRuns = new ArrayList<>();
+    /** Whether the Distributed Map children record their own histories (see {@link #childHistory}). */
+    boolean captureChildren;
+    /** A StartSyncExecution (see {@link RunMode#synchronous()}). */
+    boolean synchronous;
     /** Present only in a {@link StateTest}: what the tested state reports and how it ended. */
     StepProbe probe;
 
@@ -103,6 +107,18 @@ public final class Execution {
         return tasks.containsKey(taskId);
     }
 
+    /**
+     * Whether task {@code taskId} is a {@code .waitForTaskToken} call whose service has not answered yet: its
+     * {@code TaskSubmitted} is still to come, and an answer to its token (which a fast worker can send first)
+     * belongs after it.
+     */
+    public boolean awaitsSubmit(long taskId) {
+        Fiber f = tasks.get(taskId);
+        return f != null && f.phase == Fiber.Phase.AWAIT_TASK && !f.taskSubmitted
+                && f.machine.state(f.stateName) instanceof io.flowstate.asl.model.TaskState t
+                && t.resource().endsWith(".waitForTaskToken") && TaskResource.of(t.resource()).kind() == TaskResource.Kind.SERVICE;
+    }
+
     /** The id of the last event, the version a commit of the next decision is checked against. */
     public long lastEventId() {
         return lastEventId;
@@ -131,6 +147,21 @@ public final class Execution {
     /** How many times the execution was redriven (0 until it is). */
     public int redriveCount() {
         return redriveCount;
+    }
+
+    /**
+     * The history of the child execution that ran item {@code index} of the Distributed Map run
+     * {@code mapRunArn}; empty when the run has no such child yet, or when this execution was not rebuilt with
+     * its children's histories ({@code Replay.replay(..., true)}).
+     */
+    public java.util.Optional<List<HistoryEvent>> childHistory(String mapRunArn, int index) {
+        for (ChildGroup g : mapRuns) {
+            if (g.mapRunArn.equals(mapRunArn) && index >= 0 && index < g.fibers.length && g.fibers[index] != null
+                    && g.fibers[index].log != null) {
+                return java.util.Optional.of(List.copyOf(g.fibers[index].log.events));
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** The Distributed Map runs this execution started, as they stand now, in start order. */

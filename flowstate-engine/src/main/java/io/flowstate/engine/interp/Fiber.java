@@ -19,7 +19,6 @@ final class Fiber {
     final ChildGroup group;
     final int index;
     final Scope scope;
-    final JsonNode mapItemValue;
 
     String stateName;
     JsonNode input;
@@ -43,6 +42,8 @@ final class Fiber {
     boolean taskSubmitted;
     /** What a Map state's ItemReader read for this entry (null until it answered). */
     JsonNode readItems;
+    /** Where this entry's ItemReader read its items ({@code $$.Map.Item.Source}); null until known. */
+    String itemSource;
     /** The Map Run of this entry (an ItemReader's starts before the items are read; a ResultWriter names it). */
     String mapRunArn;
     /** Whether the Map waits for its ResultWriter; what the writer answered, once it has. */
@@ -60,23 +61,26 @@ final class Fiber {
     boolean announced;
     /** True inside a Distributed Map: its events belong to child executions, not to this history. */
     boolean silent;
+    /** Inside a Distributed Map child of an execution rebuilt to show its children: the child's history. */
+    ChildLog log;
 
     JsonNode output;
     StateFailure failure;
 
+    /** Map iterations: when the first attempt started (a child execution's StartTime). */
+    Instant createdAt;
     /** Map iterations: when the current attempt started and ended, and how many times a redrive ran it again. */
     Instant startedAt;
     Instant stoppedAt;
     int redriveCount;
 
-    Fiber(StateMachine machine, Fiber parent, ChildGroup group, int index, Scope scope, JsonNode mapItemValue,
-            JsonNode input, long cursor) {
+    Fiber(StateMachine machine, Fiber parent, ChildGroup group, int index, Scope scope, JsonNode input,
+            long cursor) {
         this.machine = machine;
         this.parent = parent;
         this.group = group;
         this.index = index;
         this.scope = scope;
-        this.mapItemValue = mapItemValue;
         this.stateName = machine.startAt();
         this.input = input;
         this.cursor = cursor;

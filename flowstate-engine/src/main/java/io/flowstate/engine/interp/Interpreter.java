@@ -24,9 +24,16 @@ public final class Interpreter {
 
     /** Starts an execution: {@code ExecutionStarted}, then as far as the machine can go. */
     public static Started start(StateMachine machine, ExecutionInfo info, Instant now) {
+        return start(machine, info, now, RunMode.DEFAULT);
+    }
+
+    /** Starts an execution run as {@code mode} says. */
+    public static Started start(StateMachine machine, ExecutionInfo info, Instant now, RunMode mode) {
         Execution exec = new Execution(machine, info);
+        exec.captureChildren = mode.captureChildren();
+        exec.synchronous = mode.synchronous();
         Run r = new Run(exec, now);
-        exec.root = new io.flowstate.engine.interp.Fiber(machine, null, null, 0, new Scope(null), null, info.input(), 0);
+        exec.root = new io.flowstate.engine.interp.Fiber(machine, null, null, 0, new Scope(null), info.input(), 0);
         exec.root.announced = true;
         r.emitDetached(exec.root, EventType.EXECUTION_STARTED,
                 new EventDetails.ExecutionStarted(info.input(), info.roleArn(), info.stateMachineAliasArn(),
@@ -175,6 +182,14 @@ public final class Interpreter {
         r.emit(exec.root, type, new EventDetails.Failure(error, cause));
         r.effects.add(new Effect.Complete(status, Optional.empty(), error, cause));
         r.cancelAll();
+        // The Distributed Map children still running end with their parent.
+        for (ChildGroup g : exec.mapRuns) {
+            for (Fiber f : g.fibers) {
+                if (f != null && f.log != null && f.announced && !f.isDone()) {
+                    r.emit(f, EventType.EXECUTION_ABORTED, new EventDetails.Failure(Optional.empty(), Optional.empty()));
+                }
+            }
+        }
     }
 
     private static State current(Fiber f) {

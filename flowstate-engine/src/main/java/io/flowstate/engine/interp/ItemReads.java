@@ -31,9 +31,8 @@ final class ItemReads {
         JsonNode reader = s.itemReader().orElseThrow();
         boolean jsonata = Run.jsonata(s);
         JsonataBindings b = jsonata ? JsonataIo.bindings(r, f, f.input) : null;
-        JsonNode source = reader.has("Parameters") ? reader.get("Parameters") : reader.path("Arguments");
-        JsonNode params = !source.isObject() ? Json.object()
-                : jsonata ? jsonata(source, b) : PayloadTemplate.compile(source).evaluate(r.context(f, effective));
+        JsonNode params = parameters(r, f, s, effective);
+        f.itemSource = source(reader, params);
         ObjectNode config = reader.path("ReaderConfig").isObject() ? ((ObjectNode) reader.get("ReaderConfig")).deepCopy()
                 : Json.object();
         if (config.has("MaxItemsPath")) {
@@ -60,11 +59,46 @@ final class ItemReads {
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(config)));
     }
 
+    /** The reader's {@code Parameters} (JSONPath) or {@code Arguments} (JSONata), evaluated. */
+    private static JsonNode parameters(Run r, Fiber f, MapState s, JsonNode effective) {
+        JsonNode reader = s.itemReader().orElseThrow();
+        JsonNode source = reader.has("Parameters") ? reader.get("Parameters") : reader.path("Arguments");
+        if (!source.isObject()) {
+            return Json.object();
+        }
+        return Run.jsonata(s) ? jsonata(source, JsonataIo.bindings(r, f, f.input))
+                : PayloadTemplate.compile(source).evaluate(r.context(f, effective));
+    }
+
+    /**
+     * {@code $$.Map.Item.Source} for the items this entry read: the URI of the S3 object ({@code s3://bucket/key}),
+     * or of the bucket for {@code s3:listObjectsV2} ({@code s3://bucket}). AWS's context object page writes
+     * {@code S3://bucket-name/object-key}; runs observed on AWS show the scheme in lower case, as S3 URIs are.
+     * A state test (no read; its items are the configuration's) evaluates the reader's parameters here, and shows
+     * no Source (null) rather than fail on parameters it never needed to evaluate.
+     */
+    static String source(Run r, Fiber f, MapState s, JsonNode effective) {
+        if (f.itemSource == null) {
+            try {
+                f.itemSource = source(s.itemReader().orElseThrow(), parameters(r, f, s, effective));
+            } catch (EvaluationException e) {
+                return null;
+            }
+        }
+        return f.itemSource;
+    }
+
+    private static String source(JsonNode reader, JsonNode params) {
+        String bucket = "s3://" + params.path("Bucket").asText();
+        return reader.path("Resource").asText().endsWith(":listObjectsV2") ? bucket
+                : bucket + "/" + params.path("Key").asText();
+    }
+
     /**
      * A JSONata-mode value with {@code {% %}} strings evaluated. ItemReader fields are kept as written by the parser,
      * so their expressions are compiled here, once per read.
      */
-    private static JsonNode jsonata(JsonNode v, JsonataBindings b) {
+    static JsonNode jsonata(JsonNode v, JsonataBindings b) {
         if (v.isTextual() && v.textValue().startsWith("{%") && v.textValue().endsWith("%}")) {
             String text = v.textValue();
             return JsonataExpression.compile(text.substring(2, text.length() - 2)).evaluate(b)

@@ -2,6 +2,7 @@ package io.flowstate.engine.interp;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,15 +30,20 @@ public record MapRunView(String mapRunArn, int maxConcurrency, double toleratedF
 
     /**
      * One item's child execution: its status, whether the redriven run is still to start it again (it shows
-     * how it ended until then), when its latest attempt started and ended, and how many times a redrive ran it
-     * again.
+     * how it ended until then), when its latest attempt started and ended, how many times a redrive ran it
+     * again, its input, and its output or error once it ended.
      */
     public record Item(int index, ItemStatus status, boolean pendingRedrive, Optional<Instant> startDate,
-            Optional<Instant> stopDate, int redriveCount) {
+            Optional<Instant> stopDate, int redriveCount, JsonNode input, Optional<JsonNode> output,
+            Optional<String> error, Optional<String> cause) {
         public Item {
             requireNonNull(status, "status is null");
             requireNonNull(startDate, "startDate is null");
             requireNonNull(stopDate, "stopDate is null");
+            requireNonNull(input, "input is null");
+            requireNonNull(output, "output is null");
+            requireNonNull(error, "error is null");
+            requireNonNull(cause, "cause is null");
         }
     }
 
@@ -48,7 +54,8 @@ public record MapRunView(String mapRunArn, int maxConcurrency, double toleratedF
         for (int i = 0; i < g.fibers.length; i++) {
             Fiber f = g.fibers[i];
             if (f == null) {
-                items.add(new Item(i, ItemStatus.PENDING, false, Optional.empty(), Optional.empty(), 0));
+                items.add(new Item(i, ItemStatus.PENDING, false, Optional.empty(), Optional.empty(), 0,
+                        g.itemInputs[i], Optional.empty(), Optional.empty(), Optional.empty()));
                 continue;
             }
             // A redriven run starts again, in index order, every child that did not succeed.
@@ -63,9 +70,15 @@ public record MapRunView(String mapRunArn, int maxConcurrency, double toleratedF
             };
             boolean pendingRedrive = running && !restarted && status != ItemStatus.SUCCEEDED;
             items.add(new Item(i, status, pendingRedrive, Optional.ofNullable(f.startedAt),
-                    status == ItemStatus.RUNNING ? Optional.empty() : Optional.ofNullable(f.stoppedAt), f.redriveCount));
+                    status == ItemStatus.RUNNING ? Optional.empty() : Optional.ofNullable(f.stoppedAt), f.redriveCount,
+                    g.itemInputs[i], status == ItemStatus.SUCCEEDED ? Optional.ofNullable(f.output) : Optional.empty(),
+                    failure(status, f).map(StateFailure::error), failure(status, f).flatMap(StateFailure::cause)));
         }
         return new MapRunView(g.mapRunArn, g.maxConcurrency, g.toleratedFailurePercentage, g.toleratedFailureCount,
                 g.redriveCount, Optional.ofNullable(g.redriveTime), items);
+    }
+
+    private static Optional<StateFailure> failure(ItemStatus status, Fiber f) {
+        return status == ItemStatus.FAILED ? Optional.ofNullable(f.failure) : Optional.empty();
     }
 }

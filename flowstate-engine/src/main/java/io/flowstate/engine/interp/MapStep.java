@@ -19,11 +19,23 @@ import java.util.Map;
  * time (0: no limit); the result is the array of iteration outputs in item order.
  */
 final class MapStep {
+    /** {@code $$.Map.Item.Source} for items taken from the state input. */
+    static final String STATE_DATA = "STATE_DATA";
+
     private MapStep() {}
 
     static void enter(Run r, Fiber f, MapState s) {
         f.effectiveInput = Run.jsonata(s) ? f.input : Io.inputPath(r, f, s.io(), f.input);
+        attempt(r, f, s);
+    }
+
+    /**
+     * One attempt at the state over its effective input: the first, or a retry. An attempt is a new Map Run, so
+     * an ItemReader reads again (a retry after the reader failed must not map over the state input instead).
+     */
+    static void attempt(Run r, Fiber f, MapState s) {
         f.readItems = null;
+        f.itemSource = null;
         f.mapRunArn = null;
         f.written = null;
         f.writing = false;
@@ -70,18 +82,20 @@ final class MapStep {
         int maxConcurrency = (int) integer(r, f, s.maxConcurrency(), effective, "MaxConcurrencyPath");
         JsonataBindings bindings = b;
         ChildGroup g = new ChildGroup(ChildGroup.Kind.MAP, f, items.size(), new JsonNode[items.size()],
-                new JsonNode[items.size()], maxConcurrency);
+                maxConcurrency);
+        // Where the items came from, for the ItemSelector's $$.Map.Item.Source.
+        String source = s.itemReader().isEmpty() || s.itemSelector().isEmpty() ? STATE_DATA
+                : ItemReads.source(r, f, s, effective);
         for (int i = 0; i < items.size(); i++) {
             JsonNode item = items.get(i);
-            g.itemValues[i] = item;
             if (s.itemSelector().isEmpty()) {
                 g.itemInputs[i] = item;
             } else if (jsonata) {
                 g.itemInputs[i] = JsonataIo.template(s.itemSelector().get(),
-                        bindings.withContext(itemContextObject(r, f, i, item)), "ItemSelector");
+                        bindings.withContext(itemContextObject(r, f, i, item, source)), "ItemSelector");
             } else {
                 g.itemInputs[i] = s.itemSelector().get().compiled().orElseThrow()
-                        .evaluate(itemContext(r, f, effective, i, item));
+                        .evaluate(itemContext(r, f, effective, i, item, source));
             }
         }
         boolean read = f.readItems != null;
@@ -195,16 +209,22 @@ final class MapStep {
         return prefix + "/" + label + ":" + new java.util.UUID(r.exec.random.nextLong(), r.exec.random.nextLong());
     }
 
-    private static EvalContext itemContext(Run r, Fiber f, JsonNode effective, int index, JsonNode item) {
-        return new EvalContext(effective, itemContextObject(r, f, index, item), f.scope, r.exec.random);
+    private static EvalContext itemContext(Run r, Fiber f, JsonNode effective, int index, JsonNode item,
+            String source) {
+        return new EvalContext(effective, itemContextObject(r, f, index, item, source), f.scope, r.exec.random);
     }
 
-    /** The context object an ItemSelector sees: the Map state's, with {@code Map.Item}. */
-    private static JsonNode itemContextObject(Run r, Fiber f, int index, JsonNode item) {
+    /**
+     * The context object an ItemSelector sees: the Map state's, with {@code Map.Item}: {@code Index}, {@code Value}
+     * and {@code Source} ({@code STATE_DATA} for items from the state input, else the S3 URI the reader read;
+     * see {@link ItemReads#source}). Only the ItemSelector sees it: the states of the ItemProcessor do not.
+     */
+    private static JsonNode itemContextObject(Run r, Fiber f, int index, JsonNode item, String source) {
         ObjectNode ctx = (ObjectNode) r.contextObject(f);
         ObjectNode it = ctx.putObject("Map").putObject("Item");
         it.put("Index", index);
         it.set("Value", item);
+        it.put("Source", source);
         return ctx;
     }
 

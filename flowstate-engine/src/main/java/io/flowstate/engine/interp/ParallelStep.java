@@ -32,7 +32,7 @@ final class ParallelStep {
             }
             return;
         }
-        ChildGroup g = new ChildGroup(ChildGroup.Kind.PARALLEL, f, s.branches().size(), null, null, 0);
+        ChildGroup g = new ChildGroup(ChildGroup.Kind.PARALLEL, f, s.branches().size(), null, 0);
         f.children = g;
         f.phase = Fiber.Phase.AWAIT_CHILDREN;
         for (Fiber b : Children.branches(r, f, s, g)) {

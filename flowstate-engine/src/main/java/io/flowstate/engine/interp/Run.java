@@ -48,6 +48,9 @@ final class Run {
     /** Publishes an event after the fiber's cursor and moves the cursor to it. */
     long emit(Fiber f, EventType type, EventDetails details) {
         if (f.silent) {
+            if (f.log != null) {
+                f.cursor = f.log.add(f.cursor, now, type, details);
+            }
             return f.cursor;
         }
         long id = publish(f.cursor, type, details);
@@ -58,14 +61,17 @@ final class Run {
     /** Publishes an event after the fiber's cursor without moving the cursor (AWS does so for some events). */
     long emitDetached(Fiber f, EventType type, EventDetails details) {
         if (f.silent) {
-            return f.cursor;
+            return f.log != null ? f.log.add(f.cursor, now, type, details) : f.cursor;
         }
         return publish(f.cursor, type, details);
     }
 
     /** Publishes an event after the last event of the whole history, leaving the fiber's cursor alone. */
     long emitAfterLast(Fiber f, EventType type, EventDetails details) {
-        return f.silent ? f.cursor : publish(exec.lastEventId, type, details);
+        if (f.silent) {
+            return f.log != null ? f.log.add(f.log.lastId, now, type, details) : f.cursor;
+        }
+        return publish(exec.lastEventId, type, details);
     }
 
     long publish(long previous, EventType type, EventDetails details) {
@@ -105,7 +111,17 @@ final class Run {
     /** A Map iteration publishes its start when it first runs, after the events of the iterations before it. */
     private void announce(Fiber f) {
         f.announced = true;
-        if (f.group != null && f.group.kind == ChildGroup.Kind.MAP) {
+        if (f.group != null && f.group.distributed && f.log != null) {
+            // A child execution of its own: its history starts (or, redriven, goes on) on its own ids.
+            if (f.log.lastId == 0) {
+                f.cursor = 0;
+                emit(f, EventType.EXECUTION_STARTED, new EventDetails.ExecutionStarted(f.input, exec.info.roleArn(),
+                        Optional.empty(), Optional.empty()));
+            } else {
+                f.cursor = f.log.lastId;
+                emit(f, EventType.EXECUTION_REDRIVEN, new EventDetails.Redriven(Optional.empty(), f.redriveCount));
+            }
+        } else if (f.group != null && f.group.kind == ChildGroup.Kind.MAP) {
             f.cursor = f.group.owner.cursor;
             emit(f, EventType.MAP_ITERATION_STARTED, new EventDetails.MapIteration(f.group.owner.stateName, f.index));
         }
@@ -233,11 +249,13 @@ final class Run {
 
     /** Publishes {@code EvaluationFailed} after {@code previous} and moves the fiber's cursor to it. */
     void evaluationFailed(Fiber f, StateFailure failure, Optional<String> location, long previous) {
-        if (f.silent) {
+        if (f.silent && f.log == null) {
             return;
         }
-        f.cursor = publish(previous, EventType.EVALUATION_FAILED, new EventDetails.EvaluationFailed(
-                failure.error(), failure.cause().orElse(""), location, f.stateName));
+        EventDetails details = new EventDetails.EvaluationFailed(failure.error(), failure.cause().orElse(""), location,
+                f.stateName);
+        f.cursor = f.silent ? f.log.add(previous, now, EventType.EVALUATION_FAILED, details)
+                : publish(previous, EventType.EVALUATION_FAILED, details);
     }
 
     // ---- leaving states -----------------------------------------------------------------------------

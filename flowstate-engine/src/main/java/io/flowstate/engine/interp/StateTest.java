@@ -152,7 +152,7 @@ public final class StateTest {
         Run r = new Run(exec, now);
         Scope scope = new Scope(null);
         scope.seed(setup.variables());
-        Fiber root = new Fiber(owner, null, null, 0, scope, null, setup.info().input(), 0);
+        Fiber root = new Fiber(owner, null, null, 0, scope, setup.info().input(), 0);
         root.stateName = stateName;
         root.announced = true;
         root.silent = true;

@@ -12,6 +12,7 @@ import io.flowstate.engine.interp.Execution;
 import io.flowstate.engine.interp.ExecutionInfo;
 import io.flowstate.engine.interp.ExecutionStatus;
 import io.flowstate.engine.interp.Interpreter;
+import io.flowstate.engine.interp.RunMode;
 import io.flowstate.engine.interp.Trigger;
 import io.flowstate.engine.task.TaskHandler;
 import java.time.Duration;
@@ -114,7 +115,12 @@ public final class Engine implements AutoCloseable {
      * can rebuild it after a restart; see {@link #start(StateMachine, ExecutionInfo, String)}.
      */
     public Optional<ExecutionSummary> start(StateMachine machine, String definition, ExecutionInfo info, String type) {
-        Interpreter.Started started = Interpreter.start(machine, info, info.startTime());
+        // EXPRESS_SYNC: an Express execution whose caller waits (StartSyncExecution); AWS shows it a little differently.
+        boolean sync = "EXPRESS_SYNC".equals(type);
+        if (sync) {
+            type = "EXPRESS";
+        }
+        Interpreter.Started started = Interpreter.start(machine, info, info.startTime(), new RunMode(false, sync));
         ExecutionStore store = "EXPRESS".equals(type) ? express : standard;
         LiveExecution l = new LiveExecution(started.execution(), type, info.inputText().orElseGet(() -> Json.write(info.input())), store);
         ExecutionSummary summary;
@@ -337,6 +343,20 @@ public final class Engine implements AutoCloseable {
             return Optional.empty();
         }
         return Optional.of(view.apply(Replay.replay(machine, start.get().info(), standard.journal(executionArn)).execution()));
+    }
+
+    /**
+     * The execution rebuilt from its journal with its Distributed Map children's histories
+     * ({@link Execution#childHistory}), seen through {@code view}; empty for an execution this engine does not
+     * keep durably (Express). Costs a replay of the whole execution.
+     */
+    public <T> Optional<T> inspectWithChildren(String executionArn, StateMachine machine, Function<Execution, T> view) {
+        Optional<StartRecord> start = standard.start(executionArn);
+        if (start.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(view.apply(Replay.replay(machine, start.get().info(), standard.journal(executionArn), true)
+                .execution()));
     }
 
     /** SendTaskSuccess. */

@@ -21,6 +21,8 @@ final class LiveExecution {
     final String inputText;
     final ExecutionStore store;
     final ReentrantLock lock = new ReentrantLock();
+    /** Signalled after each decision committed: what a token answer that came too early waits on. */
+    final java.util.concurrent.locks.Condition advanced = lock.newCondition();
     final CompletableFuture<ExecutionSummary> done = new CompletableFuture<>();
     /** The summary of the last commit, which is what the store holds; written under {@link #lock}. */
     volatile ExecutionSummary committed;

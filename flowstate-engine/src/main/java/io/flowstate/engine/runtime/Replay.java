@@ -6,6 +6,7 @@ import io.flowstate.engine.interp.Effect;
 import io.flowstate.engine.interp.Execution;
 import io.flowstate.engine.interp.ExecutionInfo;
 import io.flowstate.engine.interp.Interpreter;
+import io.flowstate.engine.interp.RunMode;
 import io.flowstate.engine.interp.Trigger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,7 +30,17 @@ public final class Replay {
     }
 
     public static Replayed replay(StateMachine machine, ExecutionInfo info, List<JournalEntry> journal) {
-        Interpreter.Started started = Interpreter.start(machine, info, info.startTime());
+        return replay(machine, info, journal, false);
+    }
+
+    /**
+     * As {@link #replay(StateMachine, ExecutionInfo, List)}; with {@code captureChildren} the Distributed Map
+     * children record their own histories ({@link Execution#childHistory}).
+     */
+    public static Replayed replay(StateMachine machine, ExecutionInfo info, List<JournalEntry> journal,
+            boolean captureChildren) {
+        Interpreter.Started started = Interpreter.start(machine, info, info.startTime(),
+                new RunMode(captureChildren, false));
         Execution exec = started.execution();
         Map<Long, Effect.InvokeTask> tasks = new LinkedHashMap<>();
         Map<Long, Effect.StartTimer> timers = new LinkedHashMap<>();

@@ -204,7 +204,39 @@ final class Runner {
         if (!l.waitsFor(trigger)) {
             return TokenOutcome.TASK_GONE;
         }
+        awaitSubmit(l, trigger);
         return apply(l, trigger) ? TokenOutcome.ACCEPTED : routeAgain(executionArn, trigger);
+    }
+
+    /** How long a token answer waits for its {@code .waitForTaskToken} call to be recorded as submitted. */
+    private static final long SUBMIT_WAIT_NANOS = java.time.Duration.ofSeconds(10).toNanos();
+
+    /**
+     * A worker can answer a token before the call that sent it has returned (a queue consumer is that fast): AWS
+     * records {@code TaskSubmitted} first all the same, so the answer waits (bounded) until the call's response
+     * is committed. The caller of SendTaskSuccess waits with it, so nothing it was told is accepted is lost.
+     */
+    private void awaitSubmit(LiveExecution l, Trigger trigger) {
+        long taskId = switch (trigger) {
+            case Trigger.TaskSucceeded t -> t.taskId();
+            case Trigger.TaskFailed t -> t.taskId();
+            case Trigger.TaskHeartbeat t -> t.taskId();
+            default -> -1;
+        };
+        if (taskId < 0) {
+            return;
+        }
+        l.lock.lock();
+        try {
+            long left = SUBMIT_WAIT_NANOS;
+            while (left > 0 && live.get(l.arn()) == l && l.exec.awaitsSubmit(taskId)) {
+                left = l.advanced.awaitNanos(left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            l.lock.unlock();
+        }
     }
 
     /**
@@ -262,6 +294,7 @@ final class Runner {
                 d = null;
             }
         } finally {
+            l.advanced.signalAll();
             l.lock.unlock();
         }
         if (d == null) {

@@ -92,4 +92,75 @@ class ItemReadsTest {
 
         assertThat(s.execution().failure().orElseThrow().cause()).contains("Attempting to map over non-iterable node.");
     }
+
+    /**
+     * Regression: a Retry after the reader failed ran the Map over the state input ("Map state input must be an
+     * array") instead of reading again. A retry is a new attempt, and so a new Map Run that reads its items.
+     */
+    @Test
+    void advance_readerFailsUnderRetry_retryReadsAgainInANewMapRun() {
+        StateMachine m = parse("{'StartAt':'M','States':{'M':{'Type':'Map',"
+                + "'ItemReader':{'Resource':'arn:aws:states:::s3:getObject','Parameters':{'Bucket':'b','Key':'k'},"
+                + "'ReaderConfig':{'InputType':'JSON'}},'Retry':[{'ErrorEquals':['States.ItemReaderFailed']}],"
+                + "'ItemProcessor':{'ProcessorConfig':{'Mode':'DISTRIBUTED','ExecutionType':'STANDARD'},'StartAt':'P',"
+                + "'States':{'P':{'Type':'Pass','End':true}}},'End':true}}}");
+        Interpreter.Started s = Interpreter.start(m, info(json("{'not':'items'}")), T0);
+        Effect.InvokeTask first = (Effect.InvokeTask) s.decision().effects().get(0);
+        Decision failed = Interpreter.advance(s.execution(), new Trigger.TaskFailed(first.taskId(),
+                "States.ItemReaderFailed", Optional.of("busy")), T0);
+        Effect.StartTimer backoff = (Effect.StartTimer) failed.effects().get(0);
+
+        Decision retried = Interpreter.advance(s.execution(), new Trigger.TimerFired(backoff.timerId()), T0.plusSeconds(1));
+        Effect.InvokeTask second = (Effect.InvokeTask) retried.effects().get(0);
+        Interpreter.advance(s.execution(), new Trigger.TaskSucceeded(second.taskId(), json("[1,2]")), T0.plusSeconds(1));
+
+        assertThat(types(retried.events())).containsExactly("MapStateStarted", "MapRunStarted");
+        assertThat(second.readerConfig()).isPresent();
+        assertThat(s.execution().status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(s.execution().output()).contains(json("[1,2]"));
+    }
+
+    /**
+     * The writer is told how each child ended, so it can file results under SUCCEEDED and FAILED as AWS does
+     * (ResultWriter (Map), "Exporting to Amazon S3").
+     */
+    @Test
+    void advance_runWithResultWriterAndToleratedFailure_tellsTheWriterEachChildsStatus() {
+        StateMachine m = parse("{'StartAt':'M','States':{'M':{'Type':'Map','ItemsPath':'$.items',"
+                + "'ToleratedFailureCount':1,"
+                + "'ResultWriter':{'Resource':'arn:aws:states:::s3:putObject','Parameters':{'Bucket':'b'}},"
+                + "'ItemProcessor':{'ProcessorConfig':{'Mode':'DISTRIBUTED','ExecutionType':'STANDARD'},'StartAt':'C',"
+                + "'States':{'C':{'Type':'Choice','Choices':[{'Variable':'$','NumericEquals':2,'Next':'F'}],"
+                + "'Default':'P'},'F':{'Type':'Fail','Error':'Two','Cause':'no twos'},'P':{'Type':'Pass','End':true}}},"
+                + "'End':true}}}");
+        Interpreter.Started s = Interpreter.start(m, info(json("{'items':[1,2]}")), T0);
+
+        Effect.InvokeTask write = s.decision().effects().stream().filter(Effect.InvokeTask.class::isInstance)
+                .map(Effect.InvokeTask.class::cast).findFirst().orElseThrow();
+        var children = write.readerConfig().orElseThrow().path("Children");
+        assertThat(children.get(0).path("Status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(children.get(0).path("Output")).isEqualTo(json("1"));
+        assertThat(children.get(0).path("Input")).isEqualTo(json("1"));
+        assertThat(children.get(0).path("StartDate").asText()).isEqualTo(T0.toString());
+        assertThat(children.get(1).path("Status").asText()).isEqualTo("FAILED");
+        assertThat(children.get(1).path("Error").asText()).isEqualTo("Two");
+        assertThat(children.get(1).path("Cause").asText()).isEqualTo("no twos");
+        assertThat(children.get(1).has("Output")).isFalse();
+    }
+
+    /** A JSONata ResultWriter's Arguments are evaluated, as its ItemReader's are ("ResultWriter (Map)"). */
+    @Test
+    void start_jsonataResultWriterArguments_evaluatesTheirExpressions() {
+        StateMachine m = parse("{'QueryLanguage':'JSONata','StartAt':'M','States':{'M':{'Type':'Map',"
+                + "'Items':'{% $states.input.items %}',"
+                + "'ResultWriter':{'Resource':'arn:aws:states:::s3:putObject','Arguments':{'Bucket':'{% $states.input.b %}',"
+                + "'Prefix':'out'}},"
+                + "'ItemProcessor':{'ProcessorConfig':{'Mode':'DISTRIBUTED','ExecutionType':'STANDARD'},'StartAt':'P',"
+                + "'States':{'P':{'Type':'Pass','End':true}}},'End':true}}}");
+        Interpreter.Started s = Interpreter.start(m, info(json("{'b':'bucket','items':[1]}")), T0);
+
+        Effect.InvokeTask write = s.decision().effects().stream().filter(Effect.InvokeTask.class::isInstance)
+                .map(Effect.InvokeTask.class::cast).findFirst().orElseThrow();
+        assertThat(write.input()).isEqualTo(json("{'Bucket':'bucket','Prefix':'out'}"));
+    }
 }

@@ -23,15 +23,22 @@ class EngineTest {
 
     private final ManualTimers timers = new ManualTimers(T0);
     private final CompletableFuture<String> seenToken = new CompletableFuture<>();
+    /** When the .sync job ends on its own. */
+    private final CompletableFuture<TaskOutcome> jobDone = new CompletableFuture<>();
     private final Engine engine = new Engine(new InMemoryExecutionStore(), TaskHandlers.byResource(Map.of(
             FN, TaskHandlers.function(in -> json("{'ok':true}")),
             "arn:aws:states:::sqs:sendMessage.waitForTaskToken", inv -> {
                 seenToken.complete(inv.taskToken().orElseThrow());
                 return new TaskOutcome.Success(json("{'MessageId':'m'}"));
+            },
+            "arn:aws:states:::states:startExecution.sync", inv -> {
+                seenToken.complete(inv.input().path("Input").path("TaskToken").asText());
+                return new TaskOutcome.Submitted(json("{'ExecutionArn':'child'}"), jobDone::join);
             }), TaskHandlers.unbound()), timers);
 
     @AfterEach
     void close() {
+        jobDone.complete(TaskOutcome.Failure.of("States.TaskFailed", "test over"));
         engine.close();
     }
 
@@ -107,6 +114,27 @@ class EngineTest {
         ExecutionSummary s = await(arn);
         assertThat(s.status()).isEqualTo(ExecutionStatus.FAILED);
         assertThat(s.error()).contains("Rejected");
+    }
+
+    /**
+     * AWS's SendTaskSuccess is "used by activity workers, Task states using the callback pattern, and optionally
+     * Task states using the job run pattern": a {@code .sync} task's token from {@code $$.Task.Token} ends it
+     * (recorded: callback.sync_with_task_token), and the job's own end afterwards changes nothing.
+     */
+    @Test
+    void taskSucceeded_syncJobsTokenFromContext_endsTheTaskBeforeTheJob() throws Exception {
+        String arn = engine.start(parse("{'StartAt':'T','States':{'T':{'Type':'Task','Resource':"
+                + "'arn:aws:states:::states:startExecution.sync','Parameters':{'StateMachineArn':'sm',"
+                + "'Input':{'TaskToken.$':'$$.Task.Token'}},'End':true}}}"), info(json("{}")), "STANDARD")
+                .orElseThrow().executionArn();
+        String token = seenToken.get(10, TimeUnit.SECONDS);
+
+        assertThat(engine.taskSucceeded(token, json("'early'"))).isEqualTo(TokenOutcome.ACCEPTED);
+        ExecutionSummary s = await(arn);
+        jobDone.complete(new TaskOutcome.Success(json("{'Output':'late'}")));
+
+        assertThat(s.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(s.output()).contains(json("'early'"));
     }
 
     @Test

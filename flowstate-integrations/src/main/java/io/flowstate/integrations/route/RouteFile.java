@@ -17,14 +17,15 @@ import java.util.Set;
  * Reads a routing file ({@code --integrations FILE}, YAML or JSON): a list {@code routes}, each with
  * {@code resource} (an ARN pattern) and/or {@code state}, and exactly one target: {@code endpoint} (a URL, with
  * optional {@code credentials: {accessKeyId, secretAccessKey}}), {@code aws: true}, {@code mock: {file, testCase}},
- * {@code http} (a URL), {@code command} (a list, or a string split on spaces; optional {@code directory}) or
- * {@code java} (a handler name). {@code timeoutSeconds} bounds http and command calls (default 60). Relative
+ * {@code http} (a URL), {@code command} (a list, or a string split on spaces; optional {@code directory}),
+ * {@code java} (a handler name) or {@code buckets} (a folder serving S3, one sub-folder per bucket).
+ * {@code timeoutSeconds} bounds http and command calls (default 60). Relative
  * paths are resolved against the file's folder. The first route that matches an invocation takes it.
  */
 public final class RouteFile {
-    private static final Set<String> TARGETS = Set.of("endpoint", "aws", "mock", "http", "command", "java");
+    private static final Set<String> TARGETS = Set.of("endpoint", "aws", "mock", "http", "command", "java", "buckets");
     private static final Set<String> KNOWN = Set.of("resource", "state", "endpoint", "credentials", "aws", "mock",
-            "http", "command", "directory", "java", "timeoutSeconds");
+            "http", "command", "directory", "java", "buckets", "timeoutSeconds");
 
     private RouteFile() {}
 
@@ -79,6 +80,7 @@ public final class RouteFile {
             case "command" -> new Target.Command(argv(r.get("command"), at),
                     text(r, "directory").map(base::resolve), timeout);
             case "java" -> new Target.Java(r.get("java").asText());
+            case "buckets" -> new Target.Buckets(base.resolve(r.get("buckets").asText()).normalize());
             default -> throw new IllegalStateException(targets.get(0));
         };
         return new Route(match, target);

@@ -8,6 +8,7 @@ import io.flowstate.engine.task.TaskOutcome;
 import io.flowstate.engine.task.mock.MockConfig;
 import io.flowstate.engine.task.mock.MockTaskHandler;
 import io.flowstate.integrations.Integrations;
+import io.flowstate.integrations.LocalBuckets;
 import io.flowstate.integrations.sdk.SdkClients;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -64,6 +65,7 @@ public final class RoutedTasks implements TaskHandler, AutoCloseable {
                 case Target.Mock m -> mock(m, fallback);
                 case Target.Http h2 -> new LocalFunction(new HttpFunction(h2), clock);
                 case Target.Command c -> new LocalFunction(new CommandFunction(c), clock);
+                case Target.Buckets b -> new LocalBuckets(b.directory());
                 case Target.Java j -> Optional.ofNullable(java.get(j.name())).orElseThrow(() ->
                         new IllegalArgumentException("no in-process handler named '" + j.name() + "' is bound"));
             };

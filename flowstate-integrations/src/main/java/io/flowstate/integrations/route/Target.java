@@ -50,6 +50,16 @@ public sealed interface Target {
         }
     }
 
+    /**
+     * S3 served from a local folder, one sub-folder per bucket ({@link io.flowstate.integrations.LocalBuckets}): a
+     * Distributed Map's ItemReader and ResultWriter and {@code aws-sdk:s3:*} Tasks, with no S3 server.
+     */
+    record Buckets(Path directory) implements Target {
+        public Buckets {
+            requireNonNull(directory, "directory is null");
+        }
+    }
+
     /** An in-process handler bound by name when Flowstate is embedded ({@code RoutedTasks.Builder#java}). */
     record Java(String name) implements Target {
         public Java {

@@ -17,32 +17,27 @@ import org.sqlite.SQLiteDataSource;
 public final class JdbcStores {
     private JdbcStores() {}
 
-    /**
-     * How SQLite syncs the write-ahead log. {@link #FULL} (the default) fsyncs at every commit, so a commit
-     * survives a power loss or an OS crash, not only a crash of the process; that is what "a commit is durable
-     * before anything it caused becomes visible" needs, since a task may be invoked right after the commit.
-     * {@link #NORMAL} syncs only at checkpoints: it survives {@code kill -9} but may lose the last commits on
-     * power loss, so a client could see an execution succeed that later shows RUNNING again.
-     */
-    public enum Synchronous { FULL, NORMAL }
-
     /** A SQLite store in {@code file} (created with its directory when missing), WAL, {@code synchronous=FULL}. */
     public static JdbcExecutionStore sqlite(Path file) {
-        return sqlite(file, Synchronous.FULL);
+        return sqlite(file, Durability.POWER);
     }
 
-    /** A SQLite store in {@code file} with the given sync mode; closing it closes its database. */
-    public static JdbcExecutionStore sqlite(Path file, Synchronous synchronous) {
-        return sqliteDatabase(file, synchronous).executions();
+    /** A SQLite store in {@code file} with the given durability; closing it closes its database. */
+    public static JdbcExecutionStore sqlite(Path file, Durability durability) {
+        return sqliteDatabase(file, durability).executions();
     }
 
     /** The SQLite database in {@code file} (created with its directory when missing), WAL, {@code synchronous=FULL}. */
     public static JdbcDatabase sqliteDatabase(Path file) {
-        return sqliteDatabase(file, Synchronous.FULL);
+        return sqliteDatabase(file, Durability.POWER);
     }
 
-    /** The SQLite database in {@code file} with the given sync mode. */
-    public static JdbcDatabase sqliteDatabase(Path file, Synchronous synchronous) {
+    /**
+     * The SQLite database in {@code file} with the given durability: {@code synchronous=FULL} (an fsync per
+     * group of commits) for {@link Durability#POWER}, {@code NORMAL} (the WAL written, synced at checkpoints)
+     * for {@link Durability#PROCESS}.
+     */
+    public static JdbcDatabase sqliteDatabase(Path file, Durability durability) {
         try {
             Path dir = file.toAbsolutePath().getParent();
             if (dir != null) {
@@ -53,7 +48,8 @@ public final class JdbcStores {
         }
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(synchronous == Synchronous.FULL ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.NORMAL);
+        config.setSynchronous(durability == Durability.POWER ? SQLiteConfig.SynchronousMode.FULL
+                : SQLiteConfig.SynchronousMode.NORMAL);
         // Writers are serialised in the JVM; the timeout covers another process (a CLI) holding the lock briefly.
         config.setBusyTimeout(10_000);
         config.enforceForeignKeys(true);
@@ -82,8 +78,16 @@ public final class JdbcStores {
         return postgresDatabase(jdbcUrl, user, password).executions();
     }
 
-    /** The PostgreSQL database at {@code jdbcUrl} ({@code jdbc:postgresql://host/db}). */
+    /** The PostgreSQL database at {@code jdbcUrl} ({@code jdbc:postgresql://host/db}), {@link Durability#POWER}. */
     public static JdbcDatabase postgresDatabase(String jdbcUrl, String user, String password) {
+        return postgresDatabase(jdbcUrl, user, password, Durability.POWER);
+    }
+
+    /**
+     * The PostgreSQL database at {@code jdbcUrl}; {@link Durability#PROCESS} turns {@code synchronous_commit}
+     * off for Flowstate's sessions only (the server's WAL writer flushes them within {@code wal_writer_delay}).
+     */
+    public static JdbcDatabase postgresDatabase(String jdbcUrl, String user, String password, Durability durability) {
         HikariConfig pool = new HikariConfig();
         pool.setJdbcUrl(jdbcUrl);
         pool.setUsername(user);
@@ -93,6 +97,9 @@ public final class JdbcStores {
         pool.setMinimumIdle(2);
         // One round trip for a decision's events instead of one per event.
         pool.addDataSourceProperty("reWriteBatchedInserts", "true");
+        if (durability == Durability.PROCESS) {
+            pool.setConnectionInitSql("SET synchronous_commit = off");
+        }
         return open(new HikariDataSource(pool), Dialect.POSTGRESQL);
     }
 

@@ -45,7 +45,7 @@ class StoreMeasurement {
 
     @Test
     void commits_sqliteBothSyncModes_printsRate() throws Exception {
-        for (JdbcStores.Synchronous mode : JdbcStores.Synchronous.values()) {
+        for (Durability mode : Durability.values()) {
             for (int threads : new int[] {1, 8, 64}) {
                 try (JdbcExecutionStore store = JdbcStores.sqlite(dir.resolve(mode + "-" + threads + ".db"), mode)) {
                     int perThread = 2000 / threads;
@@ -82,7 +82,7 @@ class StoreMeasurement {
     @Test
     void list_millionExecutionsSqlite_printsLatencyPercentiles() throws Exception {
         int total = Integer.getInteger("flowstate.measure.executions", 1_000_000);
-        try (JdbcExecutionStore store = JdbcStores.sqlite(dir.resolve("million.db"), JdbcStores.Synchronous.NORMAL)) {
+        try (JdbcExecutionStore store = JdbcStores.sqlite(dir.resolve("million.db"), Durability.PROCESS)) {
             store.create(summary("arn:seed", 1, ExecutionStatus.RUNNING, T0), start("arn:seed"), events(1, 1));
             long loadStart = System.nanoTime();
             bulkLoad(store, total);

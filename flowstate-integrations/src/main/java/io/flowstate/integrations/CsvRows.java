@@ -1,0 +1,82 @@
+package io.flowstate.integrations;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The rows of CSV text read one at a time from a stream: fields split at {@code delimiter}, quoted with {@code "}
+ * ({@code ""} inside for a quote, delimiters and line breaks kept), lines ending in LF, CRLF or CR; empty lines
+ * skipped.
+ */
+final class CsvRows {
+    private final Reader in;
+    private final char delimiter;
+    private int peeked = -2;
+
+    CsvRows(Reader in, char delimiter) {
+        this.in = in;
+        this.delimiter = delimiter;
+    }
+
+    /** The next row, or null at the end. */
+    List<String> next() throws IOException {
+        List<String> row = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        boolean any = false;
+        int c;
+        while ((c = read()) != -1) {
+            if (quoted) {
+                if (c == '"' && peek() == '"') {
+                    field.append('"');
+                    read();
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append((char) c);
+                }
+            } else if (c == '"' && field.isEmpty()) {
+                quoted = true;
+                any = true;
+            } else if (c == delimiter) {
+                row.add(field.toString());
+                field.setLength(0);
+                any = true;
+            } else if (c == '\n' || c == '\r') {
+                if (c == '\r' && peek() == '\n') {
+                    read();
+                }
+                if (any || !field.isEmpty()) {
+                    row.add(field.toString());
+                    return row;
+                }
+            } else {
+                field.append((char) c);
+                any = true;
+            }
+        }
+        if (any || !field.isEmpty()) {
+            row.add(field.toString());
+            return row;
+        }
+        return null;
+    }
+
+    private int read() throws IOException {
+        if (peeked != -2) {
+            int c = peeked;
+            peeked = -2;
+            return c;
+        }
+        return in.read();
+    }
+
+    private int peek() throws IOException {
+        if (peeked == -2) {
+            peeked = in.read();
+        }
+        return peeked;
+    }
+}
