@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts `./flowstate server` as a newcomer's first command would (a fresh data directory, a free port),
-# calls ListStateMachines through boto3, and stops it. Exits non-zero, with the server's log, if any step fails.
+# calls ListStateMachines through boto3, opens the console's first page, and stops it. Exits non-zero, with the
+# server's log, if any step fails.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
@@ -22,5 +23,9 @@ import sys, boto3
 sfn = boto3.client("stepfunctions", endpoint_url=f"http://127.0.0.1:{sys.argv[1]}", region_name="us-east-1",
                    aws_access_key_id="local", aws_secret_access_key="local")
 print("CI: ListStateMachines answered", sfn.list_state_machines()["stateMachines"])
+import urllib.request
+page = urllib.request.urlopen(f"http://127.0.0.1:{sys.argv[1]}/console/").read().decode()
+assert "State machines" in page, page[:500]
+print("CI: the console answered on /console/")
 PY
 echo "CI: first run OK: $(grep 'Step Functions API on' "$log")"

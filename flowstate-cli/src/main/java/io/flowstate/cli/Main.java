@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code flowstate} command: {@code run}, {@code validate}, {@code server}, {@code bench}. */
 @Command(name = "flowstate", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
         description = "Runs AWS Step Functions state machines (Amazon States Language) anywhere.",
-        subcommands = {RunCommand.class, ValidateCommand.class, BenchCommand.class, ServerCommand.class, LambdaCommand.class})
+        subcommands = {RunCommand.class, ValidateCommand.class, GraphCommand.class, BenchCommand.class, ServerCommand.class,
+                LambdaCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -6,6 +6,7 @@ import io.flowstate.api.Tls;
 import io.flowstate.api.service.ApiContext;
 import io.flowstate.api.service.StepFunctions;
 import io.flowstate.cli.template.TemplateDeployer;
+import io.flowstate.console.web.ConsoleHandler;
 import io.flowstate.engine.runtime.Cluster;
 import io.flowstate.engine.runtime.SingleNode;
 import io.flowstate.engine.runtime.SystemTimers;
@@ -100,6 +101,11 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--metrics", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Serve Prometheus metrics on GET /metrics (default: on; --no-metrics turns them off).")
     boolean metricsOn;
+
+    @Option(names = "--console", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Serve the web console on GET /console/ (default: on; --no-console turns it off). It has no "
+                    + "sign-in, so it is never served with --auth sigv4.")
+    boolean consoleOn;
 
     @Option(names = "--durability", paramLabel = "power|process", defaultValue = "power",
             description = "What a committed step survives: power (fsync'd first: power loss, OS crash) or process "
@@ -245,10 +251,20 @@ final class ServerCommand implements Callable<Integer> {
         }
         // A template that cannot be deployed stops the start (exit 2): serving without its state machines would hide it.
         TemplateDeployer.deploy(service, region, account, deploy, Optional.ofNullable(parameters), System.err);
+        // The web console shares the API's port: one process, one address to open in a browser. It has no sign-in,
+        // so with --auth it is not served: it would show and act on every execution for anyone who can connect.
+        boolean console = consoleOn && authenticator == Authenticator.NONE;
+        List<org.eclipse.jetty.server.Handler> routes = new ArrayList<>();
+        if (metrics != null) {
+            routes.add(metrics.route());
+        }
+        if (console) {
+            routes.add(new ConsoleHandler(service, InstantSource.system()));
+        }
         ApiServer server;
         try {
-            server = ApiServer.start(service, bind, port, metrics == null ? List.of() : List.of(metrics.route()), access,
-                    tls, requestLog ? RequestLog.to(System.out) : RequestLog.NONE);
+            server = ApiServer.start(service, bind, port, routes, access, tls,
+                    requestLog ? RequestLog.to(System.out) : RequestLog.NONE);
         } catch (IllegalArgumentException e) {
             System.err.println("flowstate: " + e.getMessage());
             service.close();
@@ -259,11 +275,13 @@ final class ServerCommand implements Callable<Integer> {
         // (Over HTTPS the JVM must trust the certificate, or AWS_ENDPOINT_URL_SFN route them elsewhere.)
         tasks.clients.defaultRoute("sfn", URI.create((tls.isPresent() ? "https://" : "http://") + loopbackFor(bind)
                 + ":" + server.port()));
-        System.err.printf("flowstate: Step Functions API on " + (tls.isPresent() ? "https" : "http") + "://%s:%d (region %s, account %s), state in %s "
-                + "(durability %s), auth %s, %s, ready in %d ms%n", bind, server.port(), region, account,
+        System.err.printf("flowstate: Step Functions API on " + (tls.isPresent() ? "https" : "http") + "://%s:%d "
+                + "(region %s, account %s), state in %s (durability %s), auth %s, console %s, %s, ready in %d ms%n",
+                bind, server.port(), region, account,
                 store == null ? data.resolve(DATABASE_FILE) : store + ", node " + node, mode.label(),
                 authenticator == Authenticator.NONE ? "none (every request is served)"
                         : policies == null ? "sigv4" : "sigv4 with policies",
+                console ? "at /console/" : consoleOn ? "off (it has no sign-in; not served with --auth)" : "off",
                 resumed < 0 ? "some executions not resumed" : "resumed " + resumed + " execution(s)",
                 (System.nanoTime() - t0) / 1_000_000);
         tasks.describe(ROUTED_SERVICES).forEach(line -> System.err.println("flowstate: " + line));
