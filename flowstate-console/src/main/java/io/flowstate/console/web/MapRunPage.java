@@ -41,7 +41,9 @@ final class MapRunPage {
         html.append("<table><thead><tr><th scope=\"col\">Name</th><th scope=\"col\">Status</th><th scope=\"col\">Started</th>")
                 .append("<th scope=\"col\">Stopped</th><th scope=\"col\">Duration</th></tr></thead><tbody>");
         for (ExecutionListItem e : page.executions()) {
-            html.append("<tr><td>").append(esc(e.name())).append("</td><td><span class=\"status ").append(esc(e.status()))
+            // A child is an execution to the API (DescribeExecution, GetExecutionHistory): its page shows it.
+            html.append("<tr><td><a href=\"").append(esc(Paths.execution(e.executionArn()))).append("\">")
+                    .append(esc(e.name())).append("</a></td><td><span class=\"status ").append(esc(e.status()))
                     .append("\">").append(esc(e.status())).append("</span></td><td>").append(Fmt.time(e.startDate()))
                     .append("</td><td>").append(Fmt.time(e.stopDate())).append("</td><td>")
                     .append(Fmt.duration(e.startDate(), e.stopDate(), now)).append("</td></tr>");

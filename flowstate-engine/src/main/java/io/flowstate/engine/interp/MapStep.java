@@ -77,6 +77,14 @@ final class MapStep {
             probe.payload("afterInputPath", effective);
             probe.payload("afterItemsPath", items);
         }
+        if (!items.isArray() && !jsonata && f.readItems == null && s.itemsPath().isPresent()
+                && s.itemsPath().get().root() == io.flowstate.asl.expr.Path.Root.CONTEXT) {
+            // An ItemsPath into the context object fails with a bare message naming the path inside the context
+            // ("$$.Execution.Input" as "$.Execution.Input"), recorded on AWS (TestState state_map_context_object).
+            r.failFiber(f, StateFailure.of(ErrorNames.RUNTIME, "Reference path \""
+                    + s.itemsPath().get().text().substring(1) + "\" must point to array."));
+            return;
+        }
         if (!items.isArray()) {
             throw new EvaluationException(jsonata ? ErrorNames.QUERY_EVALUATION_ERROR : ErrorNames.RUNTIME,
                     "Map state input must be an array but was: " + Json.write(items));
