@@ -115,4 +115,14 @@ class MapRunChildApiTest extends ApiTestBase {
         assertThat(d.mapRunArn()).isEqualTo(run);
         assertThat(d.label()).isEqualTo("items");
     }
+
+    @Test
+    void listMapRuns_mapRunChild_isEmptyNotMissing() {
+        String sm = createMachine(unique("children"), MACHINE);
+        String exec = sfn.startExecution(b -> b.stateMachineArn(sm).input("[{\"n\":1}]")).executionArn();
+        await(exec);
+        String child = children(exec).get(0).executionArn();
+
+        assertThat(sfn.listMapRuns(b -> b.executionArn(child)).mapRuns()).isEmpty();
+    }
 }

@@ -342,6 +342,12 @@ public final class ExecutionService {
     }
 
     public ListMapRuns.Response listMapRuns(ListMapRuns.Request r) {
+        if (ChildExecutionService.isChild(r.executionArn())) {
+            // A Map Run's child exists (ExecutionDoesNotExist otherwise); the runs of its own Distributed Maps run
+            // inside it and are not listed apart.
+            children.parent(r.executionArn());
+            return new ListMapRuns.Response(List.of(), Optional.empty());
+        }
         return mapRuns.list(summary(r.executionArn()), r);
     }
 
