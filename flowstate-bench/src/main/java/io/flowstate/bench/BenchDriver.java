@@ -102,7 +102,7 @@ public final class BenchDriver {
             return 2;
         }
         List<String> unknown = only.stream().filter(w -> !manifest.workloads().contains(w) && !JsonataTwins.isTwin(w)
-                && !w.equals(io.flowstate.bench.lambda.LambdaChainBench.NAME)).toList();
+                && !w.equals(io.flowstate.bench.lambda.LambdaChainBench.NAME) && !w.equals(ObservedBench.NAME)).toList();
         if (!unknown.isEmpty()) {
             System.err.println("bench: unknown workload(s) " + unknown + "; the manifest lists " + manifest.workloads());
             return 2;
@@ -115,6 +115,14 @@ public final class BenchDriver {
                         p.warmupSeconds(), out);
             } catch (Exception e) {
                 System.err.println("bench: " + io.flowstate.bench.lambda.LambdaChainBench.NAME + " failed: " + e);
+                return 1;
+            }
+        }
+        if (only.contains(ObservedBench.NAME)) {
+            try {
+                ObservedBench.run(workloadsDir, manifest.params(), 3, store, out);
+            } catch (Exception e) {
+                System.err.println("bench: " + ObservedBench.NAME + " failed: " + e);
                 return 1;
             }
         }
