@@ -6,6 +6,7 @@ import io.flowstate.api.ApiException;
 import io.flowstate.api.service.StepFunctions;
 import io.flowstate.console.ConsoleService;
 import io.flowstate.console.graph.DiagramCache;
+import io.flowstate.console.graph.ElkLayout;
 import io.flowstate.console.login.ConsoleLogin;
 import io.flowstate.console.login.Session;
 import java.nio.ByteBuffer;
@@ -55,6 +56,14 @@ public final class ConsoleHandler extends Handler.Abstract {
         this.clock = requireNonNull(clock, "clock is null");
         this.login = requireNonNull(login, "login is null");
         this.open = new Routes(new ConsoleService(service), diagrams, clock);
+        // ELK's first layout loads its classes; do it now, off the request path, rather than on the first graph.
+        Thread.ofPlatform().daemon().name("console-layout-warm-up").priority(Thread.MIN_PRIORITY).start(() -> {
+            try {
+                ElkLayout.warmUp();
+            } catch (RuntimeException | LinkageError e) {
+                LOG.warn("console: laying out a graph failed at start; the first graph page will show why", e);
+            }
+        });
     }
 
     @Override
