@@ -237,6 +237,10 @@ final class ServerCommand implements Callable<Integer> {
                     + "group commits: the mean group size", commits::writes);
             metrics.counter("flowstate.store.commit.seconds", "Time spent committing (the fsync); over group "
                     + "commits: the mean commit latency", commits::commitSeconds);
+            metrics.gauge("flowstate.timers.pending", "Timers waiting to fire (Waits, retries, timeouts)", timers::pending);
+            metrics.counter("flowstate.timers.fired", "Timers fired", timers::fired);
+            metrics.counter("flowstate.timers.lag.seconds", "How late the fired timers fired, summed; over "
+                    + "flowstate_timers_fired_total: the mean timer lag", timers::lagSeconds);
             metrics.gauge("flowstate.log.events.dropped", "Execution log events the logs destination did not take "
                     + "(a CloudWatch Logs outage or an unwritable --logs-dir)", logs::dropped);
         }
