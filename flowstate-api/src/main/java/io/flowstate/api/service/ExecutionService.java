@@ -275,6 +275,9 @@ public final class ExecutionService {
     }
 
     public StopExecution.Response stop(StopExecution.Request r) {
+        if (ChildExecutionService.isChild(r.executionArn())) {
+            return children.stop(r, ctx.now());
+        }
         ExecutionSummary s = summary(r.executionArn());
         if (s.status() == ExecutionStatus.RUNNING) {
             engine.stop(s.executionArn(), r.error(), r.cause());

@@ -323,6 +323,11 @@ public final class Engine implements AutoCloseable {
         return runner.route(executionArn, update) == TokenOutcome.ACCEPTED;
     }
 
+    /** StopExecution of a Map Run's child, a trigger of its parent {@code executionArn}; false when not running. */
+    public boolean stopChild(String executionArn, Trigger.StopChild stop) {
+        return runner.route(executionArn, stop) == TokenOutcome.ACCEPTED;
+    }
+
     /**
      * Applies {@code view} to the interpreter state of a Standard execution: the running one under its lock,
      * else one rebuilt from the store by {@link Replay} with {@code machine}, the definition it ran. Empty
