@@ -89,7 +89,7 @@ final class ChildExecutionService {
             java.time.Instant now) {
         Child c = find(r.executionArn());
         if (c.item().status() == MapRunView.ItemStatus.RUNNING) {
-            engine.stopChild(c.run().execution().executionArn(), new io.flowstate.engine.interp.Trigger.StopChild(
+            engine.mapRunChange(c.run().execution().executionArn(), new io.flowstate.engine.interp.Trigger.StopChild(
                     c.run().run().mapRunArn(), c.item().index(), r.error(), r.cause()));
             return new io.flowstate.api.model.StopExecution.Response(now);
         }
