@@ -235,6 +235,7 @@ final class ServerCommand implements Callable<Integer> {
                     + "power)", commits::groups);
             metrics.counter("flowstate.store.committed.writes", "Writes (decisions) in those group commits; over "
                     + "group commits: the mean group size", commits::writes);
+            metrics.gauge("flowstate.store.commit.queue", "Writes waiting for the SQLite writer now", commits::queued);
             metrics.counter("flowstate.store.commit.seconds", "Time spent committing (the fsync); over group "
                     + "commits: the mean commit latency", commits::commitSeconds);
             metrics.gauge("flowstate.timers.pending", "Timers waiting to fire (Waits, retries, timeouts)", timers::pending);
