@@ -97,6 +97,7 @@ public final class StepFunctions implements AutoCloseable {
         this.machines = new StateMachineService(ctx, tags, registry);
         this.aliases = new AliasService(ctx, machines);
         this.activities = new ActivityService(ctx, tags, engine, activityPoll, registry);
+        engine.activityCheck(activities::exists);
         this.executions = new ExecutionService(ctx, machines, engine, handler, timers, registry);
         this.mapRuns = executions.mapRuns();
         this.tasks = new TaskService(engine);

@@ -107,6 +107,12 @@ public final class Interpreter {
             case Trigger.Redrive d -> throw new IllegalStateException("redrive is handled above");
             case Trigger.UpdateMapRun u -> updateMapRun(r, u);
             case Trigger.StopChild s -> stopChild(r, s);
+            case Trigger.TaskRefused t -> {
+                Fiber f = exec.tasks.remove(t.taskId());
+                if (f != null && f.phase == Fiber.Phase.AWAIT_TASK) {
+                    r.failFiber(f, r.stateError(f, ErrorNames.RUNTIME, t.message()));
+                }
+            }
             case Trigger.Stop s -> {
                 exec.root.phase = Fiber.Phase.ABORTED;
                 exec.root.cursor = 0;

@@ -57,6 +57,16 @@ public sealed interface Trigger {
     }
 
     /**
+     * The task could not be handed out at all (its activity does not exist): AWS fails the execution with
+     * {@code States.Runtime} and {@code message}, which no Retry or Catch sees.
+     */
+    record TaskRefused(long taskId, String message) implements Trigger {
+        public TaskRefused {
+            requireNonNull(message, "message is null");
+        }
+    }
+
+    /**
      * StopExecution of a Distributed Map's child (item {@code index} of the run {@code mapRunArn}): the child is
      * aborted, and its Map Run counts it as an unsuccessful item (within the tolerance the run goes on). Ignored
      * when the child is not running.

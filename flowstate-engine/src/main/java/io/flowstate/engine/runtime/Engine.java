@@ -85,6 +85,14 @@ public final class Engine implements AutoCloseable {
         runner.listener(listener);
     }
 
+    /**
+     * How to tell whether an activity exists (the API's registry): a task of one that does not fails its
+     * execution with {@code States.Runtime}, as AWS does, instead of waiting for a worker.
+     */
+    public void activityCheck(java.util.function.Predicate<String> exists) {
+        runner.activityExists = java.util.Objects.requireNonNull(exists, "exists is null");
+    }
+
     /** The clock executions run on. */
     public Instant now() {
         return timers.clock().instant();

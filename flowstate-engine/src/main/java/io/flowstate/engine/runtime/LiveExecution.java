@@ -51,6 +51,7 @@ final class LiveExecution {
             case Trigger.Redrive r -> false;
             case Trigger.UpdateMapRun u -> exec.status() == ExecutionStatus.RUNNING;
             case Trigger.StopChild s -> exec.status() == ExecutionStatus.RUNNING;
+            case Trigger.TaskRefused t -> exec.isTaskPending(t.taskId());
         };
     }
 

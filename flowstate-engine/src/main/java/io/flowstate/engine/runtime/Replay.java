@@ -57,6 +57,7 @@ public final class Replay {
                 case Trigger.Redrive d -> { }
                 case Trigger.UpdateMapRun u -> { }
                 case Trigger.StopChild s -> { }
+                case Trigger.TaskRefused t -> tasks.remove(t.taskId());
             }
             collect(Interpreter.advance(exec, entry.trigger(), entry.at()), tasks, timers);
         }

@@ -51,6 +51,9 @@ final class Runner {
     /** Told of each committed decision's events; volatile so that it may be set once the server is wired. */
     private volatile HistoryListener listener = HistoryListener.NONE;
 
+    /** Whether an activity ARN names an activity that exists; every one does unless told otherwise. */
+    volatile java.util.function.Predicate<String> activityExists = arn -> true;
+
     Runner(ExecutionStore standard, TaskHandler tasks, TimerService timers, Cluster cluster,
             BiConsumer<String, PayloadWriter> ended) {
         this.standard = requireNonNull(standard, "standard is null");
@@ -361,6 +364,12 @@ final class Runner {
             // Before the task is handed out, so that whoever gets the token can use it on any engine.
             if (l.store == standard) {
                 cluster.tokenIssued(t.taskToken().get(), ref);
+            }
+            if (TaskCalls.isActivity(t.resource()) && !activityExists.test(t.resource())) {
+                // Deleted (or never created): AWS fails the execution rather than wait for a worker that cannot come.
+                Thread.ofVirtual().start(() -> submit(arn, new Trigger.TaskRefused(t.taskId(),
+                        "The activity " + t.resource() + " does not exist.")));
+                return;
             }
             if (TaskCalls.isActivity(t.resource())) {
                 cluster.offerActivity(t.resource(), new ActivityTask(t.taskToken().get(), Json.write(t.input())));

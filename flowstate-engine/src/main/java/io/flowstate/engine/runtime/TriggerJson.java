@@ -50,6 +50,11 @@ public final class TriggerJson {
                 u.toleratedFailurePercentage().ifPresent(p -> n.put("toleratedFailurePercentage", p));
                 u.toleratedFailureCount().ifPresent(c -> n.put("toleratedFailureCount", c));
             }
+            case Trigger.TaskRefused t -> {
+                n.put("type", "TaskRefused");
+                n.put("taskId", t.taskId());
+                n.put("message", t.message());
+            }
             case Trigger.StopChild s -> {
                 n.put("type", "StopChild");
                 n.put("mapRunArn", s.mapRunArn());
@@ -83,6 +88,7 @@ public final class TriggerJson {
                     n.hasNonNull("toleratedFailureCount")
                             ? Optional.of(n.get("toleratedFailureCount").asLong()) : Optional.empty());
             case "Stop" -> new Trigger.Stop(text(n, "error"), text(n, "cause"));
+            case "TaskRefused" -> new Trigger.TaskRefused(n.path("taskId").asLong(), n.path("message").asText());
             case "StopChild" -> new Trigger.StopChild(n.path("mapRunArn").asText(), n.path("index").asInt(),
                     text(n, "error"), text(n, "cause"));
             default -> throw new IllegalArgumentException("not a stored trigger: " + n);

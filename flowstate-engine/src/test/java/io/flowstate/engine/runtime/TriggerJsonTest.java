@@ -29,4 +29,11 @@ class TriggerJsonTest {
 
         assertThat(TriggerJson.read(TriggerJson.write(t))).isEqualTo(t);
     }
+
+    @Test
+    void readWrite_taskRefused_roundTrips() {
+        Trigger t = new Trigger.TaskRefused(4, "The activity arn:x does not exist.");
+
+        assertThat(TriggerJson.read(TriggerJson.write(t))).isEqualTo(t);
+    }
 }
