@@ -30,7 +30,9 @@ import java.time.Instant;
  * of the size. Prints one result line per measurement ({@code items_per_s}, {@code peak_heap_mib},
  * {@code peak_heap_after_gc_mib}; {@link HeapSampler}); progress goes to standard error.
  *
- * <p>{@code java -Xmx1g -cp flowstate-bench/target/benchmarks.jar io.flowstate.bench.DistributedMapBench [N] [rounds]}
+ * <p>{@code java -Xmx1g -cp flowstate-bench/target/benchmarks.jar io.flowstate.bench.DistributedMapBench [N] [rounds]},
+ * or {@code FLOWSTATE_JAVA_OPTS=-Xmx1g ./flowstate bench --only distributed-map-csv} (N = 1,000,000, or that times
+ * {@code BENCH_SCALE} when it is below 1; 3 rounds).
  */
 public final class DistributedMapBench {
     /** The workload's name in the result lines. */
@@ -50,13 +52,15 @@ public final class DistributedMapBench {
             + "'ItemsPath':'$.rows','ItemProcessor':{'StartAt':'P','States':{'P':{'Type':'Pass','End':true}}},"
             + "'ResultSelector':{'items.$':'States.ArrayLength($)'},'End':true}}}").replace('\'', '"');
 
+    /** The rows the issue names. */
+    public static final int ROWS = 1_000_000;
     /** Rows per inline Map execution: its 4 events per iteration stay under the 25,000-event history limit. */
-    static final int INLINE_ITEMS = 6_000;
+    public static final int INLINE_ITEMS = 6_000;
 
     private DistributedMapBench() {}
 
     public static void main(String[] args) throws Exception {
-        int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        int rows = args.length > 0 ? Integer.parseInt(args[0]) : ROWS;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         run(rows, rounds, System.out);
     }
@@ -80,11 +84,11 @@ public final class DistributedMapBench {
             for (int r = 1; r <= rounds; r++) {
                 Measured d = distributed(distributed, buckets, rows);
                 Measured i = inline(inline, buckets, rows);
-                print(out, NAME, d, rows);
-                print(out, INLINE, i, rows);
+                print(out, NAME, d);
+                print(out, INLINE, i);
                 System.err.printf("bench: round %d: distributed %.0f items/s (peak heap %d MiB, after GC %d MiB), "
-                        + "inline %.0f items/s (peak heap %d MiB, after GC %d MiB)%n", r, rows / d.seconds,
-                        d.peakMiB, d.afterGcMiB, rows / i.seconds, i.peakMiB, i.afterGcMiB);
+                        + "inline %.0f items/s (peak heap %d MiB, after GC %d MiB)%n", r, d.perSecond(),
+                        d.peakMiB, d.afterGcMiB, i.perSecond(), i.peakMiB, i.afterGcMiB);
             }
         } finally {
             try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
@@ -95,10 +99,15 @@ public final class DistributedMapBench {
         }
     }
 
-    private record Measured(double seconds, long peakMiB, long afterGcMiB) {}
+    /** One measurement: the items mapped, in how long, and the heap it took. */
+    private record Measured(long items, double seconds, long peakMiB, long afterGcMiB) {
+        double perSecond() {
+            return items / seconds;
+        }
+    }
 
     private static Measured distributed(StateMachine machine, TaskHandler tasks, int rows) throws Exception {
-        return measure(machine, tasks, Json.object(), 1, output -> output.path("batches").asLong() == (rows + 99) / 100
+        return measure(machine, tasks, Json.object(), 1, rows, output -> output.path("batches").asLong() == (rows + 99) / 100
                 && output.path("items").asLong() == rows);
     }
 
@@ -113,12 +122,12 @@ public final class DistributedMapBench {
             array.add(row(i));
         }
         int executions = (rows + INLINE_ITEMS - 1) / INLINE_ITEMS;
-        return measure(machine, tasks, input, executions, output -> output.path("items").asLong() == INLINE_ITEMS);
+        return measure(machine, tasks, input, executions, (long) executions * INLINE_ITEMS, output -> output.path("items").asLong() == INLINE_ITEMS);
     }
 
     /** Runs {@code executions} executions of {@code machine} one after the other; times them all. */
     private static Measured measure(StateMachine machine, TaskHandler tasks, ObjectNode input, int executions,
-            java.util.function.Predicate<JsonNode> check) throws Exception {
+            long items, java.util.function.Predicate<JsonNode> check) throws Exception {
         System.gc();
         long t0;
         long t1;
@@ -137,7 +146,7 @@ public final class DistributedMapBench {
             }
             t1 = System.nanoTime();
         }
-        return new Measured((t1 - t0) / 1e9, heap.peakUsedBytes() >> 20, heap.peakAfterGcBytes() >> 20);
+        return new Measured(items, (t1 - t0) / 1e9, heap.peakUsedBytes() >> 20, heap.peakAfterGcBytes() >> 20);
     }
 
     private static ObjectNode row(int i) {
@@ -153,10 +162,10 @@ public final class DistributedMapBench {
         }
     }
 
-    private static void print(PrintStream out, String name, Measured m, int rows) {
-        out.println(new ResultLine(name, "items_per_s", rows / m.seconds, 1000, rows).toJson());
-        out.println(new ResultLine(name, "peak_heap_mib", m.peakMiB, 1000, rows).toJson());
-        out.println(new ResultLine(name, "peak_heap_after_gc_mib", m.afterGcMiB, 1000, rows).toJson());
+    private static void print(PrintStream out, String name, Measured m) {
+        out.println(new ResultLine(name, "items_per_s", m.perSecond(), 1000, m.items).toJson());
+        out.println(new ResultLine(name, "peak_heap_mib", m.peakMiB, 1000, m.items).toJson());
+        out.println(new ResultLine(name, "peak_heap_after_gc_mib", m.afterGcMiB, 1000, m.items).toJson());
         out.flush();
     }
 }
