@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
@@ -48,8 +49,11 @@ class DistributedMapCrashTest {
     @TempDir
     Path dir;
 
-    @Test
-    void server_killedThreeTimesDuringStandardChildren_everyItemRunsOnceSaveInFlightCalls() throws Exception {
+    /** Both durability modes: {@code process} differs from {@code power} only on power loss, not on {@code kill -9}. */
+    @ParameterizedTest(name = "--durability {0}")
+    @ValueSource(strings = {"power", "process"})
+    void server_killedThreeTimesDuringStandardChildren_everyItemRunsOnceSaveInFlightCalls(String durability)
+            throws Exception {
         long seed = System.nanoTime();
         Random random = new Random(seed);
         Path data = dir.resolve("data");
@@ -59,7 +63,7 @@ class DistributedMapCrashTest {
         long t0 = System.nanoTime();
         try (RecordingFunction function = new RecordingFunction(400, 800)) {
             List<String> options = List.of("--port", Integer.toString(port), "--data", data.toString(),
-                    "--integrations", routes(function).toString());
+                    "--integrations", routes(function).toString(), "--durability", durability);
             ServerProcess server = ServerProcess.start(options);
             try (SfnClient sfn = ServerRuns.client(port, "crash", Duration.ofSeconds(10))) {
                 String sm = sfn.createStateMachine(b -> b.name("dmap").definition(definition()).roleArn(ROLE))
@@ -86,8 +90,8 @@ class DistributedMapCrashTest {
                 server.close();
             }
         }
-        System.out.printf("DistributedMapCrashTest: %d items, %d kills, %.1f s, seed %d: %s%n", ITEMS, KILLS,
-                (System.nanoTime() - t0) / 1e9, seed, log);
+        System.out.printf("DistributedMapCrashTest (%s): %d items, %d kills, %.1f s, seed %d: %s%n", durability, ITEMS,
+                KILLS, (System.nanoTime() - t0) / 1e9, seed, log);
     }
 
     /** One Map Run whose 200 children all succeeded, listed and counted by the API. */
