@@ -131,6 +131,11 @@ public abstract sealed class ApiException extends RuntimeException {
         public ServiceQuotaExceededException(String m) { super(m); }
     }
 
+    /** A policy ({@code --policies}) does not let the caller do this; raised where a check is not the API's own. */
+    public static final class AccessDeniedException extends ApiException {
+        public AccessDeniedException(String m) { super(m); }
+    }
+
     /** An operation of the API model that Flowstate does not serve yet (AWS's code for a disabled feature). */
     public static final class UnsupportedOperation extends ApiException {
         public UnsupportedOperation(String m) { super(m); }

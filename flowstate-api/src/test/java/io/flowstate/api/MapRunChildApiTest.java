@@ -125,4 +125,28 @@ class MapRunChildApiTest extends ApiTestBase {
 
         assertThat(sfn.listMapRuns(b -> b.executionArn(child)).mapRuns()).isEmpty();
     }
+
+    /** AWS's Map Run execution counts: "aborted: ... running, but were ... stopped by the user". */
+    @Test
+    void stopExecution_runningChild_abortsItAndTheRunGoesOnWithinTolerance() {
+        String sm = createMachine(unique("children"), """
+                {"StartAt":"M","States":{"M":{"Type":"Map","Label":"waits","ToleratedFailureCount":1,"MaxConcurrency":2,
+                  "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},
+                    "StartAt":"W","States":{"W":{"Type":"Wait","Seconds":3600,"End":true}}},"End":true}}}""");
+        String exec = sfn.startExecution(b -> b.stateMachineArn(sm).input("[1,2]")).executionArn();
+        List<ExecutionListItem> running = children(exec);
+        assertThat(running).hasSize(2);
+        String child = running.get(0).executionArn();
+
+        sfn.stopExecution(b -> b.executionArn(child).error("Enough").cause("stopped by a test"));
+
+        DescribeExecutionResponse d = sfn.describeExecution(b -> b.executionArn(child));
+        assertThat(d.status()).isEqualTo(ExecutionStatus.ABORTED);
+        assertThat(sfn.getExecutionHistory(b -> b.executionArn(child).reverseOrder(true).maxResults(1)).events()
+                .get(0).type()).isEqualTo(HistoryEventType.EXECUTION_ABORTED);
+        String run = sfn.listMapRuns(b -> b.executionArn(exec)).mapRuns().get(0).mapRunArn();
+        assertThat(sfn.describeMapRun(b -> b.mapRunArn(run)).executionCounts().aborted()).isEqualTo(1);
+        assertThat(sfn.describeExecution(b -> b.executionArn(exec)).status()).isEqualTo(ExecutionStatus.RUNNING);
+        sfn.stopExecution(b -> b.executionArn(exec));
+    }
 }

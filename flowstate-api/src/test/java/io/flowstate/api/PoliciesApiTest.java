@@ -25,13 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.retry.RetryMode;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sfn.SfnClient;
-import software.amazon.awssdk.services.sfn.model.SfnException;
 
 /** {@code --policies}: a policy matrix through the AWS SDK, each refusal AWS's AccessDeniedException. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -83,15 +77,11 @@ class PoliciesApiTest {
     }
 
     private SfnClient client(String id, String secret) {
-        return SfnClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + server.port()))
-                .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(id, secret)))
-                .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD).apiCallTimeout(Duration.ofSeconds(10)))
-                .build();
+        return SignedClients.client(server.port(), id, secret);
     }
 
     private static String code(Throwable t) {
-        return ((SfnException) t).awsErrorDetails().errorCode();
+        return SignedClients.code(t);
     }
 
     @Test

@@ -102,8 +102,8 @@ public final class BenchDriver {
             return 2;
         }
         List<String> unknown = only.stream().filter(w -> !manifest.workloads().contains(w) && !JsonataTwins.isTwin(w)
-                && !w.equals(io.flowstate.bench.lambda.LambdaChainBench.NAME) && !w.equals(DistributedMapBench.NAME))
-                .toList();
+                && !w.equals(io.flowstate.bench.lambda.LambdaChainBench.NAME) && !w.equals(ObservedBench.NAME)
+                && !w.equals(DistributedMapBench.NAME)).toList();
         if (!unknown.isEmpty()) {
             System.err.println("bench: unknown workload(s) " + unknown + "; the manifest lists " + manifest.workloads());
             return 2;
@@ -116,6 +116,14 @@ public final class BenchDriver {
                         p.warmupSeconds(), out);
             } catch (Exception e) {
                 System.err.println("bench: " + io.flowstate.bench.lambda.LambdaChainBench.NAME + " failed: " + e);
+                return 1;
+            }
+        }
+        if (only.contains(ObservedBench.NAME)) {
+            try {
+                ObservedBench.run(workloadsDir, manifest.params(), 3, store, out);
+            } catch (Exception e) {
+                System.err.println("bench: " + ObservedBench.NAME + " failed: " + e);
                 return 1;
             }
         }
@@ -169,15 +177,23 @@ public final class BenchDriver {
             emit(out, new ResultLine(name, "fsync_us_p50", disk.p50Micros(), 1, disk.samples(), label, true));
             emit(out, new ResultLine(name, "fsync_us_p99", disk.p99Micros(), 1, disk.samples(), label, true));
         }
-        io.flowstate.engine.runtime.ExecutionStore durable = store.equals(SQLITE)
-                ? io.flowstate.store.jdbc.JdbcStores.sqlite(data.resolve("bench.db"), durability)
+        io.flowstate.store.jdbc.JdbcDatabase db = store.equals(SQLITE)
+                ? io.flowstate.store.jdbc.JdbcStores.sqliteDatabase(data.resolve("bench.db"), durability)
                 : io.flowstate.store.jdbc.JdbcStores.postgresDatabase(System.getenv("FLOWSTATE_BENCH_PG_URL"),
-                        System.getenv("FLOWSTATE_STORE_USER"), System.getenv("FLOWSTATE_STORE_PASSWORD"), durability)
-                        .executions();
+                        System.getenv("FLOWSTATE_STORE_USER"), System.getenv("FLOWSTATE_STORE_PASSWORD"), durability);
+        io.flowstate.engine.runtime.ExecutionStore durable = db.executions();
         try (io.flowstate.engine.runtime.Engine engine = new io.flowstate.engine.runtime.Engine(durable,
                 new io.flowstate.engine.runtime.InMemoryExecutionStore(), new BenchIdentity(),
                 new io.flowstate.engine.runtime.SystemTimers())) {
             benchWorkload(dir, name, p, out, label, java.util.Optional.of(engine));
+            io.flowstate.store.jdbc.CommitStats commits = db.commitStats();
+            if (commits.groups() > 0) {
+                // Over the whole workload (warm-up included): how many writes shared an fsync, and how long one took.
+                emit(out, new ResultLine(name, "commit_group_size_mean", (double) commits.writes() / commits.groups(),
+                        0, commits.groups(), label, true));
+                emit(out, new ResultLine(name, "commit_ms_mean", commits.commitSeconds() * 1000 / commits.groups(),
+                        0, commits.groups(), label, true));
+            }
         } finally {
             if (durable instanceof AutoCloseable closeable) {
                 closeable.close();

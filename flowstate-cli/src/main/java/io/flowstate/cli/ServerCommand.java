@@ -6,6 +6,7 @@ import io.flowstate.api.Tls;
 import io.flowstate.api.service.ApiContext;
 import io.flowstate.api.service.StepFunctions;
 import io.flowstate.cli.template.TemplateDeployer;
+import io.flowstate.console.login.ConsoleLogin;
 import io.flowstate.console.web.ConsoleHandler;
 import io.flowstate.engine.runtime.Cluster;
 import io.flowstate.engine.runtime.SingleNode;
@@ -103,8 +104,8 @@ final class ServerCommand implements Callable<Integer> {
     boolean metricsOn;
 
     @Option(names = "--console", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Serve the web console on GET /console/ (default: on; --no-console turns it off). It has no "
-                    + "sign-in, so it is never served with --auth sigv4.")
+            description = "Serve the web console on GET /console/ (default: on; --no-console turns it off). With --auth "
+                    + "sigv4 it asks for an access key of --credentials and acts under its --policies.")
     boolean consoleOn;
 
     @Option(names = "--durability", paramLabel = "power|process", defaultValue = "power",
@@ -234,8 +235,13 @@ final class ServerCommand implements Callable<Integer> {
                     + "power)", commits::groups);
             metrics.counter("flowstate.store.committed.writes", "Writes (decisions) in those group commits; over "
                     + "group commits: the mean group size", commits::writes);
+            metrics.gauge("flowstate.store.commit.queue", "Writes waiting for the SQLite writer now", commits::queued);
             metrics.counter("flowstate.store.commit.seconds", "Time spent committing (the fsync); over group "
                     + "commits: the mean commit latency", commits::commitSeconds);
+            metrics.gauge("flowstate.timers.pending", "Timers waiting to fire (Waits, retries, timeouts)", timers::pending);
+            metrics.counter("flowstate.timers.fired", "Timers fired", timers::fired);
+            metrics.counter("flowstate.timers.lag.seconds", "How late the fired timers fired, summed; over "
+                    + "flowstate_timers_fired_total: the mean timer lag", timers::lagSeconds);
             metrics.gauge("flowstate.log.events.dropped", "Execution log events the logs destination did not take "
                     + "(a CloudWatch Logs outage or an unwritable --logs-dir)", logs::dropped);
         }
@@ -251,15 +257,17 @@ final class ServerCommand implements Callable<Integer> {
         }
         // A template that cannot be deployed stops the start (exit 2): serving without its state machines would hide it.
         TemplateDeployer.deploy(service, region, account, deploy, Optional.ofNullable(parameters), System.err);
-        // The web console shares the API's port: one process, one address to open in a browser. It has no sign-in,
-        // so with --auth it is not served: it would show and act on every execution for anyone who can connect.
-        boolean console = consoleOn && authenticator == Authenticator.NONE;
+        // The web console shares the API's port: one process, one address to open in a browser. With --auth it
+        // signs users in with the same keys, and checks what they do against the same policies, as the API.
+        boolean console = consoleOn;
+        Optional<ConsoleLogin> consoleLogin = keys == null ? Optional.empty()
+                : Optional.of(new ConsoleLogin(keys, access, InstantSource.system()));
         List<org.eclipse.jetty.server.Handler> routes = new ArrayList<>();
         if (metrics != null) {
             routes.add(metrics.route());
         }
         if (console) {
-            routes.add(new ConsoleHandler(service, InstantSource.system()));
+            routes.add(new ConsoleHandler(service, InstantSource.system(), consoleLogin));
         }
         ApiServer server;
         try {
@@ -281,7 +289,7 @@ final class ServerCommand implements Callable<Integer> {
                 store == null ? data.resolve(DATABASE_FILE) : store + ", node " + node, mode.label(),
                 authenticator == Authenticator.NONE ? "none (every request is served)"
                         : policies == null ? "sigv4" : "sigv4 with policies",
-                console ? "at /console/" : consoleOn ? "off (it has no sign-in; not served with --auth)" : "off",
+                !console ? "off" : consoleLogin.isPresent() ? "at /console/ (login)" : "at /console/",
                 resumed < 0 ? "some executions not resumed" : "resumed " + resumed + " execution(s)",
                 (System.nanoTime() - t0) / 1_000_000);
         tasks.describe(ROUTED_SERVICES).forEach(line -> System.err.println("flowstate: " + line));
@@ -332,6 +340,9 @@ final class ServerCommand implements Callable<Integer> {
                 + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(0x10000));
     }
 
+    /** The keys of --credentials, once read (--auth sigv4). */
+    private AccessKeys keys;
+
     /** The check of --auth and --credentials; IllegalArgumentException with the message to print. */
     private Authenticator authenticator() {
         switch (auth) {
@@ -345,7 +356,8 @@ final class ServerCommand implements Callable<Integer> {
                 if (credentials == null) {
                     throw new IllegalArgumentException("--auth sigv4 needs --credentials FILE (the accepted access keys)");
                 }
-                return new SigV4Authenticator(AccessKeys.read(credentials), InstantSource.system());
+                keys = AccessKeys.read(credentials);
+                return new SigV4Authenticator(keys, InstantSource.system());
             }
             default -> throw new IllegalArgumentException("--auth must be none or sigv4, got '" + auth + "'");
         }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code flowstate server} serves the web console on its API port; {@code --no-console} turns it off, and with
- * {@code --auth sigv4} it is not served, as it has no sign-in of its own.
+ * {@code --auth sigv4} it asks for an access key first.
  */
 class ServerConsoleTest {
     @TempDir
@@ -44,13 +44,20 @@ class ServerConsoleTest {
     }
 
     @Test
-    void authSigv4_getConsole_isNotServed() throws Exception {
+    void authSigv4_getConsole_redirectsToLogin() throws Exception {
         Path credentials = Files.writeString(data.resolve("credentials"),
                 "[default]\naws_access_key_id = AKIDCONSOLE\naws_secret_access_key = secret\n");
         try (ServerProcess server = ServerProcess.start(List.of("--port", "0", "--data", data.toString(),
                 "--auth", "sigv4", "--credentials", credentials.toString()))) {
-            assertThat(get(server.port(), "/console/").statusCode()).isNotEqualTo(200);
-            assertThat(server.output()).anyMatch(line -> line.contains("console off"));
+            HttpResponse<String> page = get(server.port(), "/console/");
+            assertThat(page.statusCode()).isEqualTo(303);
+            assertThat(page.headers().firstValue("Location")).contains("/console/login?next=%2Fconsole%2F");
+            HttpResponse<String> login = get(server.port(), "/console/login");
+            assertThat(login.statusCode()).isEqualTo(200);
+            assertThat(login.body()).contains("id=\"login-form\"");
+            assertThat(login.headers().firstValue("Set-Cookie")).hasValueSatisfying(c -> assertThat(c)
+                    .contains("HttpOnly", "SameSite=Strict").doesNotContain("Secure"));
+            assertThat(server.output()).anyMatch(line -> line.contains("console at /console/ (login)"));
         }
     }
 }

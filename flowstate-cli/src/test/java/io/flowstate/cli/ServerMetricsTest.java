@@ -38,7 +38,8 @@ class ServerMetricsTest {
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.body()).contains("flowstate_executions_succeeded_total{alias=\"\",state_machine_arn=\"" + sm
                     + "\",version=\"\"} 1.0").contains("flowstate_store_group_commits_total ")
-                    .contains("flowstate_store_commit_seconds_total ").contains("flowstate_log_events_dropped 0.0");
+                    .contains("flowstate_store_commit_seconds_total ").contains("flowstate_log_events_dropped 0.0")
+                    .contains("flowstate_timers_pending ").contains("flowstate_store_commit_queue ").contains("flowstate_timers_lag_seconds_total ");
         }
     }
 

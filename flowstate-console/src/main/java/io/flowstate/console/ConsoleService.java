@@ -25,6 +25,7 @@ import io.flowstate.api.model.TestState;
 import io.flowstate.api.service.StepFunctions;
 import io.flowstate.engine.interp.ExecutionStatus;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The console's reads and actions as typed calls on {@link StepFunctions#handle}, the very method that answers
@@ -34,13 +35,24 @@ import java.util.Optional;
  */
 public final class ConsoleService {
     private final StepFunctions service;
+    private final Consumer<ApiRequest> guard;
 
-    /** The console's view of {@code service}. */
+    /** The console's view of {@code service}, every call allowed. */
     public ConsoleService(StepFunctions service) {
+        this(service, request -> {});
+    }
+
+    /**
+     * The console's view of {@code service} for one user: {@code guard} sees each request first and refuses it by
+     * throwing an {@link io.flowstate.api.ApiException} (a signed-in key's policies).
+     */
+    public ConsoleService(StepFunctions service, Consumer<ApiRequest> guard) {
         this.service = requireNonNull(service, "service is null");
+        this.guard = requireNonNull(guard, "guard is null");
     }
 
     private <R> R call(ApiRequest request, Class<R> type) {
+        guard.accept(request);
         return type.cast(service.handle(request));
     }
 

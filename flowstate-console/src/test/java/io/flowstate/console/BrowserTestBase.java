@@ -57,11 +57,10 @@ abstract class BrowserTestBase {
                     + "apt-get install -y chromium chromium-driver (.ci/run does)");
         }
         Assumptions.assumeTrue(present, "chromium and chromedriver are not installed");
-        server = ApiServer.start(run.service, "127.0.0.1", 0,
-                List.of(new ConsoleHandler(run.service, InstantSource.system())), AccessControl.OPEN);
+        server = ApiServer.start(run.service, "127.0.0.1", 0, List.of(console()), access());
         sfn = SfnClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + server.port()))
                 .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .credentialsProvider(StaticCredentialsProvider.create(credentials()))
                 .build();
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
                 .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
@@ -69,6 +68,21 @@ abstract class BrowserTestBase {
         ChromeDriverService driver = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
         browser = new ChromeDriver(driver, options);
+    }
+
+    /** The console as the tests serve it: without sign-in unless a test class says otherwise. */
+    ConsoleHandler console() {
+        return new ConsoleHandler(run.service, InstantSource.system());
+    }
+
+    /** Who may call the API. */
+    AccessControl access() {
+        return AccessControl.OPEN;
+    }
+
+    /** The key the tests' SDK client signs with. */
+    AwsBasicCredentials credentials() {
+        return AwsBasicCredentials.create("local", "local");
     }
 
     @AfterAll

@@ -25,10 +25,17 @@ public final class InProcessAccess implements AutoCloseable {
     public static final String BROKEN = "arn:aws:lambda:us-east-1:123456789012:function:broken";
     /** A callback task: the call succeeds, then the task waits for its token. */
     public static final String CALLBACK = "arn:aws:states:::sqs:sendMessage.waitForTaskToken";
+    /**
+     * A nested {@code .sync} execution, scripted: the task answers as AWS's does when the child ended, naming the
+     * execution its input's {@code ChildArn} gives (one the test ran), so its output links parent and child.
+     */
+    public static final String START_SYNC = "arn:aws:states:::states:startExecution.sync:2";
     public static final String ROLE = "arn:aws:iam::123456789012:role/console-test";
 
     final StepFunctions service = new StepFunctions(new ApiContext("us-east-1", "123456789012", InstantSource.system()),
-            TaskHandlers.byResource(Map.of(OK, TaskHandlers.function(x -> x), CALLBACK, TaskHandlers.function(x -> x)),
+            TaskHandlers.byResource(Map.of(OK, TaskHandlers.function(x -> x), CALLBACK, TaskHandlers.function(x -> x),
+                    START_SYNC, TaskHandlers.function(x -> com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+                            .objectNode().put("ExecutionArn", x.path("ChildArn").asText()).put("Status", "SUCCEEDED"))),
                     TaskHandlers.unbound()),
             new SystemTimers(), Duration.ofSeconds(1));
     final ConsoleService console = new ConsoleService(service);

@@ -3,6 +3,8 @@ package io.flowstate.api.auth;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.flowstate.api.codec.ResponseEncoder;
+import io.flowstate.api.model.ApiRequest;
 import io.flowstate.asl.json.Json;
 import java.util.Optional;
 
@@ -31,6 +33,23 @@ public final class AccessControl {
     /** Whether the check costs nothing (every request served). */
     public boolean open() {
         return auth == Authenticator.NONE && policies.isEmpty();
+    }
+
+    /**
+     * Empty when {@code key} may make {@code request} (always, without policies): the console's check for the key
+     * its user signed in with, by the same rules as a signed request's. The action is {@code states:} and the
+     * operation (the request record's enclosing type), the resource is derived from the request's fields as from
+     * the API's JSON body.
+     */
+    public Optional<AuthFailure> authorize(AccessKeys.Key key, ApiRequest request) {
+        requireNonNull(key, "key is null");
+        if (policies.isEmpty()) {
+            return Optional.empty();
+        }
+        String operation = request.getClass().getEnclosingClass().getSimpleName();
+        JsonNode body = ResponseEncoder.encode((Record) request);
+        return policies.get().authorize(key, account, "states:" + operation,
+                RequestResource.of(operation, body, region, account));
     }
 
     /** Empty when the request may be served; {@code operation} is the X-Amz-Target's operation name. */

@@ -43,6 +43,25 @@ public final class AccessKeys {
         return Optional.ofNullable(byId.get(accessKeyId));
     }
 
+    /**
+     * The key with this id when {@code secret} is its secret (a sign-in form's check). SHA-256 digests of the two
+     * secrets are compared in constant time, and an unknown id costs the same work, so timing tells neither the
+     * secret, nor its length, nor which ids exist.
+     */
+    public Optional<Key> login(String accessKeyId, String secret) {
+        Optional<Key> key = find(accessKeyId);
+        boolean same = java.security.MessageDigest.isEqual(sha256(key.map(Key::secret).orElse("")), sha256(secret));
+        return same && key.isPresent() ? key : Optional.empty();
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
     /** How many keys there are. */
     public int size() {
         return byId.size();

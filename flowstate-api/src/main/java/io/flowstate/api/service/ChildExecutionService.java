@@ -81,6 +81,21 @@ final class ChildExecutionService {
                 redrivable ? Optional.empty() : Optional.of("Execution is " + status + " and cannot be redriven"));
     }
 
+    /**
+     * StopExecution of a running child: it is aborted, and its Map Run counts it as unsuccessful (AWS's Map Run
+     * execution counts: "aborted ... stopped by the user"). An ended child is left as it is.
+     */
+    io.flowstate.api.model.StopExecution.Response stop(io.flowstate.api.model.StopExecution.Request r,
+            java.time.Instant now) {
+        Child c = find(r.executionArn());
+        if (c.item().status() == MapRunView.ItemStatus.RUNNING) {
+            engine.mapRunChange(c.run().execution().executionArn(), new io.flowstate.engine.interp.Trigger.StopChild(
+                    c.run().run().mapRunArn(), c.item().index(), r.error(), r.cause()));
+            return new io.flowstate.api.model.StopExecution.Response(now);
+        }
+        return new io.flowstate.api.model.StopExecution.Response(c.item().stopDate().orElse(now));
+    }
+
     GetExecutionHistory.Response history(GetExecutionHistory.Request r) {
         Child c = find(r.executionArn());
         String parent = c.run().execution().executionArn();

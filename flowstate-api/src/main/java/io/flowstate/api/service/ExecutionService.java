@@ -51,12 +51,6 @@ import java.util.concurrent.TimeoutException;
 public final class ExecutionService {
     /** Express executions may run 5 minutes; StartSyncExecution waits that long at most. */
     private static final Duration EXPRESS_LIMIT = Duration.ofMinutes(5);
-    /** AWS redrives executions that ended in the last 14 days. */
-    private static final Duration REDRIVABLE_PERIOD = Duration.ofDays(14);
-    /** A Standard execution runs for a year at most; one started longer ago cannot run on. */
-    private static final Duration MAX_EXECUTION_TIME = Duration.ofDays(365);
-    /** AWS's history quota: a redrive needs room for at least its own event. */
-    private static final long MAX_HISTORY_EVENTS = 25_000;
 
     private final ApiContext ctx;
     private final StateMachineService machines;
@@ -275,6 +269,9 @@ public final class ExecutionService {
     }
 
     public StopExecution.Response stop(StopExecution.Request r) {
+        if (ChildExecutionService.isChild(r.executionArn())) {
+            return children.stop(r, ctx.now());
+        }
         ExecutionSummary s = summary(r.executionArn());
         if (s.status() == ExecutionStatus.RUNNING) {
             engine.stop(s.executionArn(), r.error(), r.cause());
@@ -318,27 +315,7 @@ public final class ExecutionService {
      * longest run), whose history has room left.
      */
     private Optional<String> notRedrivable(ExecutionSummary s, ExecutionMetas.Meta m) {
-        if (!machines.exists(s.stateMachineArn())) {
-            // AWS keeps a deleted machine DELETING while its executions remain.
-            return Optional.of("State machine is in DELETING status");
-        }
-        if (s.status() == ExecutionStatus.RUNNING || s.status() == ExecutionStatus.SUCCEEDED) {
-            return Optional.of("Execution is " + s.status().name() + " and cannot be redriven");
-        }
-        if (m == null) {
-            // Without the definition it ran (kept in the metadata) there is nothing to redrive it with.
-            return Optional.of("Execution was started before the launch of RedriveExecution");
-        }
-        if (s.stopDate().isPresent() && s.stopDate().get().plus(REDRIVABLE_PERIOD).isBefore(ctx.now())) {
-            return Optional.of("Execution redrivable period exceeded");
-        }
-        if (s.startDate().plus(MAX_EXECUTION_TIME).isBefore(ctx.now())) {
-            return Optional.of("Execution has exceeded the max execution time");
-        }
-        if (s.lastEventId() >= MAX_HISTORY_EVENTS - 1) {
-            return Optional.of("Execution history event limit exceeded");
-        }
-        return Optional.empty();
+        return Redrivability.notRedrivable(s, m != null, machines.exists(s.stateMachineArn()), ctx.now());
     }
 
     public ListMapRuns.Response listMapRuns(ListMapRuns.Request r) {

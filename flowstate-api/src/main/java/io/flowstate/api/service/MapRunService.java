@@ -87,7 +87,7 @@ public final class MapRunService {
         }
         Found f = find(r.mapRunArn());
         if (f.run().status() == MapRuns.Status.RUNNING) {
-            engine.updateMapRun(f.execution().executionArn(), new Trigger.UpdateMapRun(f.run().mapRunArn(),
+            engine.mapRunChange(f.execution().executionArn(), new Trigger.UpdateMapRun(f.run().mapRunArn(),
                     r.maxConcurrency(), r.toleratedFailurePercentage(), r.toleratedFailureCount()));
         }
         return new UpdateMapRun.Response();

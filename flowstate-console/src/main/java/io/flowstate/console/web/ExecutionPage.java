@@ -77,6 +77,15 @@ final class ExecutionPage {
         e.stateMachineAliasArn().ifPresent(a -> row(html, "Alias", a));
         parent(e).ifPresent(p -> html.append("<dt>Parent</dt><dd><a id=\"parent-execution\" href=\"")
                 .append(esc(Paths.execution(p))).append("\">").append(esc(p)).append("</a></dd>"));
+        if (!view.children().arns().isEmpty()) {
+            html.append("<dt>Child executions</dt><dd><ul class=\"children\" id=\"child-executions-summary\">");
+            view.children().arns().forEach(c -> html.append("<li><a href=\"").append(esc(Paths.execution(c))).append("\">")
+                    .append(esc(c.substring(c.lastIndexOf(':') + 1))).append("</a></li>"));
+            if (view.children().more() > 0) {
+                html.append("<li>and ").append(view.children().more()).append(" more (see the Tasks' panels)</li>");
+            }
+            html.append("</ul></dd>");
+        }
         e.mapRunArn().ifPresent(m -> html.append("<dt>Map Run</dt><dd><a href=\"").append(esc(MapRunPage.mapRun(m)))
                 .append("\">").append(esc(m)).append("</a></dd>"));
         html.append("</dl><h2>Graph</h2>").append(GraphSection.render(view.diagram(),

@@ -14,10 +14,11 @@ import java.util.Optional;
 
 /**
  * What the execution page and its live fragment show: the execution, the layout of the definition it runs, and
- * the statuses folded from its history, read a page of 1000 events at a time without their data.
+ * the statuses folded from its history, read a page of 1000 events at a time without their data (with it when the
+ * definition has {@code states:startExecution} Tasks, whose outputs name the child executions).
  */
 record ExecutionView(DescribeExecution.Response execution, String machineName, String definition, Diagram diagram,
-        StatusDeriver statuses, StateAttempts attempts) {
+        StatusDeriver statuses, StateAttempts attempts, ChildExecutions children) {
     /** Rows of the table view at most. */
     static final int MAX_ATTEMPTS = 1000;
 
@@ -32,19 +33,24 @@ record ExecutionView(DescribeExecution.Response execution, String machineName, S
         String definition = machine.definition().orElse("{\"StartAt\":\"\",\"States\":{}}");
         StatusDeriver deriver = new StatusDeriver(new StateTree(Flows.of(definition)));
         StateAttempts attempts = new StateAttempts(MAX_ATTEMPTS);
+        ChildExecutions children = new ChildExecutions();
+        // Child executions' ARNs are in task outputs: read the data only when the definition can start any.
+        boolean data = ChildExecutions.possible(definition);
         Optional<IterationFilter> filter = iteration.map(IterationFilter::new);
         Optional<String> token = Optional.empty();
         do {
-            GetExecutionHistory.Response page = service.history(arn, false, 1000, token, false);
+            GetExecutionHistory.Response page = service.history(arn, false, 1000, token, data);
             page.events().forEach(event -> {
                 if (filter.isEmpty() || filter.get().accept(event)) {
                     deriver.accept(event);
                 }
                 attempts.accept(event);
+                children.accept(event);
             });
             token = page.nextToken();
         } while (token.isPresent());
-        return new ExecutionView(execution, machine.name(), definition, diagrams.diagram(definition), deriver, attempts);
+        return new ExecutionView(execution, machine.name(), definition, diagrams.diagram(definition), deriver, attempts,
+                children);
     }
 
     boolean running() {

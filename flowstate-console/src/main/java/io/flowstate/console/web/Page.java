@@ -18,7 +18,8 @@ final class Page {
                 + "<link rel=\"stylesheet\" href=\"" + Paths.ROOT + "assets/graph.css\">"
                 + "<script src=\"" + Paths.ROOT + "assets/htmx.min.js\" defer></script></head><body>"
                 + "<a class=\"skip\" href=\"#main\">Skip to content</a>"
-                + "<header class=\"top\"><a href=\"" + Paths.ROOT + "\">Flowstate</a> <span>console</span></header>"
+                + "<header class=\"top\"><a href=\"" + Paths.ROOT + "\">Flowstate</a> <span>console</span>"
+                + SessionMarkup.PLACEHOLDER + "</header>"
                 + "<main id=\"main\">" + body + "</main></body></html>";
     }
 

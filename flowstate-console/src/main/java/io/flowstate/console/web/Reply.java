@@ -23,6 +23,11 @@ record Reply(int status, String contentType, byte[] body, Map<String, String> he
         return new Reply(303, "text/plain; charset=utf-8", new byte[0], Map.of("Location", location));
     }
 
+    /** This reply with another HTML body. */
+    public Reply withBody(String html) {
+        return new Reply(status, contentType, html.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
     /** This reply with one more header. */
     public Reply with(String header, String value) {
         Map<String, String> more = new java.util.HashMap<>(headers);

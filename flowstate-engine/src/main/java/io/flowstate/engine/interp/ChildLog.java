@@ -22,4 +22,16 @@ final class ChildLog {
         events.add(new HistoryEvent(id, previous, at, type, details));
         return id;
     }
+
+    /** A child execution of its own starts its history (or, redriven, goes on) on its own ids. */
+    static void started(Run r, Fiber f) {
+        if (f.log.lastId == 0) {
+            f.cursor = 0;
+            r.emit(f, EventType.EXECUTION_STARTED, new EventDetails.ExecutionStarted(f.input, r.exec.info.roleArn(),
+                    java.util.Optional.empty(), java.util.Optional.empty()));
+        } else {
+            f.cursor = f.log.lastId;
+            r.emit(f, EventType.EXECUTION_REDRIVEN, new EventDetails.Redriven(java.util.Optional.empty(), f.redriveCount));
+        }
+    }
 }

@@ -90,12 +90,26 @@ final class Children {
         }
     }
 
+    /**
+     * A Distributed Map's child stopped by StopExecution: aborted (its history ends ExecutionAborted), and an
+     * unsuccessful item to its run, which goes on within its tolerance.
+     */
+    static void childStopped(Run r, Fiber child, StateFailure failure) {
+        abort(r, child);
+        child.failure = failure;
+        failed(r, child, false);
+    }
+
     static void childFailed(Run r, Fiber child) {
+        failed(r, child, true);
+    }
+
+    private static void failed(Run r, Fiber child, boolean logEnd) {
         ChildGroup g = child.group;
         child.stoppedAt = r.now;
         Fiber owner = g.owner;
         g.running.remove(child);
-        if (g.distributed) {
+        if (g.distributed && logEnd) {
             r.emit(child, EventType.EXECUTION_FAILED, new EventDetails.Failure(
                     java.util.Optional.of(child.failure.error()).filter(x -> !x.isEmpty()), child.failure.cause()));
         }

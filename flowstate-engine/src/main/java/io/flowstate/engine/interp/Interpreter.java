@@ -106,6 +106,7 @@ public final class Interpreter {
             case Trigger.TimerFired t -> timerFired(r, t.timerId());
             case Trigger.Redrive d -> throw new IllegalStateException("redrive is handled above");
             case Trigger.UpdateMapRun u -> updateMapRun(r, u);
+            case Trigger.StopChild s -> stopChild(r, s);
             case Trigger.Stop s -> {
                 exec.root.phase = Fiber.Phase.ABORTED;
                 exec.root.cursor = 0;
@@ -123,6 +124,16 @@ public final class Interpreter {
                 u.toleratedFailureCount().ifPresent(c -> g.toleratedFailureCount = c);
                 u.toleratedFailurePercentage().ifPresent(p -> g.toleratedFailurePercentage = p);
                 Children.startIterations(r, g);
+            }
+        }
+    }
+
+    private static void stopChild(Run r, Trigger.StopChild s) {
+        for (ChildGroup g : r.exec.mapRuns) {
+            if (g.mapRunArn.equals(s.mapRunArn()) && g.owner.children == g && s.index() >= 0 && s.index() < g.fibers.length
+                    && g.fibers[s.index()] != null && !g.fibers[s.index()].isDone()) {
+                Children.childStopped(r, g.fibers[s.index()], new StateFailure(s.error().orElse(""), s.cause()));
+                r.drain();
             }
         }
     }

@@ -112,15 +112,7 @@ final class Run {
     private void announce(Fiber f) {
         f.announced = true;
         if (f.group != null && f.group.distributed && f.log != null) {
-            // A child execution of its own: its history starts (or, redriven, goes on) on its own ids.
-            if (f.log.lastId == 0) {
-                f.cursor = 0;
-                emit(f, EventType.EXECUTION_STARTED, new EventDetails.ExecutionStarted(f.input, exec.info.roleArn(),
-                        Optional.empty(), Optional.empty()));
-            } else {
-                f.cursor = f.log.lastId;
-                emit(f, EventType.EXECUTION_REDRIVEN, new EventDetails.Redriven(Optional.empty(), f.redriveCount));
-            }
+            ChildLog.started(this, f);
         } else if (f.group != null && f.group.kind == ChildGroup.Kind.MAP) {
             f.cursor = f.group.owner.cursor;
             emit(f, EventType.MAP_ITERATION_STARTED, new EventDetails.MapIteration(f.group.owner.stateName, f.index));
@@ -155,7 +147,7 @@ final class Run {
         f.unfinished = null;
         f.enteredEventId = emit(f, EventType.stateEntered(s.type()), new EventDetails.StateEntered(s.name(), f.input));
         try {
-            inspectEntry(f, s);
+            StepProbe.inspectEntry(this, f, s);
             switch (s) {
                 case io.flowstate.asl.model.PassState p -> PassStep.enter(this, f, p);
                 case io.flowstate.asl.model.TaskState t -> TaskStep.enter(this, f, t);
@@ -191,28 +183,6 @@ final class Run {
     StepProbe probe(Fiber f) {
         StepProbe p = exec.probe;
         return p != null && f.parent == null && !p.done() ? p : null;
-    }
-
-    /** TestState's inspection data known on entry: the input, the variables, and (JSONPath) InputPath's result. */
-    private void inspectEntry(Fiber f, State s) {
-        StepProbe p = probe(f);
-        if (p == null) {
-            return;
-        }
-        p.payload("input", f.input);
-        if (!p.setup.variables().isEmpty()) {
-            ObjectNode vars = Json.object();
-            p.setup.variables().forEach(vars::set);
-            p.payload("variables", vars);
-        }
-        if (!jsonata(s)) {
-            switch (s) {
-                case io.flowstate.asl.model.ChoiceState c -> p.payload("afterInputPath", Io.inputPath(this, f, c.io(), f.input));
-                case io.flowstate.asl.model.SucceedState ss -> p.payload("afterInputPath", Io.inputPath(this, f, ss.io(), f.input));
-                case io.flowstate.asl.model.FailState fs -> p.payload("afterInputPath", f.input);
-                default -> { }
-            }
-        }
     }
 
     private static boolean isQueryError(EvaluationException e) {

@@ -111,4 +111,26 @@ final class StepProbe {
         return Optional.of(new StateTest.Outcome(status,
                 Optional.ofNullable(output).map(writer::write), error, cause, Optional.ofNullable(nextState), data));
     }
+
+    /** TestState's inspection data known on entry: the input, the variables, and (JSONPath) InputPath's result. */
+    static void inspectEntry(Run r, Fiber f, io.flowstate.asl.model.State s) {
+        StepProbe p = r.probe(f);
+        if (p == null) {
+            return;
+        }
+        p.payload("input", f.input);
+        if (!p.setup.variables().isEmpty()) {
+            com.fasterxml.jackson.databind.node.ObjectNode vars = io.flowstate.asl.json.Json.object();
+            p.setup.variables().forEach(vars::set);
+            p.payload("variables", vars);
+        }
+        if (!Run.jsonata(s)) {
+            switch (s) {
+                case io.flowstate.asl.model.ChoiceState c -> p.payload("afterInputPath", Io.inputPath(r, f, c.io(), f.input));
+                case io.flowstate.asl.model.SucceedState ss -> p.payload("afterInputPath", Io.inputPath(r, f, ss.io(), f.input));
+                case io.flowstate.asl.model.FailState fs -> p.payload("afterInputPath", f.input);
+                default -> { }
+            }
+        }
+    }
 }

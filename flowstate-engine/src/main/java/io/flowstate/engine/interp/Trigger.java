@@ -57,6 +57,19 @@ public sealed interface Trigger {
     }
 
     /**
+     * StopExecution of a Distributed Map's child (item {@code index} of the run {@code mapRunArn}): the child is
+     * aborted, and its Map Run counts it as an unsuccessful item (within the tolerance the run goes on). Ignored
+     * when the child is not running.
+     */
+    record StopChild(String mapRunArn, int index, Optional<String> error, Optional<String> cause) implements Trigger {
+        public StopChild {
+            requireNonNull(mapRunArn, "mapRunArn is null");
+            requireNonNull(error, "error is null");
+            requireNonNull(cause, "cause is null");
+        }
+    }
+
+    /**
      * RedriveExecution: a FAILED, TIMED_OUT or ABORTED execution runs again from the state that did not
      * succeed, keeping what the states before it produced. Ignored by an execution in any other status.
      */

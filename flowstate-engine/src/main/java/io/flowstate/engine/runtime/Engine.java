@@ -48,19 +48,7 @@ public final class Engine implements AutoCloseable {
     private final Runner runner;
     /** The executions this engine runs (the runner's). */
     private final Map<String, LiveExecution> live;
-    /**
-     * The exact payload writers of recently ended executions, for their history; bounded, because each keeps
-     * its execution's input. Older ones fall back to {@link PayloadWriter#preservingInput}.
-     */
-    private final Map<String, PayloadWriter> recentPayloads = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(16, 0.75f, true) {
-                private static final long serialVersionUID = 1L;
-
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, PayloadWriter> eldest) {
-                    return size() > 10_000;
-                }
-            });
+    private final RecentPayloads recentPayloads = new RecentPayloads();
     private final Cluster cluster;
 
     /** An engine keeping Standard and Express executions in one store. */
@@ -316,11 +304,12 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * UpdateMapRun on a Map Run of a running execution: journaled like any trigger, so the change survives a
-     * restart; applied by the node that runs the execution. False when the execution is not running.
+     * A change to a Map Run of a running execution ({@link Trigger.UpdateMapRun}, {@link Trigger.StopChild} of one
+     * of its children): journaled like any trigger, so it survives a restart; applied by the node that runs the
+     * execution. False when the execution is not running.
      */
-    public boolean updateMapRun(String executionArn, Trigger.UpdateMapRun update) {
-        return runner.route(executionArn, update) == TokenOutcome.ACCEPTED;
+    public boolean mapRunChange(String executionArn, Trigger change) {
+        return runner.route(executionArn, change) == TokenOutcome.ACCEPTED;
     }
 
     /**
@@ -338,11 +327,7 @@ public final class Engine implements AutoCloseable {
                 l.lock.unlock();
             }
         }
-        Optional<StartRecord> start = standard.start(executionArn);
-        if (start.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(view.apply(Replay.replay(machine, start.get().info(), standard.journal(executionArn)).execution()));
+        return rebuilt(executionArn, machine, false).map(view);
     }
 
     /**
@@ -351,12 +336,12 @@ public final class Engine implements AutoCloseable {
      * keep durably (Express). Costs a replay of the whole execution.
      */
     public <T> Optional<T> inspectWithChildren(String executionArn, StateMachine machine, Function<Execution, T> view) {
-        Optional<StartRecord> start = standard.start(executionArn);
-        if (start.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(view.apply(Replay.replay(machine, start.get().info(), standard.journal(executionArn), true)
-                .execution()));
+        return rebuilt(executionArn, machine, true).map(view);
+    }
+
+    private Optional<Execution> rebuilt(String executionArn, StateMachine machine, boolean captureChildren) {
+        return standard.start(executionArn).map(start -> Replay.replay(machine, start.info(),
+                standard.journal(executionArn), captureChildren).execution());
     }
 
     /** SendTaskSuccess. */

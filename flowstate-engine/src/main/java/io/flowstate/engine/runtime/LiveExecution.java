@@ -50,6 +50,7 @@ final class LiveExecution {
             case Trigger.TimerFired t -> true;
             case Trigger.Redrive r -> false;
             case Trigger.UpdateMapRun u -> exec.status() == ExecutionStatus.RUNNING;
+            case Trigger.StopChild s -> exec.status() == ExecutionStatus.RUNNING;
         };
     }
 

@@ -56,6 +56,7 @@ public final class Replay {
                 case Trigger.Stop s -> { }
                 case Trigger.Redrive d -> { }
                 case Trigger.UpdateMapRun u -> { }
+                case Trigger.StopChild s -> { }
             }
             collect(Interpreter.advance(exec, entry.trigger(), entry.at()), tasks, timers);
         }

@@ -10,6 +10,9 @@ import java.util.concurrent.TimeUnit;
 public final class SystemTimers implements TimerService {
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("flowstate-timers").daemon().factory());
+    private final java.util.concurrent.atomic.AtomicLong pending = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong fired = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong lagMillis = new java.util.concurrent.atomic.AtomicLong();
 
     @Override
     public InstantSource clock() {
@@ -18,8 +21,31 @@ public final class SystemTimers implements TimerService {
 
     @Override
     public void schedule(Instant dueAt, Runnable action) {
-        long delay = Math.max(0, dueAt.toEpochMilli() - System.currentTimeMillis());
-        scheduler.schedule(() -> Thread.ofVirtual().start(action), delay, TimeUnit.MILLISECONDS);
+        long due = dueAt.toEpochMilli();
+        long delay = Math.max(0, due - System.currentTimeMillis());
+        pending.incrementAndGet();
+        scheduler.schedule(() -> {
+            pending.decrementAndGet();
+            fired.incrementAndGet();
+            // How late it fires: a busy scheduler or a paused process shows here first.
+            lagMillis.addAndGet(Math.max(0, System.currentTimeMillis() - due));
+            Thread.ofVirtual().start(action);
+        }, delay, TimeUnit.MILLISECONDS);
+    }
+
+    /** Timers scheduled and not fired yet (Waits, retries, timeouts, heartbeats of the executions run here). */
+    public long pending() {
+        return pending.get();
+    }
+
+    /** Timers fired so far. */
+    public long fired() {
+        return fired.get();
+    }
+
+    /** The sum of how late each fired timer fired, in seconds; over {@link #fired()}: the mean timer lag. */
+    public double lagSeconds() {
+        return lagMillis.get() / 1000.0;
     }
 
     @Override

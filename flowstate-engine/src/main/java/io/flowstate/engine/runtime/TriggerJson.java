@@ -50,6 +50,13 @@ public final class TriggerJson {
                 u.toleratedFailurePercentage().ifPresent(p -> n.put("toleratedFailurePercentage", p));
                 u.toleratedFailureCount().ifPresent(c -> n.put("toleratedFailureCount", c));
             }
+            case Trigger.StopChild s -> {
+                n.put("type", "StopChild");
+                n.put("mapRunArn", s.mapRunArn());
+                n.put("index", s.index());
+                s.error().ifPresent(e -> n.put("error", e));
+                s.cause().ifPresent(c -> n.put("cause", c));
+            }
             case Trigger.Stop s -> {
                 n.put("type", "Stop");
                 s.error().ifPresent(e -> n.put("error", e));
@@ -76,6 +83,8 @@ public final class TriggerJson {
                     n.hasNonNull("toleratedFailureCount")
                             ? Optional.of(n.get("toleratedFailureCount").asLong()) : Optional.empty());
             case "Stop" -> new Trigger.Stop(text(n, "error"), text(n, "cause"));
+            case "StopChild" -> new Trigger.StopChild(n.path("mapRunArn").asText(), n.path("index").asInt(),
+                    text(n, "error"), text(n, "cause"));
             default -> throw new IllegalArgumentException("not a stored trigger: " + n);
         };
     }

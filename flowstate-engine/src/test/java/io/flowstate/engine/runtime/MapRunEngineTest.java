@@ -34,7 +34,7 @@ class MapRunEngineTest {
             String run = engine.inspect(arn, MACHINE, e -> e.mapRuns().get(0).mapRunArn()).orElseThrow();
             long eventsBefore = engine.history(arn, 0, 1000).size();
 
-            boolean applied = engine.updateMapRun(arn, new Trigger.UpdateMapRun(run, Optional.of(3), Optional.empty(),
+            boolean applied = engine.mapRunChange(arn, new Trigger.UpdateMapRun(run, Optional.of(3), Optional.empty(),
                     Optional.of(2L)));
 
             assertThat(applied).isTrue();

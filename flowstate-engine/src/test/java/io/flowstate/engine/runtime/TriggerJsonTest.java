@@ -22,4 +22,11 @@ class TriggerJsonTest {
 
         assertThat(TriggerJson.read(TriggerJson.write(t))).isEqualTo(t);
     }
+
+    @Test
+    void readWrite_stopChild_roundTrips() {
+        Trigger t = new Trigger.StopChild("arn:aws:states:us-east-1:1:mapRun:m/l:id", 7, Optional.of("E"), Optional.empty());
+
+        assertThat(TriggerJson.read(TriggerJson.write(t))).isEqualTo(t);
+    }
 }

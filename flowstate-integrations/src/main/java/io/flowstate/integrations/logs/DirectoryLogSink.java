@@ -3,28 +3,37 @@ package io.flowstate.integrations.logs;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Execution log events as files ({@code --logs-dir DIR}), for a machine without CloudWatch Logs: one JSON-lines
  * file per log group ({@code DIR/<group>.jsonl}, slashes in the name as {@code _}), each line one log event's
- * message (the JSON object AWS writes, which names its execution). Appended by one background thread in the order
- * queued, so an execution's events stay in order and the execution never waits on the disk.
+ * message (the JSON object AWS writes, which names its execution). One background thread appends in the order
+ * queued, so an execution's events stay in order and the execution never waits on the disk; the files stay open
+ * and are flushed whenever the queue runs dry.
  */
 public final class DirectoryLogSink implements LogSink, AutoCloseable {
+    /** A group's lines, or (with {@code done}) a request to report once everything before it is written. */
+    private record Batch(String group, List<LogLine> lines, CompletableFuture<Void> done) {}
+
     private final Path dir;
-    private final ExecutorService appender = Executors.newSingleThreadExecutor(
-            Thread.ofPlatform().name("flowstate-logs-dir").daemon().factory());
+    private final LinkedBlockingQueue<Batch> queue = new LinkedBlockingQueue<>();
+    private final Map<String, Writer> open = new HashMap<>();
     private final AtomicLong dropped = new AtomicLong();
+    private final Thread appender;
+    private volatile boolean closed;
 
     /** Writes under {@code dir}, created when missing. */
     public DirectoryLogSink(Path dir) {
@@ -34,6 +43,7 @@ public final class DirectoryLogSink implements LogSink, AutoCloseable {
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot create the logs directory " + dir + ": " + e.getMessage(), e);
         }
+        this.appender = Thread.ofPlatform().name("flowstate-logs-dir").daemon().start(this::append);
     }
 
     /** The file of log group {@code groupName}. */
@@ -43,23 +53,76 @@ public final class DirectoryLogSink implements LogSink, AutoCloseable {
 
     @Override
     public void write(String groupName, String streamName, List<LogLine> lines, boolean last) {
-        if (lines.isEmpty()) {
-            return;
+        if (!lines.isEmpty() && !closed) {
+            queue.add(new Batch(groupName, List.copyOf(lines), null));
         }
-        List<LogLine> copy = List.copyOf(lines);
-        appender.execute(() -> {
-            try (Writer w = Files.newBufferedWriter(file(groupName), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND)) {
-                for (LogLine l : copy) {
+    }
+
+    private void append() {
+        while (true) {
+            Batch b;
+            try {
+                b = queue.poll();
+                if (b == null) {
+                    flushAll();
+                    b = queue.take();
+                }
+            } catch (InterruptedException e) {
+                flushAll();
+                return;
+            }
+            if (b.done() != null) {
+                flushAll();
+                b.done().complete(null);
+                if (closed && queue.isEmpty()) {
+                    closeAll();
+                    return;
+                }
+                continue;
+            }
+            try {
+                Writer w = open.computeIfAbsent(b.group(), this::openFile);
+                for (LogLine l : b.lines()) {
                     w.write(l.message());
                     w.write('\n');
                 }
-            } catch (IOException e) {
-                dropped.addAndGet(copy.size());
+            } catch (IOException | UncheckedIOException e) {
+                dropped.addAndGet(b.lines().size());
+                open.remove(b.group());
                 System.getLogger(DirectoryLogSink.class.getName()).log(System.Logger.Level.WARNING,
-                        "cannot write " + copy.size() + " log event(s) to " + file(groupName) + ": " + e.getMessage());
+                        "cannot write " + b.lines().size() + " log event(s) to " + file(b.group()) + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private Writer openFile(String group) {
+        try {
+            return Files.newBufferedWriter(file(group), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void flushAll() {
+        open.values().forEach(w -> {
+            try {
+                w.flush();
+            } catch (IOException e) {
+                // reported by the next write to it
             }
         });
+    }
+
+    private void closeAll() {
+        open.values().forEach(w -> {
+            try {
+                w.close();
+            } catch (IOException e) {
+                // nothing more to write
+            }
+        });
+        open.clear();
     }
 
     @Override
@@ -67,10 +130,12 @@ public final class DirectoryLogSink implements LogSink, AutoCloseable {
         return dropped.get();
     }
 
-    /** Waits for what was queued to be written (tests, shutdown). */
+    /** Waits for what was queued to be written and flushed (tests, shutdown). */
     public void flush() throws InterruptedException {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        queue.add(new Batch("", List.of(), done));
         try {
-            appender.submit(() -> { }).get(30, TimeUnit.SECONDS);
+            done.get(60, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("the log appender did not drain: " + e.getMessage(), e);
         }
@@ -78,9 +143,10 @@ public final class DirectoryLogSink implements LogSink, AutoCloseable {
 
     @Override
     public void close() {
-        appender.shutdown();
+        closed = true;
         try {
-            appender.awaitTermination(30, TimeUnit.SECONDS);
+            flush();
+            appender.join(TimeUnit.SECONDS.toMillis(30));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

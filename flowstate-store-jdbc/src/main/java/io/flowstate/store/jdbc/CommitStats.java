@@ -12,6 +12,11 @@ public final class CommitStats {
     private final AtomicLong groups = new AtomicLong();
     private final AtomicLong writes = new AtomicLong();
     private final AtomicLong commitNanos = new AtomicLong();
+    private final java.util.function.IntSupplier queued;
+
+    CommitStats(java.util.function.IntSupplier queued) {
+        this.queued = queued;
+    }
 
     void committed(int groupSize, long nanos) {
         groups.incrementAndGet();
@@ -27,6 +32,11 @@ public final class CommitStats {
     /** Writes committed in those groups. */
     public long writes() {
         return writes.get();
+    }
+
+    /** Writes waiting for the committer now (the writer's queue depth). */
+    public int queued() {
+        return queued.getAsInt();
     }
 
     /** Time spent in the commits (the fsync), in seconds. */

@@ -60,7 +60,7 @@ final class Transactions implements AutoCloseable {
     }
 
     /** The single writer's group commits (SQLite); PostgreSQL commits per caller and counts nothing here. */
-    final CommitStats stats = new CommitStats();
+    final CommitStats stats = new CommitStats(() -> queue.size());
 
     <T> T read(Work<T> work) {
         try (Connection c = data.getConnection()) {
