@@ -25,7 +25,8 @@ import java.time.Instant;
  * reads N CSV rows (default 1,000,000; header row {@code id,name,qty}) with an {@code s3:getObject} ItemReader
  * from a local-directory bucket ({@link LocalBuckets}, the {@code buckets:} route), batches of 100
  * ({@code ItemBatcher}), MaxConcurrency 1,000, Express children with one Pass state; beside it, in the same JVM and
- * run, an inline Map with a Pass state over the same rows given as the execution's input array. Both run on the
+ * run, an inline Map with a Pass state over as many rows given as input, in executions of {@link #INLINE_ITEMS}
+ * rows (AWS's 25,000-event history limit), checked by a {@code ResultSelector} as the Distributed Map is. Both run on the
  * in-process runner ({@code flowstate run}'s), one after the other, {@code rounds} times after a warm-up at a tenth
  * of the size. Prints one result line per measurement ({@code items_per_s}, {@code peak_heap_mib},
  * {@code peak_heap_after_gc_mib}; {@link HeapSampler}); progress goes to standard error.
