@@ -25,10 +25,10 @@ import java.time.Instant;
  * reads N CSV rows (default 1,000,000; header row {@code id,name,qty}) with an {@code s3:getObject} ItemReader
  * from a local-directory bucket ({@link LocalBuckets}, the {@code buckets:} route), batches of 100
  * ({@code ItemBatcher}), MaxConcurrency 1,000, Express children with one Pass state; beside it, in the same JVM and
- * run, an inline Map with a Pass state over as many rows given as input, in executions of {@link #INLINE_ITEMS}
- * rows (AWS's 25,000-event history limit), checked by a {@code ResultSelector} as the Distributed Map is. Both run on the
- * in-process runner ({@code flowstate run}'s), one after the other, {@code rounds} times after a warm-up at a tenth
- * of the size. Prints one result line per measurement ({@code items_per_s}, {@code peak_heap_mib},
+ * run, an inline Map with a Pass state over as many rows given as input, in executions of
+ * {@link #INLINE_ITEMS} rows (AWS's 25,000-event history limit), checked by a {@code ResultSelector} as the
+ * Distributed Map is. Both run on the in-process runner ({@code flowstate run}'s), one after the other,
+ * {@code rounds} times after a warm-up at a tenth of the size. Prints one result line per measurement ({@code items_per_s}, {@code peak_heap_mib},
  * {@code peak_heap_after_gc_mib}; {@link HeapSampler}); progress goes to standard error.
  *
  * <p>{@code java -Xmx1g -cp flowstate-bench/target/benchmarks.jar io.flowstate.bench.DistributedMapBench [N] [rounds]},
@@ -108,7 +108,8 @@ public final class DistributedMapBench {
     }
 
     private static Measured distributed(StateMachine machine, TaskHandler tasks, int rows) throws Exception {
-        return measure(machine, tasks, Json.object(), 1, rows, output -> output.path("batches").asLong() == (rows + 99) / 100
+        return measure(machine, tasks, Json.object(), 1, rows, output ->
+                output.path("batches").asLong() == (rows + 99) / 100
                 && output.path("lastId").asText().equals(Integer.toString(rows - 1)));
     }
 
@@ -123,7 +124,8 @@ public final class DistributedMapBench {
             array.add(row(i));
         }
         int executions = (rows + INLINE_ITEMS - 1) / INLINE_ITEMS;
-        return measure(machine, tasks, input, executions, (long) executions * INLINE_ITEMS, output -> output.path("items").asLong() == INLINE_ITEMS);
+        return measure(machine, tasks, input, executions, (long) executions * INLINE_ITEMS,
+                output -> output.path("items").asLong() == INLINE_ITEMS);
     }
 
     /** Runs {@code executions} executions of {@code machine} one after the other; times them all. */
@@ -137,8 +139,8 @@ public final class DistributedMapBench {
             t0 = System.nanoTime();
             for (int e = 0; e < executions; e++) {
                 RunResult result = new LocalRunner(tasks, new VirtualClock(Instant.now())).run(machine,
-                        ExecutionInfo.of("us-east-1", "123456789012", "dmap", "e" + e, "arn:aws:iam::123456789012:role/bench",
-                                Instant.now(), input));
+                        ExecutionInfo.of("us-east-1", "123456789012", "dmap", "e" + e,
+                                "arn:aws:iam::123456789012:role/bench", Instant.now(), input));
                 if (result.status() != ExecutionStatus.SUCCEEDED || !check.test(result.output().orElseThrow())) {
                     throw new BenchFailure(NAME + ": the run ended " + result.status() + " "
                             + result.error().orElse("") + " " + result.cause().orElse("") + " "
@@ -151,7 +153,8 @@ public final class DistributedMapBench {
     }
 
     private static ObjectNode row(int i) {
-        return Json.object().put("id", Integer.toString(i)).put("name", "item-" + i).put("qty", Integer.toString(i % 10));
+        return Json.object().put("id", Integer.toString(i)).put("name", "item-" + i)
+                .put("qty", Integer.toString(i % 10));
     }
 
     private static void writeCsv(Path file, int rows) throws IOException {
