@@ -102,7 +102,8 @@ public final class BenchDriver {
             return 2;
         }
         List<String> unknown = only.stream().filter(w -> !manifest.workloads().contains(w) && !JsonataTwins.isTwin(w)
-                && !w.equals(io.flowstate.bench.lambda.LambdaChainBench.NAME) && !w.equals(ObservedBench.NAME)).toList();
+                && !w.equals(io.flowstate.bench.lambda.LambdaChainBench.NAME) && !w.equals(ObservedBench.NAME)
+                && !w.equals(DistributedMapBench.NAME)).toList();
         if (!unknown.isEmpty()) {
             System.err.println("bench: unknown workload(s) " + unknown + "; the manifest lists " + manifest.workloads());
             return 2;
@@ -123,6 +124,16 @@ public final class BenchDriver {
                 ObservedBench.run(workloadsDir, manifest.params(), 3, store, out);
             } catch (Exception e) {
                 System.err.println("bench: " + ObservedBench.NAME + " failed: " + e);
+                return 1;
+            }
+        }
+        if (only.contains(DistributedMapBench.NAME)) {
+            // Not a shared workload: 1,000,000 CSV rows through a Distributed Map beside an inline Map, 3 rounds.
+            try {
+                DistributedMapBench.run((int) Math.max(1, Math.round(DistributedMapBench.ROWS * Math.min(scale, 1))), 3,
+                        out);
+            } catch (Exception e) {
+                System.err.println("bench: " + DistributedMapBench.NAME + " failed: " + e);
                 return 1;
             }
         }

@@ -62,6 +62,23 @@ class BenchDriverTest {
     }
 
     @Test
+    void run_distributedMapCsvAtTinyScale_printsItemsPerSecondAndHeapForBothMaps(@TempDir Path dir) throws IOException {
+        writeWorkload(dir, "{\"a\":1}");
+
+        int code = BenchDriver.run(dir, List.of(DistributedMapBench.NAME), "memory", out, TINY);
+
+        assertThat(code).isZero();
+        List<JsonNode> lines = lines();
+        assertThat(lines).hasSize(18).allSatisfy(l -> {
+            assertThat(l.get("workload").asText()).isIn(DistributedMapBench.NAME, DistributedMapBench.INLINE);
+            assertThat(l.get("n").asLong()).isBetween(10_000L, 10_000L + DistributedMapBench.INLINE_ITEMS);
+            assertThat(l.get("value").asDouble()).isPositive();
+        });
+        assertThat(lines).extracting(l -> l.get("metric").asText())
+                .containsOnly("items_per_s", "peak_heap_mib", "peak_heap_after_gc_mib");
+    }
+
+    @Test
     void run_unknownStore_returns2(@TempDir Path dir) throws IOException {
         writeWorkload(dir, "{\"a\":1}");
 

@@ -9,6 +9,7 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,17 +58,29 @@ final class CsvItems {
         if (new HashSet<>(headers).size() != headers.size()) {
             throw new ReadFailure("CSV headers cannot contain duplicates.");
         }
+        int[] order = hashMapOrder(headers);
         List<String> row;
         while (!sink.full() && (row = rows.next()) != null) {
-            // AWS builds each item as a Java HashMap: its fields come out in that map's iteration order
-            // (recorded: {"0","{}","True"} for the headers 0,True,{}).
-            Map<String, String> fields = new HashMap<>();
-            for (int h = 0; h < headers.size(); h++) {
-                fields.put(headers.get(h), h < row.size() ? row.get(h) : "");
+            // Sized for its fields: a default map's 16-slot table would be most of a small row's heap, and a
+            // Distributed Map holds every row it read.
+            ObjectNode item = new ObjectNode(Json.nodes(), LinkedHashMap.newLinkedHashMap(order.length));
+            for (int h : order) {
+                item.put(headers.get(h), h < row.size() ? row.get(h) : "");
             }
-            ObjectNode item = Json.object();
-            fields.forEach(item::put);
             sink.add(item);
         }
+    }
+
+    /**
+     * The header indexes in the iteration order of a Java HashMap holding the headers: AWS builds each item as such
+     * a map, so its fields come out in that order (recorded: {"0","{}","True"} for the headers 0,True,{}). The order
+     * depends only on the keys and the order they were put in, the same for every row, so it is computed once.
+     */
+    private static int[] hashMapOrder(List<String> headers) {
+        Map<String, Integer> positions = new HashMap<>();
+        for (int h = 0; h < headers.size(); h++) {
+            positions.put(headers.get(h), h);
+        }
+        return positions.values().stream().mapToInt(Integer::intValue).toArray();
     }
 }

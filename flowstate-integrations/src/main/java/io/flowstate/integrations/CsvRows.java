@@ -14,6 +14,9 @@ final class CsvRows {
     private final Reader in;
     private final char delimiter;
     private int peeked = -2;
+    private final char[] buffer = new char[8192];
+    private int pos;
+    private int limit;
 
     CsvRows(Reader in, char delimiter) {
         this.in = in;
@@ -70,13 +73,29 @@ final class CsvRows {
             peeked = -2;
             return c;
         }
-        return in.read();
+        return nextChar();
     }
 
     private int peek() throws IOException {
         if (peeked == -2) {
-            peeked = in.read();
+            peeked = nextChar();
         }
         return peeked;
+    }
+
+    /**
+     * The next character from a buffer of this reader's own: a {@code BufferedReader}'s {@code read()} takes a lock
+     * for each character, which was most of the time a million-row object took to read.
+     */
+    private int nextChar() throws IOException {
+        if (pos == limit) {
+            limit = in.read(buffer, 0, buffer.length);
+            pos = 0;
+            if (limit <= 0) {
+                limit = 0;
+                return -1;
+            }
+        }
+        return buffer[pos++];
     }
 }

@@ -43,4 +43,33 @@ class CsvItemsTest {
         assertThatThrownBy(() -> CsvItems.parse("a\n", ',', Optional.of(List.of("H1", "H1")), 0))
                 .hasMessage("CSV headers cannot contain duplicates.");
     }
+
+    /**
+     * CsvRows reads through a buffer of its own: a quote pair, a CRLF or a field cut by a buffer's end (or by a
+     * stream that answers a few characters at a time) reads as if the text came whole.
+     */
+    @Test
+    void read_streamGivingThreeCharsAtATimeOverSeveralBuffers_sameItemsAsTheWholeText() throws Exception {
+        StringBuilder csv = new StringBuilder("k,v\r\n");
+        for (int i = 0; i < 3000; i++) {
+            csv.append(i).append(",\"q\"\"").append("x".repeat(i % 13)).append("\"\r\n");
+        }
+        String text = csv.toString();
+        ItemSink sink = new ItemSink(Long.MAX_VALUE);
+        java.io.Reader trickle = new java.io.FilterReader(new java.io.StringReader(text)) {
+            @Override
+            public int read(char[] buf, int off, int len) throws java.io.IOException {
+                return super.read(buf, off, Math.min(len, 3));
+            }
+        };
+
+        CsvItems.read(trickle, ',', Optional.empty(), sink);
+
+        assertThat(text.length()).isGreaterThan(3 * 8192);
+        assertThat(sink.items()).isEqualTo(CsvItems.parse(text, ',', Optional.empty(), 0)).hasSize(3000);
+        for (int i = 0; i < 3000; i++) {
+            assertThat(sink.items().get(i).path("k").asText()).isEqualTo(Integer.toString(i));
+            assertThat(sink.items().get(i).path("v").asText()).isEqualTo("q\"" + "x".repeat(i % 13));
+        }
+    }
 }
