@@ -129,7 +129,15 @@ abstract class BrowserTestBase {
     void clickThrough(org.openqa.selenium.WebElement element) {
         org.openqa.selenium.WebElement page = browser.findElement(By.tagName("html"));
         element.click();
-        waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        // Gone: stale, or (chromedriver, a page replaced mid-call) "does not belong to the document".
+        waiting().until(d -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                return true;
+            }
+        });
         waiting().until(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d)
                 .executeScript("return document.readyState")));
     }
