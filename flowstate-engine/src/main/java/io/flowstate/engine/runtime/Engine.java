@@ -157,15 +157,6 @@ public final class Engine implements AutoCloseable {
         return storeOf(executionArn).find(executionArn);
     }
 
-    /**
-     * Summaries of the Standard executions of a state machine (all when empty), newest first. As on AWS,
-     * ListExecutions does not list Express executions (unless one store holds both). This reads every one of
-     * them: to list a page, use {@link #list(ExecutionQuery)}, which costs the page.
-     */
-    public List<ExecutionSummary> list(Optional<String> stateMachineArn) {
-        return standard.list(stateMachineArn);
-    }
-
     /** One page of ListExecutions over the Standard executions; see {@link ExecutionStore#list(ExecutionQuery)}. */
     public ExecutionPage list(ExecutionQuery query) {
         return standard.list(query);
