@@ -49,29 +49,26 @@ public final class SigV4Authenticator implements Authenticator {
 
     @Override
     public Verdict check(io.flowstate.api.auth.SignedRequest request) {
-        Optional<AccessKeys.Key> key = keyOf(request);
-        Optional<AuthFailure> failure = failure(request, key);
-        return failure.<Verdict>map(Verdict.Refused::new).orElseGet(() -> new Verdict.Accepted(key));
-    }
-
-    private Optional<AccessKeys.Key> keyOf(io.flowstate.api.auth.SignedRequest request) {
-        return request.header("Authorization").map(AUTHORIZATION::matcher).filter(Matcher::matches)
-                .flatMap(m -> keys.find(m.group(1)));
-    }
-
-    private Optional<AuthFailure> failure(io.flowstate.api.auth.SignedRequest request, Optional<AccessKeys.Key> key) {
         Optional<String> authorization = request.header("Authorization");
         if (authorization.isEmpty()) {
-            return Optional.of(AuthFailure.missing());
+            return new Verdict.Refused(AuthFailure.missing());
         }
         Matcher m = AUTHORIZATION.matcher(authorization.get());
         if (!m.matches()) {
-            return Optional.of(AuthFailure.incomplete("Authorization header requires 'Credential', 'SignedHeaders' "
-                    + "and 'Signature' parameters of an AWS4-HMAC-SHA256 signature."));
+            return new Verdict.Refused(AuthFailure.incomplete("Authorization header requires 'Credential', "
+                    + "'SignedHeaders' and 'Signature' parameters of an AWS4-HMAC-SHA256 signature."));
         }
+        Optional<AccessKeys.Key> key = keys.find(m.group(1));
         if (key.isEmpty()) {
-            return Optional.of(AuthFailure.unknownKey());
+            return new Verdict.Refused(AuthFailure.unknownKey());
         }
+        return signatureFailure(request, m, key.get()).<Verdict>map(Verdict.Refused::new)
+                .orElseGet(() -> new Verdict.Accepted(key));
+    }
+
+    /** Why the signature of a request naming a known key does not hold, if it does not. */
+    private Optional<AuthFailure> signatureFailure(io.flowstate.api.auth.SignedRequest request, Matcher m,
+            AccessKeys.Key key) {
         Optional<String> date = request.header("X-Amz-Date");
         Instant signedAt;
         try {
@@ -84,7 +81,7 @@ public final class SigV4Authenticator implements Authenticator {
         if (skew.isPresent()) {
             return skew;
         }
-        String expected = resign(request, key.get(), m.group(5), m.group(3), m.group(4), signedAt);
+        String expected = resign(request, key, m.group(5), m.group(3), m.group(4), signedAt);
         boolean same = MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                 m.group(6).getBytes(StandardCharsets.US_ASCII));
         return same ? Optional.empty() : Optional.of(AuthFailure.badSignature());
