@@ -26,8 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * the parent rebuilt from its journal with the children's histories recorded ({@link Engine#inspectWithChildren}),
  * which costs a replay of the parent per call.
  *
- * <p>A child ARN is resolved through an index of the children of every run looked at (ARN to run and item
- * index); one not in it is looked for among the runs of the state machine the ARN names.
+ * <p>A child ARN is resolved through an index of the children looked up before (ARN to run and item index); one
+ * not in it is looked for among the runs of the state machine the ARN names.
  */
 final class ChildExecutionService {
     private final Engine engine;
@@ -124,15 +124,14 @@ final class ChildExecutionService {
         }
         return runs.searchRuns(childArn, f -> {
             List<MapRunView.Item> items = runs.viewOf(f).map(MapRunView::items).orElse(List.of());
-            Optional<Child> match = Optional.empty();
             for (MapRunView.Item item : items) {
-                String arn = ChildExecutions.arn(f.run().mapRunArn(), item.index());
-                index.put(arn, new Ref(f.run().mapRunArn(), item.index()));
-                if (arn.equals(childArn)) {
-                    match = started(f, item);
+                if (ChildExecutions.arn(f.run().mapRunArn(), item.index()).equals(childArn)) {
+                    // Only the child asked for is remembered: a run's million items would not fit the index.
+                    index.put(childArn, new Ref(f.run().mapRunArn(), item.index()));
+                    return started(f, item);
                 }
             }
-            return match;
+            return Optional.<Child>empty();
         }).orElseThrow(() -> missing(childArn));
     }
 
