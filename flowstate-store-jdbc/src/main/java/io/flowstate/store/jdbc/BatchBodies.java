@@ -11,7 +11,7 @@ import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
 /**
- * A commit's event batch ({@link EventCodec#batch}) as the bytes of {@code event_batches.body}: deflated (zlib,
+ * A commit's event batch ({@link EventCodec#writeBatch}) as the bytes of {@code event_batches.body}: deflated (zlib,
  * fastest level) when it is long enough to gain, else its UTF-8 text. A batch repeats itself a lot (every event
  * has a type, a timestamp and a previous event id; every state's output holds most of its input), so a
  * pass-chain batch shrinks from 8.1 KB to 0.8 KB. SQLite has one writer, whose native work per commit grows

@@ -28,33 +28,40 @@ public final class EventCodec {
 
     /** One event as compact JSON text. */
     public static String write(HistoryEvent e) {
-        return write(e, new PayloadTexts(), PayloadRefs.none());
+        JsonText n = new JsonText(new StringBuilder(256));
+        write(e, new PayloadTexts(), PayloadRefs.none(), n);
+        return n.toString();
     }
 
     /**
-     * The events of one commit, each as {@link #write} writes it, every payload tree serialised once, and a
-     * payload seen earlier in the commit written as a reference to it (see {@link PayloadRefs}): the texts are
-     * only readable together, by {@link #readBatch} of their {@link #batch}.
+     * The events of one commit as one stored text: the JSON array of the events, each as {@link #write} writes
+     * it, every payload tree serialised once, and a payload seen earlier in the commit written as a reference to
+     * it (see {@link PayloadRefs}): the events are only readable together, by {@link #readBatch}. Storing a commit
+     * as one row rather than a row per event is most of the native work a commit saves; writing it into one
+     * buffer saves a copy of every event's text.
      */
-    static List<String> writeAll(List<HistoryEvent> events, PayloadTexts texts) {
-        List<String> out = new ArrayList<>(events.size());
+    static String writeBatch(List<HistoryEvent> events, PayloadTexts texts) {
+        StringBuilder out = new StringBuilder(512 * events.size() + 2).append('[');
         PayloadRefs refs = PayloadRefs.batch();
-        for (HistoryEvent e : events) {
-            refs.event(out.size());
-            out.add(write(e, texts, refs));
+        for (int i = 0; i < events.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            refs.event(i);
+            write(events.get(i), texts, refs, new JsonText(out));
         }
-        return out;
+        return out.append(']').toString();
     }
 
-    /** One event as compact JSON text, its payloads taken from (or added to) {@code texts}. */
-    private static String write(HistoryEvent e, PayloadTexts texts, PayloadRefs refs) {
-        JsonText n = new JsonText().begin();
+    /** One event as compact JSON text appended to {@code n}, its payloads taken from (or added to) {@code texts}. */
+    private static void write(HistoryEvent e, PayloadTexts texts, PayloadRefs refs, JsonText n) {
+        n.begin();
         n.number("id", e.id());
         n.number("previousEventId", e.previousEventId());
         n.plain("timestamp", texts.timestamp(e.timestamp()));
         n.plain("type", e.type().name());
         details(n.beginObject("details"), e.details(), texts, refs);
-        return n.end().end().toString();
+        n.end().end();
     }
 
     /** Reads what {@link #write} wrote; {@link IllegalArgumentException} for anything else. */
@@ -68,26 +75,7 @@ public final class EventCodec {
         return read(n, null);
     }
 
-    /**
-     * The events of one commit as one stored text: the JSON array of what {@link #writeAll} wrote, in order.
-     * Storing a commit as one row rather than a row per event is most of the native work a commit saves.
-     */
-    static String batch(List<String> bodies) {
-        int length = 2 + bodies.size();
-        for (String b : bodies) {
-            length += b.length();
-        }
-        StringBuilder out = new StringBuilder(length).append('[');
-        for (int i = 0; i < bodies.size(); i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            out.append(bodies.get(i));
-        }
-        return out.append(']').toString();
-    }
-
-    /** Reads what {@link #batch} wrote: the events of one commit, in order. */
+    /** Reads what {@link #writeBatch} wrote: the events of one commit, in order. */
     static List<HistoryEvent> readBatch(String text) {
         return readBatch(text, Long.MIN_VALUE, Integer.MAX_VALUE);
     }

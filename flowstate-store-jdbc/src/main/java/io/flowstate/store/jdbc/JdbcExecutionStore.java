@@ -30,7 +30,7 @@ import javax.sql.DataSource;
  * leaves either all of a decision or none of it.
  *
  * <p>Schema: see {@code db/migration/<dialect>/V1__executions.sql}; since V5 a commit's events are one row of
- * {@code event_batches} ({@link EventCodec#batch}, as bytes since V6: {@link BatchBodies}), so a history page
+ * {@code event_batches} ({@link EventCodec#writeBatch}, as bytes since V6: {@link BatchBodies}), so a history page
  * may begin or end inside a row. The
  * summary columns fixed at start (name, type, start date, input) are written once by {@link #create}; commits
  * replace only the columns that change (status, stop date, output, error, cause, version).
@@ -77,7 +77,7 @@ public final class JdbcExecutionStore implements ExecutionStore, AutoCloseable {
         String info = ExecutionInfoCodec.write(start.info());
         PayloadTexts texts = new PayloadTexts();
         SummaryOutcome outcome = SummaryOutcome.of(summary, texts);
-        byte[] batch = BatchBodies.pack(EventCodec.batch(EventCodec.writeAll(events, texts)));
+        byte[] batch = BatchBodies.pack(EventCodec.writeBatch(events, texts));
         boolean created = tx.write(s -> {
             if (!definitionKnown) {
                 PreparedStatement def = s.prepare("INSERT INTO definitions (hash, text) VALUES (?, ?) ON CONFLICT (hash) DO NOTHING");
@@ -135,7 +135,7 @@ public final class JdbcExecutionStore implements ExecutionStore, AutoCloseable {
                         + "WHERE execution_arn = ? AND last_event_id = ? RETURNING id, journal_length";
         PayloadTexts texts = new PayloadTexts();
         SummaryOutcome outcome = SummaryOutcome.of(summary, texts);
-        byte[] batch = BatchBodies.pack(EventCodec.batch(EventCodec.writeAll(events, texts)));
+        byte[] batch = BatchBodies.pack(EventCodec.writeBatch(events, texts));
         String triggerText = triggerText(trigger.trigger(), texts);
         tx.write(s -> {
             long id;
@@ -202,7 +202,7 @@ public final class JdbcExecutionStore implements ExecutionStore, AutoCloseable {
         return Json.write(n);
     }
 
-    /** Writes a commit's events as one row of {@code event_batches} (see {@link EventCodec#batch}). */
+    /** Writes a commit's events as one row of {@code event_batches} (see {@link EventCodec#writeBatch}). */
     private static void insertEvents(Statements s, long id, List<HistoryEvent> events, byte[] batch) throws SQLException {
         if (events.isEmpty()) {
             return;

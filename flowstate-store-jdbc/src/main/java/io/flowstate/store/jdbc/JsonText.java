@@ -1,7 +1,5 @@
 package io.flowstate.store.jdbc;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
-
 /**
  * Compact JSON written straight into a {@link StringBuilder}: the stored envelope of events (ids, names,
  * timestamps around payload texts that are serialised already). Building a Jackson tree per event and
@@ -11,13 +9,17 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
  * <p>Callers nest {@link #begin}/{@link #beginObject} and {@link #end} properly; nothing checks it.
  */
 final class JsonText {
-    private static final JsonStringEncoder ESCAPE = JsonStringEncoder.getInstance();
     private static final int MAX_DEPTH = 8;
 
-    private final StringBuilder out = new StringBuilder(256);
+    private final StringBuilder out;
     /** Per open object, whether it has a field yet (a comma goes before the next one). */
     private final boolean[] hasField = new boolean[MAX_DEPTH];
     private int depth = -1;
+
+    /** Writes at the end of {@code out} (a batch's events share one buffer). */
+    JsonText(StringBuilder out) {
+        this.out = out;
+    }
 
     /** Opens the top-level object (or a nested object as a value, after {@link #beginObject}). */
     JsonText begin() {
@@ -80,23 +82,6 @@ final class JsonText {
     }
 
     private void quoted(String s) {
-        out.append('"');
-        if (plain(s)) {
-            out.append(s);
-        } else {
-            ESCAPE.quoteAsString(s, out);
-        }
-        out.append('"');
-    }
-
-    /** Whether {@code s} needs no escaping (the usual case: names, ARNs, state names, timestamps). */
-    private static boolean plain(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x20 || c == '"' || c == '\\') {
-                return false;
-            }
-        }
-        return true;
+        TreeText.quoted(s, out);
     }
 }

@@ -2,10 +2,7 @@ package io.flowstate.store.jdbc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.util.RawValue;
-import io.flowstate.asl.json.Json;
 import java.time.Instant;
-import java.util.IdentityHashMap;
-import java.util.Map;
 
 /**
  * The JSON text of the payloads (and timestamps) written by one commit, each tree serialised once. A decision's events share
@@ -13,17 +10,17 @@ import java.util.Map;
  * output, its state's output and the next state's input. Serialising those trees was most of the CPU a commit
  * spent in Java, and most of it twice or more over.
  *
- * <p>Keyed by identity, so it is only correct while the trees are not changed, which holds because the engine
- * treats JSON trees as immutable values. Not thread-safe: one per commit.
+ * <p>The texts come from a {@link TreeText}, which also reuses the text of subtrees the trees share. Not
+ * thread-safe: one per commit.
  */
 final class PayloadTexts {
-    private final Map<JsonNode, RawValue> texts = new IdentityHashMap<>();
+    private final TreeText texts = new TreeText();
     private Instant lastInstant;
     private String lastTimestamp;
 
     /** The compact JSON text of {@code node}, serialised on first use. */
     String text(JsonNode node) {
-        return (String) raw(node).rawValue();
+        return texts.text(node);
     }
 
     /** {@code at} as ISO-8601 text; a decision's events mostly share one timestamp, formatted once. */
@@ -37,6 +34,6 @@ final class PayloadTexts {
 
     /** {@link #text} as a value that Jackson writes verbatim into an enclosing document. */
     RawValue raw(JsonNode node) {
-        return texts.computeIfAbsent(node, n -> new RawValue(Json.write(n)));
+        return new RawValue(text(node));
     }
 }

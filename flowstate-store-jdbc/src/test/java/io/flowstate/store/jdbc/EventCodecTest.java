@@ -27,7 +27,7 @@ class EventCodecTest {
     void batch_everyDetailsType_roundTripsEqual() {
         List<HistoryEvent> events = StoredEvents.everyDetailsType(T0);
 
-        assertThat(EventCodec.readBatch(EventCodec.batch(EventCodec.writeAll(events, new PayloadTexts())))).isEqualTo(events);
+        assertThat(EventCodec.readBatch(EventCodec.writeBatch(events, new PayloadTexts()))).isEqualTo(events);
     }
 
     /** A state's output is the next state's input: the batch writes that text once and reads it back twice. */
@@ -46,7 +46,7 @@ class EventCodecTest {
                 new HistoryEvent(4, 3, T0, io.flowstate.engine.history.EventType.EXECUTION_SUCCEEDED,
                         new EventDetails.Output(big)));
 
-        String batch = EventCodec.batch(EventCodec.writeAll(events, new PayloadTexts()));
+        String batch = EventCodec.writeBatch(events, new PayloadTexts());
 
         assertThat(batch.split("ord-000123", -1)).hasSize(2);
         assertThat(batch).contains("\"input@\":\"0.input\"", "\"output@\":\"0.input\"");

@@ -18,7 +18,7 @@ class JsonTextTest {
         inner.set("payload", Json.object().put("a", 1));
         expected.put("after", "x");
 
-        String text = new JsonText().begin().number("id", 7).string(awkward, awkward).beginObject("details")
+        String text = new JsonText(new StringBuilder()).begin().number("id", 7).string(awkward, awkward).beginObject("details")
                 .string("kind", "Failure").raw("payload", "{\"a\":1}").end().string("after", "x").end().toString();
 
         assertThat(text).isEqualTo(Json.write(expected));
@@ -26,6 +26,6 @@ class JsonTextTest {
 
     @Test
     void write_emptyObjects_braces() {
-        assertThat(new JsonText().begin().beginObject("d").end().end().toString()).isEqualTo("{\"d\":{}}");
+        assertThat(new JsonText(new StringBuilder()).begin().beginObject("d").end().end().toString()).isEqualTo("{\"d\":{}}");
     }
 }

@@ -94,7 +94,7 @@ class MigrationsTest {
         List<io.flowstate.engine.history.HistoryEvent> events = events(40);
         org.sqlite.SQLiteDataSource ds = oldDatabase(file, "5", events.size());
         execute(ds, "INSERT INTO event_batches (execution_id, last_event_id, first_event_id, body) VALUES (7, 40, 1, '"
-                + EventCodec.batch(EventCodec.writeAll(events, new PayloadTexts())) + "')");
+                + EventCodec.writeBatch(events, new PayloadTexts()) + "')");
 
         try (JdbcDatabase db = JdbcStores.sqliteDatabase(file)) {
             assertThat(db.executions().history("arn:e:old", 0, 100)).isEqualTo(events);
