@@ -81,8 +81,9 @@ final class ServerCommand implements Callable<Integer> {
     Path credentials;
 
     @Option(names = "--policies", paramLabel = "FILE",
-            description = "With --auth sigv4: IAM-style policies per access key id or profile (JSON); a key with no "
-                    + "policy may do nothing, an explicit Deny wins.")
+            description = "IAM-style policies (JSON): per access key id or profile (with --auth sigv4; a key with no "
+                    + "policy may do nothing), and per role ARN (limit the Task calls of executions running as it); "
+                    + "an explicit Deny wins.")
     Path policies;
 
     @Option(names = "--tls-cert", paramLabel = "PEM", description = "Serve HTTPS: the certificate chain (PEM), with --tls-key.")
@@ -185,13 +186,13 @@ final class ServerCommand implements Callable<Integer> {
         }
         Authenticator authenticator;
         AccessControl access;
+        Optional<Policies> policyFile;
         try {
             authenticator = authenticator();
-            if (policies != null && authenticator == Authenticator.NONE) {
-                throw new IllegalArgumentException("--policies needs --auth sigv4 (policies apply to signing keys)");
-            }
+            // Without --auth the file's role members still limit Task calls; its key members have no one to apply to.
+            policyFile = Optional.ofNullable(policies).map(Policies::read);
             access = authenticator == Authenticator.NONE ? AccessControl.OPEN : new AccessControl(authenticator,
-                    Optional.ofNullable(policies).map(Policies::read), region, account);
+                    policyFile, region, account);
         } catch (IllegalArgumentException e) {
             System.err.println("flowstate: " + e.getMessage());
             return 2;
@@ -217,7 +218,7 @@ final class ServerCommand implements Callable<Integer> {
             return 2;
         }
         StepFunctions service = new StepFunctions(new ApiContext(region, account, InstantSource.system()),
-                tasks.tasks, timers, Duration.ofSeconds(60), db.executions(), db.registry(), cluster);
+                tasks.limited(policyFile), timers, Duration.ofSeconds(60), db.executions(), db.registry(), cluster);
         // Execution logging and status events, before recovery so that resumed executions are heard too.
         FlowstateMetrics metrics = metricsOn ? new FlowstateMetrics() : null;
         LogSink logs = logsDir == null ? new CloudWatchLogsWriter(tasks.clients) : new DirectoryLogSink(logsDir);
@@ -288,6 +289,7 @@ final class ServerCommand implements Callable<Integer> {
                 bind, server.port(), region, account,
                 store == null ? data.resolve(DATABASE_FILE) : store + ", node " + node, mode.label(),
                 authenticator == Authenticator.NONE ? "none (every request is served)"
+                        + (policies == null ? "" : ", role policies on Task calls")
                         : policies == null ? "sigv4" : "sigv4 with policies",
                 !console ? "off" : consoleLogin.isPresent() ? "at /console/ (login)" : "at /console/",
                 resumed < 0 ? "some executions not resumed" : "resumed " + resumed + " execution(s)",
