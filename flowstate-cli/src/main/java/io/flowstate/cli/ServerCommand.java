@@ -217,13 +217,16 @@ final class ServerCommand implements Callable<Integer> {
             db.close();
             return 2;
         }
+        Optional<Tracing> tracing = Tracing.fromEnvironment(System.getenv());
+        // Traced calls carry their Task span's context on (Lambda, HTTP Task, nested executions).
+        io.flowstate.engine.task.TaskHandler handler = tasks.limited(policyFile);
         StepFunctions service = new StepFunctions(new ApiContext(region, account, InstantSource.system()),
-                tasks.limited(policyFile), timers, Duration.ofSeconds(60), db.executions(), db.registry(), cluster);
+                tracing.map(t -> t.tasks(handler)).orElse(handler), timers, Duration.ofSeconds(60), db.executions(),
+                db.registry(), cluster);
         // Execution logging and status events, before recovery so that resumed executions are heard too.
         FlowstateMetrics metrics = metricsOn ? new FlowstateMetrics() : null;
         LogSink logs = logsDir == null ? new CloudWatchLogsWriter(tasks.clients) : new DirectoryLogSink(logsDir);
         HistoryListener logging = tasks.historyListener(service::loggingConfiguration, logs);
-        Optional<Tracing> tracing = Tracing.fromEnvironment(System.getenv());
         List<HistoryListener> listeners = new java.util.ArrayList<>(List.of(logging));
         if (metrics != null) {
             listeners.add(metrics.listener());
