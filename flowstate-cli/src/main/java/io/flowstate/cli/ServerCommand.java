@@ -246,6 +246,10 @@ final class ServerCommand implements Callable<Integer> {
             metrics.counter("flowstate.timers.fired", "Timers fired", timers::fired);
             metrics.counter("flowstate.timers.lag.seconds", "How late the fired timers fired, summed; over "
                     + "flowstate_timers_fired_total: the mean timer lag", timers::lagSeconds);
+            if (cluster instanceof io.flowstate.store.jdbc.PostgresCluster pg) {
+                metrics.gauge("flowstate.inbox.depth", "Triggers other nodes forwarded to this one, not applied yet "
+                        + "(PostgreSQL cluster)", () -> inboxDepth(pg));
+            }
             metrics.gauge("flowstate.log.events.dropped", "Execution log events the logs destination did not take "
                     + "(a CloudWatch Logs outage or an unwritable --logs-dir)", logs::dropped);
         }
@@ -326,6 +330,15 @@ final class ServerCommand implements Callable<Integer> {
         }));
         stopped.await();
         return 0;
+    }
+
+    /** The inbox's depth, or NaN when the database cannot be asked (a scrape must not fail for it). */
+    private static Number inboxDepth(io.flowstate.store.jdbc.PostgresCluster cluster) {
+        try {
+            return cluster.inboxDepth();
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     /** The services the start line reports the routes of. */
