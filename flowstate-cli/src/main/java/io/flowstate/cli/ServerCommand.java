@@ -81,8 +81,9 @@ final class ServerCommand implements Callable<Integer> {
     Path credentials;
 
     @Option(names = "--policies", paramLabel = "FILE",
-            description = "With --auth sigv4: IAM-style policies per access key id or profile (JSON); a key with no "
-                    + "policy may do nothing, an explicit Deny wins.")
+            description = "IAM-style policies (JSON): per access key id or profile (with --auth sigv4; a key with no "
+                    + "policy may do nothing), and per role ARN (limit the Task calls of executions running as it); "
+                    + "an explicit Deny wins.")
     Path policies;
 
     @Option(names = "--tls-cert", paramLabel = "PEM", description = "Serve HTTPS: the certificate chain (PEM), with --tls-key.")
@@ -185,13 +186,13 @@ final class ServerCommand implements Callable<Integer> {
         }
         Authenticator authenticator;
         AccessControl access;
+        Optional<Policies> policyFile;
         try {
             authenticator = authenticator();
-            if (policies != null && authenticator == Authenticator.NONE) {
-                throw new IllegalArgumentException("--policies needs --auth sigv4 (policies apply to signing keys)");
-            }
+            // Without --auth the file's role members still limit Task calls; its key members have no one to apply to.
+            policyFile = Optional.ofNullable(policies).map(Policies::read);
             access = authenticator == Authenticator.NONE ? AccessControl.OPEN : new AccessControl(authenticator,
-                    Optional.ofNullable(policies).map(Policies::read), region, account);
+                    policyFile, region, account);
         } catch (IllegalArgumentException e) {
             System.err.println("flowstate: " + e.getMessage());
             return 2;
@@ -216,13 +217,16 @@ final class ServerCommand implements Callable<Integer> {
             db.close();
             return 2;
         }
+        Optional<Tracing> tracing = Tracing.fromEnvironment(System.getenv());
+        // Traced calls carry their Task span's context on (Lambda, HTTP Task, nested executions).
+        io.flowstate.engine.task.TaskHandler handler = tasks.limited(policyFile);
         StepFunctions service = new StepFunctions(new ApiContext(region, account, InstantSource.system()),
-                tasks.tasks, timers, Duration.ofSeconds(60), db.executions(), db.registry(), cluster);
+                tracing.map(t -> t.tasks(handler)).orElse(handler), timers, Duration.ofSeconds(60), db.executions(),
+                db.registry(), cluster);
         // Execution logging and status events, before recovery so that resumed executions are heard too.
         FlowstateMetrics metrics = metricsOn ? new FlowstateMetrics() : null;
         LogSink logs = logsDir == null ? new CloudWatchLogsWriter(tasks.clients) : new DirectoryLogSink(logsDir);
         HistoryListener logging = tasks.historyListener(service::loggingConfiguration, logs);
-        Optional<Tracing> tracing = Tracing.fromEnvironment(System.getenv());
         List<HistoryListener> listeners = new java.util.ArrayList<>(List.of(logging));
         if (metrics != null) {
             listeners.add(metrics.listener());
@@ -242,6 +246,10 @@ final class ServerCommand implements Callable<Integer> {
             metrics.counter("flowstate.timers.fired", "Timers fired", timers::fired);
             metrics.counter("flowstate.timers.lag.seconds", "How late the fired timers fired, summed; over "
                     + "flowstate_timers_fired_total: the mean timer lag", timers::lagSeconds);
+            if (cluster instanceof io.flowstate.store.jdbc.PostgresCluster pg) {
+                metrics.gauge("flowstate.inbox.depth", "Triggers other nodes forwarded to this one, not applied yet "
+                        + "(PostgreSQL cluster)", () -> inboxDepth(pg));
+            }
             metrics.gauge("flowstate.log.events.dropped", "Execution log events the logs destination did not take "
                     + "(a CloudWatch Logs outage or an unwritable --logs-dir)", logs::dropped);
         }
@@ -288,6 +296,7 @@ final class ServerCommand implements Callable<Integer> {
                 bind, server.port(), region, account,
                 store == null ? data.resolve(DATABASE_FILE) : store + ", node " + node, mode.label(),
                 authenticator == Authenticator.NONE ? "none (every request is served)"
+                        + (policies == null ? "" : ", role policies on Task calls")
                         : policies == null ? "sigv4" : "sigv4 with policies",
                 !console ? "off" : consoleLogin.isPresent() ? "at /console/ (login)" : "at /console/",
                 resumed < 0 ? "some executions not resumed" : "resumed " + resumed + " execution(s)",
@@ -321,6 +330,15 @@ final class ServerCommand implements Callable<Integer> {
         }));
         stopped.await();
         return 0;
+    }
+
+    /** The inbox's depth, or NaN when the database cannot be asked (a scrape must not fail for it). */
+    private static Number inboxDepth(io.flowstate.store.jdbc.PostgresCluster cluster) {
+        try {
+            return cluster.inboxDepth();
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     /** The services the start line reports the routes of. */

@@ -1,10 +1,13 @@
 package io.flowstate.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.flowstate.api.auth.Policies;
 import io.flowstate.engine.runtime.HistoryListener;
 import io.flowstate.engine.task.TaskHandler;
 import io.flowstate.engine.task.TaskHandlers;
 import io.flowstate.integrations.Integrations;
+import io.flowstate.integrations.RoleLimitedTasks;
+import io.flowstate.integrations.RolePolicies;
 import io.flowstate.integrations.events.ExecutionStatusEvents;
 import io.flowstate.integrations.logs.CloudWatchLogsWriter;
 import io.flowstate.integrations.logs.ExecutionLogging;
@@ -72,6 +75,24 @@ final class TaskWiring implements AutoCloseable {
     /** Whether a log group exists, asked of the routed CloudWatch Logs. */
     LogGroups logGroups() {
         return new LogGroups(clients);
+    }
+
+    /**
+     * The task handler with the Task calls of executions limited by the role members of {@code policies} (a role
+     * the file does not name is not limited); {@link #tasks} itself without a policies file.
+     */
+    TaskHandler limited(Optional<Policies> policies) {
+        return policies.<TaskHandler>map(p -> new RoleLimitedTasks(tasks, roles(p))).orElse(tasks);
+    }
+
+    /** The policies file as the integrations ask it about roles. */
+    static RolePolicies roles(Policies p) {
+        return (role, action, resource) -> !p.has(role) ? RolePolicies.Decision.UNLIMITED
+                : switch (p.decide(role, action, resource)) {
+                    case ALLOWED -> RolePolicies.Decision.ALLOWED;
+                    case NOT_ALLOWED -> RolePolicies.Decision.NOT_ALLOWED;
+                    case DENIED -> RolePolicies.Decision.DENIED;
+                };
     }
 
     /** Where calls go: the services' routes, then each routing-file line. */

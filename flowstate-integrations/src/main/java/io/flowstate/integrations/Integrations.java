@@ -3,6 +3,7 @@ package io.flowstate.integrations;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowstate.engine.task.TaskHandler;
 import io.flowstate.engine.task.TaskInvocation;
 import io.flowstate.engine.task.TaskOutcome;
@@ -62,7 +63,7 @@ public final class Integrations implements TaskHandler, AutoCloseable {
         }
         IntegrationResource r = IntegrationResource.parse(inv.resource());
         return switch (r.kind()) {
-            case LAMBDA_FUNCTION -> lambda.function(inv.resource(), inv.input());
+            case LAMBDA_FUNCTION -> lambda.function(inv.resource(), inv.input(), inv.trace());
             case AWS_SDK -> r.pattern() == IntegrationResource.Pattern.REQUEST_RESPONSE
                     || r.pattern() == IntegrationResource.Pattern.WAIT_FOR_TASK_TOKEN
                     ? awsSdk.invoke(r, inv.input()) : fallback.invoke(inv);
@@ -78,15 +79,20 @@ public final class Integrations implements TaskHandler, AutoCloseable {
         }
         if (r.service().equals("http") && r.action().equals("invoke")
                 && r.pattern() == IntegrationResource.Pattern.REQUEST_RESPONSE) {
-            return http.invoke(inv.input());
+            return http.invoke(inv.input(), inv.trace());
         }
         if (r.service().equals("lambda") && r.action().equals("invoke")
                 && r.pattern() != IntegrationResource.Pattern.SYNC && r.pattern() != IntegrationResource.Pattern.SYNC2) {
-            return lambda.invoke(inv.input());
+            return lambda.invoke(inv.input(), inv.trace());
         }
-        if (r.service().equals("states") && r.action().equals("startExecution")
-                && (r.pattern() == IntegrationResource.Pattern.SYNC || r.pattern() == IntegrationResource.Pattern.SYNC2)) {
-            return nested.invoke(r, inv.input(), inv.executionArn());
+        if (r.service().equals("states") && r.action().equals("startExecution")) {
+            // The child joins the caller's trace, its span a child of this Task's (unless the task names its own).
+            JsonNode params = inv.trace().isPresent() && inv.input() instanceof ObjectNode o && !o.has("TraceHeader")
+                    ? o.deepCopy().put("TraceHeader", inv.trace().get().xrayHeader()) : inv.input();
+            if (r.pattern() == IntegrationResource.Pattern.SYNC || r.pattern() == IntegrationResource.Pattern.SYNC2) {
+                return nested.invoke(r, params, inv.executionArn());
+            }
+            inv = inv.withInput(params);
         }
         Optional<OptimizedIntegration.Service> s = OptimizedIntegration.service(r);
         Optional<JobRun> job = JobRuns.of(r);

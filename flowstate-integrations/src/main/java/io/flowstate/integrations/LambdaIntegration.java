@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowstate.asl.json.Json;
 import io.flowstate.engine.task.TaskOutcome;
+import io.flowstate.engine.task.TraceContext;
 import io.flowstate.integrations.sdk.SdkCall;
 import io.flowstate.integrations.sdk.SdkClients;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,8 @@ import software.amazon.awssdk.services.lambda.model.InvokeResponse;
  *       ({@code Payload}, {@code StatusCode}, {@code ExecutedVersion}, SDK metadata).</li>
  * </ul>
  * A function error (the {@code X-Amz-Function-Error} header) fails the task with the payload's {@code errorType}
- * and the payload as cause; Lambda's service errors are named {@code Lambda.<Exception>}.
+ * and the payload as cause; Lambda's service errors are named {@code Lambda.<Exception>}. A traced call carries
+ * the Task span's context in X-Ray's {@code X-Amzn-Trace-Id} header.
  */
 final class LambdaIntegration {
     static final ServiceErrors.V1Service ERRORS =
@@ -42,12 +44,12 @@ final class LambdaIntegration {
         return (LambdaClient) clients.client(SdkCall.service("lambda"));
     }
 
-    /** The function ARN as Resource. */
-    TaskOutcome function(String arn, JsonNode input) {
+    /** The function ARN as Resource, called inside {@code trace}. */
+    TaskOutcome function(String arn, JsonNode input, Optional<TraceContext> trace) {
         InvokeResponse response;
         try {
-            response = client().invoke(InvokeRequest.builder().functionName(arn)
-                    .payload(SdkBytes.fromUtf8String(Json.write(input))).build());
+            response = client().invoke(traced(InvokeRequest.builder().functionName(arn)
+                    .payload(SdkBytes.fromUtf8String(Json.write(input))), trace).build());
         } catch (SdkException e) {
             return ServiceErrors.v1Style(ERRORS, e);
         }
@@ -62,8 +64,8 @@ final class LambdaIntegration {
                 TaskOutcome.Failure.of("Lambda.Unknown", "The Lambda function returned a payload that is not JSON"));
     }
 
-    /** {@code lambda:invoke} with Invoke's parameters. */
-    TaskOutcome invoke(JsonNode params) {
+    /** {@code lambda:invoke} with Invoke's parameters, called inside {@code trace}. */
+    TaskOutcome invoke(JsonNode params, Optional<TraceContext> trace) {
         InvokeRequest.Builder request = InvokeRequest.builder().functionName(params.path("FunctionName").asText());
         // As Lambda's Invoke API: a string Payload is sent as it is, an absent or null one as {}.
         JsonNode p = params.path("Payload");
@@ -75,7 +77,7 @@ final class LambdaIntegration {
         text(params, "ClientContext").ifPresent(request::clientContext);
         InvokeResponse response;
         try {
-            response = client().invoke(request.build());
+            response = client().invoke(traced(request, trace).build());
         } catch (SdkException e) {
             return ServiceErrors.v1Style(ERRORS, e);
         }
@@ -98,6 +100,15 @@ final class LambdaIntegration {
         SdkMetadata.add(out, response);
         out.put("StatusCode", response.statusCode());
         return new TaskOutcome.Success(out);
+    }
+
+    /**
+     * The request with X-Ray's trace header, as Step Functions sends it to Lambda, so that the function's own
+     * segments (and anything it calls) join the execution's trace.
+     */
+    private static InvokeRequest.Builder traced(InvokeRequest.Builder request, Optional<TraceContext> trace) {
+        trace.ifPresent(t -> request.overrideConfiguration(o -> o.putHeader("X-Amzn-Trace-Id", t.xrayHeader())));
+        return request;
     }
 
     private static String payload(InvokeResponse response) {

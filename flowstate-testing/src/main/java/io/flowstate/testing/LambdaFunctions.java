@@ -43,8 +43,7 @@ final class LambdaFunctions {
                 return handler.invoke(inv);
             }
             JsonNode payload = inv.input().has("Payload") ? inv.input().get("Payload") : Json.object();
-            TaskInvocation call = new TaskInvocation(inv.resource(), payload, inv.executionArn(), inv.stateName(),
-                    inv.attempt(), inv.taskToken(), inv.timeoutSeconds(), inv.roleArn());
+            TaskInvocation call = inv.withInput(payload);
             return wrap(handler.invoke(call));
         };
     }

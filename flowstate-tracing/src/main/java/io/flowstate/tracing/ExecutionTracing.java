@@ -8,13 +8,19 @@ import io.flowstate.engine.history.PayloadWriter;
 import io.flowstate.engine.interp.ExecutionInfo;
 import io.flowstate.engine.runtime.HistoryListener;
 import io.opentelemetry.api.common.AttributeKey;
+import io.flowstate.engine.task.TraceContext;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -22,7 +28,10 @@ import java.util.concurrent.TimeUnit;
  * OpenTelemetry spans made from each execution's history after each commit: one span per execution, one per
  * state entered (inside the Map or Parallel state it runs in), one per Task call (Lambda, activity or service
  * integration), with the history's own timestamps. Failures mark their spans with an error status and the
- * error name. Nothing here is on an execution's path: a tracing problem never fails one.
+ * error name. Nothing here is on an execution's path: a tracing problem never fails one. An execution started
+ * with an X-Ray {@code traceHeader} continues that trace, its span a child of the header's {@code Parent}; the
+ * Task calls' span contexts are handed to the task handler ({@link #taskContext}, {@link TracedTasks}) so that
+ * the calls carry them on.
  */
 public final class ExecutionTracing implements HistoryListener {
     static final AttributeKey<String> EXECUTION_ARN = AttributeKey.stringKey("aws.step_functions.execution_arn");
@@ -48,8 +57,18 @@ public final class ExecutionTracing implements HistoryListener {
     private void event(ExecutionInfo info, HistoryEvent e) {
         String type = e.type().awsName();
         if (type.equals("ExecutionStarted") || type.equals("ExecutionRedriven")) {
-            Span span = tracer.spanBuilder("Execution " + info.stateMachineName()).setNoParent()
-                    .setStartTimestamp(nanos(e.timestamp()), TimeUnit.NANOSECONDS)
+            SpanBuilder builder = tracer.spanBuilder("Execution " + info.stateMachineName());
+            // StartExecution's X-Ray traceHeader names the caller's span: the execution continues that trace.
+            Optional<TraceContext> caller = info.traceHeader().flatMap(TraceContext::fromXray);
+            if (caller.isPresent()) {
+                builder.setParent(Context.root().with(Span.wrap(SpanContext.createFromRemoteParent(
+                        caller.get().traceId(), caller.get().spanId(),
+                        caller.get().sampled() ? TraceFlags.getSampled() : TraceFlags.getDefault(),
+                        TraceState.getDefault()))));
+            } else {
+                builder.setNoParent();
+            }
+            Span span = builder.setStartTimestamp(nanos(e.timestamp()), TimeUnit.NANOSECONDS)
                     .setAttribute(EXECUTION_ARN, info.executionArn())
                     .setAttribute(STATE_MACHINE_ARN, info.stateMachineArn()).startSpan();
             open.put(info.executionArn(), new SpanTree(span, e.id()));
@@ -71,10 +90,11 @@ public final class ExecutionTracing implements HistoryListener {
         } else if (type.endsWith("StateEntered")) {
             EventDetails.StateEntered d = (EventDetails.StateEntered) e.details();
             tree.opened(e.id(), new SpanTree.Node(child(at, d.name(), e).setAttribute(STATE_TYPE,
-                    type.substring(0, type.length() - "StateEntered".length())).startSpan(), at));
+                    type.substring(0, type.length() - "StateEntered".length())).startSpan(), at, d.name()));
         } else if (type.endsWith("Scheduled") && !type.equals("MapRunScheduled")) {
-            tree.opened(e.id(), new SpanTree.Node(child(at, "Task " + resource(e), e)
-                    .setAttribute(RESOURCE, resource(e)).startSpan(), at));
+            Span call = child(at, "Task " + resource(e), e).setAttribute(RESOURCE, resource(e)).startSpan();
+            tree.opened(e.id(), new SpanTree.Node(call, at));
+            tree.scheduled(at.state(), call);
         } else if ((closesTask(type) || type.endsWith("StateExited") || type.endsWith("StateAborted"))
                 && at.parent() != null) {
             fail(at.span(), e);
@@ -88,7 +108,22 @@ public final class ExecutionTracing implements HistoryListener {
         }
     }
 
-    private io.opentelemetry.api.trace.SpanBuilder child(SpanTree.Node parent, String name, HistoryEvent e) {
+    /**
+     * The trace context of the Task call of {@code stateName} in {@code executionArn} about to be made: its span's,
+     * which this listener opened when the call was scheduled (listeners hear a decision before its calls are
+     * made). Each call claims one span, the oldest of its state; empty when the execution is not traced.
+     */
+    public Optional<TraceContext> taskContext(String executionArn, String stateName) {
+        SpanTree tree = open.get(executionArn);
+        Span span = tree == null ? null : tree.claim(stateName);
+        if (span == null || !span.getSpanContext().isValid()) {
+            return Optional.empty();
+        }
+        SpanContext c = span.getSpanContext();
+        return Optional.of(new TraceContext(c.getTraceId(), c.getSpanId(), c.isSampled()));
+    }
+
+    private SpanBuilder child(SpanTree.Node parent, String name, HistoryEvent e) {
         return tracer.spanBuilder(name).setParent(Context.root().with(parent.span()))
                 .setStartTimestamp(nanos(e.timestamp()), TimeUnit.NANOSECONDS);
     }

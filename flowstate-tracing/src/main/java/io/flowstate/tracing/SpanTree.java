@@ -11,13 +11,23 @@ import java.util.Map;
  * closes it, the chain going back to the span around it.
  */
 final class SpanTree {
-    /** An open span and the node around it. */
-    record Node(Span span, Node parent) {}
+    /** An open span, the node around it, and the state it is of (empty for the execution and Task calls). */
+    record Node(Span span, Node parent, String state) {
+        Node(Span span, Node parent) {
+            this(span, parent, "");
+        }
+    }
 
     final Node root;
     private final Map<Long, Node> afterEvent = new HashMap<>();
     /** The spans opened and not ended yet, in the order opened. */
     final java.util.Set<Node> unended = new java.util.LinkedHashSet<>();
+
+    /**
+     * The Task call spans per state name not yet claimed by the call they stand for ({@link #claim}), oldest first:
+     * a decision's calls are scheduled and invoked in the same order. Claimed on the task handlers' threads.
+     */
+    private final Map<String, java.util.Queue<Span>> unclaimed = new java.util.concurrent.ConcurrentHashMap<>();
 
     SpanTree(Span execution, long startedEventId) {
         this.root = new Node(execution, null);
@@ -37,6 +47,17 @@ final class SpanTree {
     void opened(long eventId, Node node) {
         unended.add(node);
         set(eventId, node);
+    }
+
+    /** A Task call of {@code state} scheduled, its span {@code span}, waiting for the call to claim it. */
+    void scheduled(String state, Span span) {
+        unclaimed.computeIfAbsent(state, s -> new java.util.concurrent.ConcurrentLinkedQueue<>()).add(span);
+    }
+
+    /** The oldest unclaimed Task call span of {@code state}, now claimed; null when there is none. */
+    Span claim(String state) {
+        java.util.Queue<Span> q = unclaimed.get(state);
+        return q == null ? null : q.poll();
     }
 
     /** Ends {@code node}'s span at {@code nanos}. */

@@ -17,6 +17,9 @@ import java.util.Optional;
  * {@code Statement}) or a list of them. A request is allowed when a statement allows its action on its resource
  * and none denies it (an explicit Deny wins); a key with no policy may do nothing. {@code Condition} is not
  * supported and refused when the file is read, rather than ignored.
+ *
+ * <p>Members named by a role ARN ({@code arn:aws:iam::123456789012:role/Jobs}) are the identity policies of
+ * that role: they limit the calls of the Task states of executions running as it ({@link #decide}).
  */
 public final class Policies {
     private final Map<String, List<Statement>> byKeyOrProfile;
@@ -84,6 +87,39 @@ public final class Policies {
         return out;
     }
 
+    /** How a name's policies answer one action on one resource. */
+    public enum Decision {
+        /** A statement allows it and none denies it. */
+        ALLOWED,
+        /** No statement allows it ("because no identity-based policy allows the ... action"). */
+        NOT_ALLOWED,
+        /** A statement denies it ("with an explicit deny in an identity-based policy"). */
+        DENIED
+    }
+
+    /** Whether the file has policies for {@code name} (an access key id, profile or role ARN). */
+    public boolean has(String name) {
+        return byKeyOrProfile.containsKey(name);
+    }
+
+    /** What the policies of {@code name} say about {@code action} on {@code resource} (none: not allowed). */
+    public Decision decide(String name, String action, String resource) {
+        return decide(byKeyOrProfile.getOrDefault(name, List.of()), action, resource);
+    }
+
+    private static Decision decide(List<Statement> statements, String action, String resource) {
+        boolean allowed = false;
+        for (Statement s : statements) {
+            if (s.applies(action, resource)) {
+                if (!s.allow()) {
+                    return Decision.DENIED;
+                }
+                allowed = true;
+            }
+        }
+        return allowed ? Decision.ALLOWED : Decision.NOT_ALLOWED;
+    }
+
     /**
      * Empty when {@code key} may perform {@code action} (e.g. {@code states:StartExecution}) on {@code resource};
      * else AWS's AccessDeniedException, naming the key's user ({@code user/<profile>}) of {@code account}.
@@ -91,17 +127,13 @@ public final class Policies {
     public Optional<AuthFailure> authorize(AccessKeys.Key key, String account, String action, String resource) {
         List<Statement> statements = new ArrayList<>(byKeyOrProfile.getOrDefault(key.id(), List.of()));
         statements.addAll(byKeyOrProfile.getOrDefault(key.profile(), List.of()));
-        boolean allowed = false;
-        for (Statement s : statements) {
-            if (s.applies(action, resource)) {
-                if (!s.allow()) {
-                    return Optional.of(denied(key, account, action, resource, "with an explicit deny in an identity-based policy"));
-                }
-                allowed = true;
-            }
-        }
-        return allowed ? Optional.empty() : Optional.of(denied(key, account, action, resource,
-                "because no identity-based policy allows the " + action + " action"));
+        return switch (decide(statements, action, resource)) {
+            case ALLOWED -> Optional.empty();
+            case DENIED -> Optional.of(denied(key, account, action, resource,
+                    "with an explicit deny in an identity-based policy"));
+            case NOT_ALLOWED -> Optional.of(denied(key, account, action, resource,
+                    "because no identity-based policy allows the " + action + " action"));
+        };
     }
 
     private static AuthFailure denied(AccessKeys.Key key, String account, String action, String resource, String why) {

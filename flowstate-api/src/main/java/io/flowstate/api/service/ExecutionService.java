@@ -107,12 +107,12 @@ public final class ExecutionService {
         Instant now = ctx.now();
         if (t.type() == StateMachineType.EXPRESS) {
             ExecutionInfo info = info(t, ctx.arn("express:" + t.name() + ":" + name + ":" + UUID.randomUUID()), name,
-                    now, input, inputText);
+                    now, input, inputText).withTraceHeader(r.traceHeader());
             expressEngine().start(t.revision().machine(), info, "EXPRESS");
             return new StartExecution.Response(info.executionArn(), now);
         }
         String arn = ctx.arn("execution:" + t.name() + ":" + name);
-        ExecutionInfo info = info(t, arn, name, now, input, inputText);
+        ExecutionInfo info = info(t, arn, name, now, input, inputText).withTraceHeader(r.traceHeader());
         if (engine.describe(arn).isEmpty() && starting.add(arn)) {
             try {
                 // Meta first: the first decision runs inline, and a fast execution can be listed before start
@@ -148,7 +148,7 @@ public final class ExecutionService {
         String inputText = r.input().orElse("{}");
         JsonNode input = input(inputText);
         ExecutionInfo info = info(t, ctx.arn("express:" + t.name() + ":" + name + ":" + UUID.randomUUID()), name,
-                ctx.now(), input, inputText);
+                ctx.now(), input, inputText).withTraceHeader(r.traceHeader());
         Engine express = expressEngine();
         express.start(t.revision().machine(), info, "EXPRESS_SYNC");
         ExecutionSummary s;

@@ -85,4 +85,20 @@ class PoliciesTest {
                 .isEqualTo("arn:x");
         assertThat(RequestResource.of("ListStateMachines", Json.parse("{}"), "r", "1")).isEqualTo("*");
     }
+
+    @Test
+    void decide_roleArnMember_limitsThatRoleOnly() throws Exception {
+        String role = "arn:aws:iam::123456789012:role/Jobs";
+        String fn = "arn:aws:lambda:us-east-1:123456789012:function:";
+        Policies p = policies("{'" + role + "':[{'Statement':{'Effect':'Allow','Action':'lambda:InvokeFunction',"
+                + "'Resource':'" + fn + "allowed*'}},{'Statement':{'Effect':'Deny','Action':'lambda:*',"
+                + "'Resource':'" + fn + "allowed-but-denied'}}]}");
+
+        assertThat(p.has(role)).isTrue();
+        assertThat(p.has("arn:aws:iam::123456789012:role/Other")).isFalse();
+        assertThat(p.decide(role, "lambda:InvokeFunction", fn + "allowed")).isEqualTo(Policies.Decision.ALLOWED);
+        assertThat(p.decide(role, "lambda:InvokeFunction", fn + "other")).isEqualTo(Policies.Decision.NOT_ALLOWED);
+        assertThat(p.decide(role, "lambda:InvokeFunction", fn + "allowed-but-denied"))
+                .isEqualTo(Policies.Decision.DENIED);
+    }
 }

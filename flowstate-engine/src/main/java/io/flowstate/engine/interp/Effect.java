@@ -39,6 +39,11 @@ public sealed interface Effect {
             return new io.flowstate.engine.task.TaskInvocation(resource, input, executionArn, stateName, attempt,
                     taskToken, timeoutSeconds, roleArn, readerConfig);
         }
+
+        /** The handler's view of this invocation in the execution {@code info} names, under its role. */
+        public io.flowstate.engine.task.TaskInvocation invocation(ExecutionInfo info) {
+            return invocation(info.executionArn()).withExecutionRole(info.roleArn());
+        }
     }
 
     /** Fire {@link Trigger.TimerFired} at {@code dueAt} (Wait states, retry backoff, timeouts). */

@@ -7,7 +7,8 @@ import java.time.Instant;
 
 /**
  * The identity of an execution, fixed when it starts: what the context object's {@code Execution} and
- * {@code StateMachine} parts show, and the region used in history details.
+ * {@code StateMachine} parts show, and the region used in history details. {@code traceHeader} is the X-Ray
+ * trace header StartExecution was given, which the execution's trace continues.
  */
 public record ExecutionInfo(
         String executionArn,
@@ -20,8 +21,10 @@ public record ExecutionInfo(
         JsonNode input,
         java.util.Optional<String> inputText,
         java.util.Optional<String> stateMachineVersionArn,
-        java.util.Optional<String> stateMachineAliasArn) {
+        java.util.Optional<String> stateMachineAliasArn,
+        java.util.Optional<String> traceHeader) {
     public ExecutionInfo {
+        requireNonNull(traceHeader, "traceHeader is null");
         requireNonNull(executionArn, "executionArn is null");
         requireNonNull(name, "name is null");
         requireNonNull(stateMachineArn, "stateMachineArn is null");
@@ -35,6 +38,14 @@ public record ExecutionInfo(
         requireNonNull(stateMachineAliasArn, "stateMachineAliasArn is null");
     }
 
+    /** An execution started without a trace header. */
+    public ExecutionInfo(String executionArn, String name, String stateMachineArn, String stateMachineName,
+            String roleArn, String region, Instant startTime, JsonNode input, java.util.Optional<String> inputText,
+            java.util.Optional<String> stateMachineVersionArn, java.util.Optional<String> stateMachineAliasArn) {
+        this(executionArn, name, stateMachineArn, stateMachineName, roleArn, region, startTime, input, inputText,
+                stateMachineVersionArn, stateMachineAliasArn, java.util.Optional.empty());
+    }
+
     /** An execution started through the state machine itself (no version or alias). */
     public ExecutionInfo(String executionArn, String name, String stateMachineArn, String stateMachineName,
             String roleArn, String region, Instant startTime, JsonNode input, java.util.Optional<String> inputText) {
@@ -45,13 +56,19 @@ public record ExecutionInfo(
     /** The same identity, started through a version and/or an alias (ExecutionStarted records their ARNs). */
     public ExecutionInfo withTarget(java.util.Optional<String> versionArn, java.util.Optional<String> aliasArn) {
         return new ExecutionInfo(executionArn, name, stateMachineArn, stateMachineName, roleArn, region, startTime,
-                input, inputText, versionArn, aliasArn);
+                input, inputText, versionArn, aliasArn, traceHeader);
     }
 
     /** The same identity, remembering the input's text exactly as the client sent it. */
     public ExecutionInfo withInputText(String text) {
         return new ExecutionInfo(executionArn, name, stateMachineArn, stateMachineName, roleArn, region, startTime,
-                input, java.util.Optional.of(text), stateMachineVersionArn, stateMachineAliasArn);
+                input, java.util.Optional.of(text), stateMachineVersionArn, stateMachineAliasArn, traceHeader);
+    }
+
+    /** The same identity, started with the X-Ray trace header {@code header}. */
+    public ExecutionInfo withTraceHeader(java.util.Optional<String> header) {
+        return new ExecutionInfo(executionArn, name, stateMachineArn, stateMachineName, roleArn, region, startTime,
+                input, inputText, stateMachineVersionArn, stateMachineAliasArn, header);
     }
 
     /**

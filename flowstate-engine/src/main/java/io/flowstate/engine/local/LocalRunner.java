@@ -66,7 +66,7 @@ public final class LocalRunner {
                     collect(Interpreter.advance(exec, new Trigger.TaskStarted(call.taskId(), Optional.empty()),
                             clock.instant()), invocations, timers, seq);
                 }
-                TaskOutcome outcome = tasks.invoke(call.invocation(info.executionArn()));
+                TaskOutcome outcome = tasks.invoke(call.invocation(info));
                 Instant ready = clock.instant();
                 while (outcome instanceof TaskOutcome.Delayed || outcome instanceof TaskOutcome.Submitted) {
                     if (outcome instanceof TaskOutcome.Delayed d) {

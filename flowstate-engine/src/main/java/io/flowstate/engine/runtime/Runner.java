@@ -376,7 +376,7 @@ final class Runner {
                 return;
             }
         }
-        calls.call(arn, t);
+        calls.call(l.exec.info(), t);
     }
 
     ExecutionSummary summary(LiveExecution l) {

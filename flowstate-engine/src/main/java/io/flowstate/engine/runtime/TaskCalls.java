@@ -26,13 +26,14 @@ final class TaskCalls {
     }
 
     /** Invokes the task on a virtual thread of its own. */
-    void call(String arn, Effect.InvokeTask t) {
+    void call(io.flowstate.engine.interp.ExecutionInfo info, Effect.InvokeTask t) {
+        String arn = info.executionArn();
         // A .waitForTaskToken task ends through SendTaskSuccess/Failure; its call's result is only "submitted".
         boolean callback = t.resource().endsWith(".waitForTaskToken");
         Thread.ofVirtual().name("flowstate-task-", t.taskId()).start(() -> {
             TaskOutcome outcome;
             try {
-                outcome = tasks.invoke(t.invocation(arn));
+                outcome = tasks.invoke(t.invocation(info));
             } catch (RuntimeException ex) {
                 outcome = TaskOutcome.Failure.of("States.TaskFailed", "The task handler failed: " + ex);
             }

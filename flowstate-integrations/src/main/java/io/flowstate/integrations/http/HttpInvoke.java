@@ -4,7 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flowstate.engine.task.TaskOutcome;
+import io.flowstate.engine.task.TraceContext;
 import io.flowstate.integrations.sdk.SdkClients;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.InstantSource;
 import java.util.Optional;
@@ -42,15 +44,28 @@ public final class HttpInvoke {
 
     /** Calls the API that {@code params} (the task's effective parameters) describe. */
     public TaskOutcome invoke(JsonNode params) {
+        return invoke(params, Optional.empty());
+    }
+
+    /**
+     * As {@link #invoke(JsonNode)}, inside {@code trace}: the request carries W3C {@code traceparent} so the API's
+     * spans join the execution's trace, unless the task's {@code Headers} set one themselves.
+     */
+    public TaskOutcome invoke(JsonNode params, Optional<TraceContext> trace) {
         requireNonNull(params, "params is null");
+        requireNonNull(trace, "trace is null");
         try {
             HttpTaskRequest task = HttpTaskRequest.parse(params);
             Optional<Connection> connection = task.connectionArn().map(connections::resolve);
             NamedValues authorization = connection.map(c -> RequestAssembly.authorization(c.auth(),
                     c.auth() instanceof Connection.OAuthClientCredentials o ? tokens.token(c.arn(), o) : ""))
                     .orElseGet(NamedValues::headers);
-            HttpResponse<byte[]> response = HttpTransport.send(
-                    RequestAssembly.build(task, connection, authorization, region));
+            HttpRequest request = RequestAssembly.build(task, connection, authorization, region);
+            if (trace.isPresent() && request.headers().firstValue("traceparent").isEmpty()) {
+                request = HttpRequest.newBuilder(request, (name, value) -> true)
+                        .header("traceparent", trace.get().traceparent()).build();
+            }
+            HttpResponse<byte[]> response = HttpTransport.send(request);
             if (response.statusCode() == 401 || response.statusCode() == 407) {
                 // EventBridge refreshes an OAuth token the API refused; the task's next attempt fetches a new one.
                 connection.filter(c -> c.auth() instanceof Connection.OAuthClientCredentials)

@@ -27,6 +27,7 @@ final class ExecutionInfoCodec {
         n.put("clientInputText", info.inputText().isPresent());
         info.stateMachineVersionArn().ifPresent(v -> n.put("stateMachineVersionArn", v));
         info.stateMachineAliasArn().ifPresent(a -> n.put("stateMachineAliasArn", a));
+        info.traceHeader().ifPresent(h -> n.put("traceHeader", h));
         return Json.write(n);
     }
 
@@ -47,7 +48,7 @@ final class ExecutionInfoCodec {
                 n.path("roleArn").asText(), n.path("region").asText(), Instant.parse(n.path("startTime").asText()),
                 parse(inputText, "execution input"),
                 n.path("clientInputText").asBoolean() ? Optional.of(inputText) : Optional.empty(),
-                text(n, "stateMachineVersionArn"), text(n, "stateMachineAliasArn"));
+                text(n, "stateMachineVersionArn"), text(n, "stateMachineAliasArn"), text(n, "traceHeader"));
     }
 
     private static JsonNode parse(String text, String what) {

@@ -202,6 +202,23 @@ final class Inbox {
         }
     }
 
+    /**
+     * How many triggers wait for this node: rows not answered yet for the executions it owns. A depth that stays
+     * up means the node falls behind (or stopped draining) while senders wait.
+     */
+    long depth() {
+        return tx.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM inbox i "
+                    + "JOIN executions e ON e.execution_arn = i.execution_arn WHERE i.outcome IS NULL AND e.owner = ?")) {
+                ps.setString(1, nodeId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
     /** Deletes answered rows nobody came back for. */
     void sweep() {
         long before = EpochNanos.of(clock.instant().minus(KEEP_DONE));

@@ -133,6 +133,11 @@ public final class PostgresCluster implements Cluster {
         return inbox.forward(executionArn, trigger);
     }
 
+    /** The triggers other nodes forwarded to this one that it has not applied yet (a query: read when scraped). */
+    public long inboxDepth() {
+        return inbox.depth();
+    }
+
     @Override
     public void onRegistryChange(BiConsumer<String, String> listener) {
         registryListeners.add(requireNonNull(listener, "listener is null"));

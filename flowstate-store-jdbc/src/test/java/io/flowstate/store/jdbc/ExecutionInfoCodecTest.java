@@ -49,4 +49,13 @@ class ExecutionInfoCodecTest {
         assertThat(ExecutionInfoCodec.read(old, "ignored", "ignored", "ignored", "ignored"))
                 .isEqualTo(info("{\"a\": [1, 2.5, \"x\"]}"));
     }
+
+    @Test
+    void read_traceHeader_isKept() throws Exception {
+        ExecutionInfo info = info(null).withTraceHeader(
+                Optional.of("Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1"));
+
+        assertThat(ExecutionInfoCodec.read(ExecutionInfoCodec.write(info), ARN, "e1", MACHINE, Json.write(info.input())))
+                .isEqualTo(info);
+    }
 }

@@ -177,6 +177,28 @@ class PostgresClusterTest {
         assertThat(a.engine().completion(arn("d1"))).isCompletedExceptionally();
         assertThat(a.engine().completion(arn("d2"))).isNotDone();
     }
+    @Test
+    void inboxDepth_triggersWaitingForANode_countsOnlyItsUnansweredOnes() throws Exception {
+        Node b = node("b");
+        b.engine().start(machine(WAIT), info("queued"), "STANDARD");
+        // A member without an engine never drains: what is forwarded to it stays in its inbox.
+        JdbcDatabase db = JdbcStores.postgresDatabase(url, "postgres", "postgres");
+        opened.add(db);
+        PostgresCluster a = db.cluster("a", LEASE, leaseClock);
+        setOwner(arn("queued"), "a");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "postgres", "postgres");
+                java.sql.PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO inbox (execution_arn, trigger_json, outcome) VALUES (?, '{}', ?)")) {
+            for (String outcome : new String[] {null, null, "DELIVERED"}) {
+                ps.setString(1, arn("queued"));
+                ps.setString(2, outcome);
+                ps.executeUpdate();
+            }
+        }
+
+        assertThat(a.inboxDepth()).isEqualTo(2);
+        assertThat(b.cluster().inboxDepth()).isZero();
+    }
 
     // ---- machinery ------------------------------------------------------------------------------
 
