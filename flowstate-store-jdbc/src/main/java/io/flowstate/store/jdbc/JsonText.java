@@ -1,5 +1,7 @@
 package io.flowstate.store.jdbc;
 
+import io.flowstate.asl.json.TreeWriter;
+
 /**
  * Compact JSON written straight into a {@link StringBuilder}: the stored envelope of events (ids, names,
  * timestamps around payload texts that are serialised already). Building a Jackson tree per event and
@@ -82,6 +84,6 @@ final class JsonText {
     }
 
     private void quoted(String s) {
-        TreeText.quoted(s, out);
+        TreeWriter.quote(s, out);
     }
 }

@@ -2,6 +2,7 @@ package io.flowstate.store.jdbc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.util.RawValue;
+import io.flowstate.asl.json.TreeWriter;
 import java.time.Instant;
 
 /**
@@ -10,11 +11,11 @@ import java.time.Instant;
  * output, its state's output and the next state's input. Serialising those trees was most of the CPU a commit
  * spent in Java, and most of it twice or more over.
  *
- * <p>The texts come from a {@link TreeText}, which also reuses the text of subtrees the trees share. Not
+ * <p>The texts come from a {@link TreeWriter#caching() caching TreeWriter}, which also reuses the text of subtrees the trees share. Not
  * thread-safe: one per commit.
  */
 final class PayloadTexts {
-    private final TreeText texts = new TreeText();
+    private final TreeWriter texts = TreeWriter.caching();
     private Instant lastInstant;
     private String lastTimestamp;
 

@@ -1,4 +1,4 @@
-package io.flowstate.store.jdbc;
+package io.flowstate.asl.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowstate.asl.expr.Path;
 import io.flowstate.asl.expr.ResultPaths;
-import io.flowstate.asl.json.Json;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Random;
@@ -16,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class TreeTextTest {
+class TreeWriterTest {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     @ParameterizedTest
@@ -29,24 +28,24 @@ class TreeTextTest {
     void text_parsedValue_isWhatJacksonWrites(String json) throws Exception {
         JsonNode n = Json.parse(json);
 
-        assertThat(new TreeText().text(n)).isEqualTo(Json.write(n));
+        assertThat(TreeWriter.plain().text(n)).isEqualTo(jackson(n));
     }
 
     @Test
-    void text_nodesBuiltInMemory_isWhatJacksonWrites() {
+    void text_nodesBuiltInMemory_isWhatJacksonWrites() throws Exception {
         ObjectNode n = F.objectNode();
         n.put("long", Long.MIN_VALUE).put("float", 1.25f).put("double", Double.MAX_VALUE)
                 .put("decimal", new BigDecimal("1.10")).put("big", new BigInteger("9".repeat(40)))
                 .put("short", (short) 7).put("nan", Double.NaN).put("bytes", new byte[] {1, 2, 3});
         n.putArray("mixed").add(1).add("a").addNull().add(false).add(F.objectNode());
 
-        assertThat(new TreeText().text(n)).isEqualTo(Json.write(n));
+        assertThat(TreeWriter.plain().text(n)).isEqualTo(jackson(n));
     }
 
     /** Trees that share subtrees (as a ResultPath's output shares its input's) are written as Jackson writes each. */
     @Test
     void text_treesSharingSubtrees_eachIsWhatJacksonWrites() throws Exception {
-        TreeText texts = new TreeText();
+        TreeWriter texts = TreeWriter.caching();
         JsonNode state = Json.parse("{\"order\":{\"id\":\"ord-000123\",\"customer\":\"ACME Corporation\",\"items\":3},"
                 + "\"meta\":{\"tags\":[\"alpha\",\"beta\",\"gamma\"]},\"trace\":{}}");
         for (int step = 1; step <= 10; step++) {
@@ -55,14 +54,14 @@ class TreeTextTest {
             result.set("tags", state.path("meta").path("tags"));
             state = ResultPaths.merge(Path.compile("$.trace.p" + step), state, result);
 
-            assertThat(texts.text(state)).isEqualTo(Json.write(state));
+            assertThat(texts.text(state)).isEqualTo(jackson(state));
         }
     }
 
     @Test
-    void text_randomTreesWithSharedParts_isWhatJacksonWrites() {
+    void text_randomTreesWithSharedParts_isWhatJacksonWrites() throws Exception {
         Random random = new Random(42);
-        TreeText texts = new TreeText();
+        TreeWriter texts = TreeWriter.caching();
         JsonNode[] pool = new JsonNode[20];
         for (int i = 0; i < pool.length; i++) {
             pool[i] = random(random, 3, pool);
@@ -70,8 +69,27 @@ class TreeTextTest {
         for (int i = 0; i < 200; i++) {
             JsonNode n = random(random, 4, pool);
 
-            assertThat(texts.text(n)).isEqualTo(Json.write(n));
+            assertThat(texts.text(n)).isEqualTo(jackson(n));
         }
+    }
+
+    @Test
+    void write_cachingWriter_appendsWhatItReturns() throws Exception {
+        TreeWriter texts = TreeWriter.caching();
+        JsonNode shared = Json.parse("{\"order\":{\"id\":\"ord-000123\",\"customer\":\"ACME Corporation\"}}");
+        ObjectNode outer = F.objectNode();
+        outer.set("a", shared);
+        outer.set("b", shared);
+        StringBuilder out = new StringBuilder("x");
+
+        texts.write(outer, out);
+
+        assertThat(out.toString()).isEqualTo("x" + jackson(outer));
+        assertThat(texts.text(shared)).isEqualTo(jackson(shared));
+    }
+
+    private static String jackson(JsonNode n) throws Exception {
+        return Json.mapper().writeValueAsString(n);
     }
 
     private static JsonNode random(Random r, int depth, JsonNode[] pool) {
