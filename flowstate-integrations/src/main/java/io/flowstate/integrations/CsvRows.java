@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The rows of CSV text read one at a time from a stream: fields split at {@code delimiter}, quoted with {@code "}
- * ({@code ""} inside for a quote, delimiters and line breaks kept), lines ending in LF, CRLF or CR; empty lines
- * skipped.
+ * The rows of CSV text read one at a time from a stream, by the rules AWS documents for a Distributed Map's
+ * reader ("How Step Functions parses input CSV files"): fields split at {@code delimiter}; a field quoted with
+ * {@code "} keeps delimiters and line breaks; a doubled quote stands for one quote, inside quotes or not
+ * ({@code {""MyKey"":""MyValue""}} reads {@code {"MyKey":"MyValue"}}); a backslash escapes a backslash, a quote or
+ * the delimiter, and before anything else is dropped; lines end in LF, CRLF or CR; empty lines are skipped.
  */
 final class CsvRows {
     private final Reader in;
@@ -31,11 +33,17 @@ final class CsvRows {
         boolean any = false;
         int c;
         while ((c = read()) != -1) {
-            if (quoted) {
-                if (c == '"' && peek() == '"') {
-                    field.append('"');
-                    read();
-                } else if (c == '"') {
+            if (c == '\\') {
+                int next = peek();
+                if (next == '\\' || next == '"' || next == delimiter) {
+                    field.append((char) read());
+                }
+                any = true; // a lone backslash is dropped; what follows it is read as usual
+            } else if (c == '"' && peek() == '"' && (quoted || !field.isEmpty())) {
+                field.append('"');
+                read();
+            } else if (quoted) {
+                if (c == '"') {
                     quoted = false;
                 } else {
                     field.append((char) c);

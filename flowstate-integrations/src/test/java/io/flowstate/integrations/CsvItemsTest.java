@@ -33,6 +33,43 @@ class CsvItemsTest {
                 .isEqualTo("[{\"\":\"V5\",\"H1\":\"V4\"}]");
     }
 
+    /** The example of AWS's "How Step Functions parses input CSV files": quotes, doubled quotes, a line break. */
+    @Test
+    void parse_awsDocsExample_quotedAndDoubledQuotesAndLineBreak() {
+        String csv = "abc,123,\"This string contains commas, a double quotation marks (\"\"), and a newline (\n)\","
+                + "{\"\"MyKey\"\":\"\"MyValue\"\"},\"[1,2,3]\"\n";
+
+        var item = CsvItems.parse(csv, ',', Optional.of(List.of("MyLetters", "MyNumbers", "MyString", "MyObject",
+                "MyArray")), 0).get(0);
+
+        assertThat(item.path("MyLetters").asText()).isEqualTo("abc");
+        assertThat(item.path("MyNumbers").asText()).isEqualTo("123");
+        assertThat(item.path("MyString").asText())
+                .isEqualTo("This string contains commas, a double quotation marks (\"), and a newline (\n)");
+        assertThat(item.path("MyObject").asText()).isEqualTo("{\"MyKey\":\"MyValue\"}");
+        assertThat(item.path("MyArray").asText()).isEqualTo("[1,2,3]");
+    }
+
+    /** AWS's rules: a backslash escapes a backslash, a quote or the delimiter, and is dropped before anything else. */
+    @Test
+    void parse_backslashes_escapeBackslashQuoteAndDelimiterOnly() {
+        String csv = "path,size,note\nC:\\\\Program Files\\\\MyApp.exe,6534512,a\\,b \\\"q\\\" \\x\n";
+
+        var item = CsvItems.parse(csv, ',', Optional.empty(), 0).get(0);
+
+        assertThat(item.path("path").asText()).isEqualTo("C:\\Program Files\\MyApp.exe");
+        assertThat(item.path("size").asText()).isEqualTo("6534512");
+        assertThat(item.path("note").asText()).isEqualTo("a,b \"q\" x");
+    }
+
+    @Test
+    void parse_pipeDelimiter_backslashEscapesThePipeNotAComma() {
+        var item = CsvItems.parse("a|b\nx\\|y\\,z|w\n", '|', Optional.empty(), 0).get(0);
+
+        assertThat(item.path("a").asText()).isEqualTo("x|y,z");
+        assertThat(item.path("b").asText()).isEqualTo("w");
+    }
+
     @Test
     void parse_maxItems_limitsTheRows() {
         assertThat(CsvItems.parse("C\n1\n2\n3\n", ',', Optional.empty(), 2)).hasSize(2);
