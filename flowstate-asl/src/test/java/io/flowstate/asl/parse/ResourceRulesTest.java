@@ -48,6 +48,19 @@ class ResourceRulesTest {
         }
     }
 
+    /**
+     * "Start AWS Glue DataBrew jobs with Step Functions" (connect-databrew.html) names the integration
+     * {@code arn:aws:states:::databrew:startJobRun} (Request Response and {@code .sync}). The table once had the
+     * service as "glue-databrew", so every DataBrew sample was refused as an unrecognized resource.
+     */
+    @Test
+    void parse_dataBrewStartJobRun_isRecognizedUnderItsArnServiceName() {
+        assertThat(errors(task("arn:aws:states:::databrew:startJobRun"))).isEmpty();
+        assertThat(errors(task("arn:aws:states:::databrew:startJobRun.sync"))).isEmpty();
+        assertThat(errors(task("arn:aws:states:::glue-databrew:startJobRun")))
+                .containsExactly(notRecognized("arn:aws:states:::glue-databrew:startJobRun"));
+    }
+
     @Test
     void parse_arnOfAnotherService_isNotRecognized() {
         for (String resource : new String[] {"arn:aws:s3:::bucket", "arn:aws:sns:us-east-1:123456789012:topic",
