@@ -32,6 +32,9 @@ final class OptimizedIntegrations {
             Map.entry("athena", Set.of("startQueryExecution", "stopQueryExecution", "getQueryExecution",
                     "getQueryResults")),
             Map.entry("bedrock", Set.of("invokeModel", "createModelCustomizationJob")),
+            // "Invoke Amazon Bedrock AgentCore harness with Step Functions" (connect-bedrockagentcore.html):
+            // InvokeHarness, Request Response only (no .sync, no .waitForTaskToken).
+            Map.entry("bedrockagentcore", Set.of("invokeHarness")),
             Map.entry("codebuild", Set.of("startBuild", "stopBuild", "batchDeleteBuilds", "batchGetReports",
                     "startBuildBatch", "stopBuildBatch", "retryBuildBatch", "deleteBuildBatch")),
             Map.entry("eks", Set.of("createCluster", "deleteCluster", "createFargateProfile",

@@ -61,6 +61,20 @@ class ResourceRulesTest {
                 .containsExactly(notRecognized("arn:aws:states:::glue-databrew:startJobRun"));
     }
 
+    /**
+     * "Invoke Amazon Bedrock AgentCore harness with Step Functions" (connect-bedrockagentcore.html): the optimized
+     * integration {@code arn:aws:states:::bedrockagentcore:invokeHarness} supports "only the Request Response
+     * integration pattern"; Run a Job and Wait for Callback are not supported. It was missing from the table.
+     */
+    @Test
+    void parse_bedrockAgentCoreInvokeHarness_isRecognizedAsRequestResponseOnly() {
+        assertThat(errors(task("arn:aws:states:::bedrockagentcore:invokeHarness"))).isEmpty();
+        for (String resource : new String[] {"arn:aws:states:::bedrockagentcore:invokeHarness.sync",
+                "arn:aws:states:::bedrockagentcore:invokeHarness.waitForTaskToken"}) {
+            assertThat(errors(task(resource))).as(resource).containsExactly(notRecognized(resource));
+        }
+    }
+
     @Test
     void parse_arnOfAnotherService_isNotRecognized() {
         for (String resource : new String[] {"arn:aws:s3:::bucket", "arn:aws:sns:us-east-1:123456789012:topic",
