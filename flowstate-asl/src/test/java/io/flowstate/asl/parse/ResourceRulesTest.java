@@ -75,6 +75,23 @@ class ResourceRulesTest {
         }
     }
 
+    /**
+     * "Discover service integration patterns" (connect-to-resource.html): the {@code :::} "denotes empty region and
+     * account-id fields which are unnecessary because both are inferred". Definitions exported from deployed
+     * machines (the workflows collection's script-generator) fill them in; they were refused as unrecognized.
+     */
+    @Test
+    void parse_integrationWithRegionAndAccount_isRecognized() {
+        for (String resource : new String[] {"arn:aws:states:us-east-1:123456789012:aws-sdk:s3:getObject",
+                "arn:aws:states:us-east-1:123456789012:aws-sdk:transcribe:startTranscriptionJob",
+                "arn:aws:states:us-east-1:123456789012:lambda:invoke",
+                "arn:aws:states:eu-west-1::sqs:sendMessage.waitForTaskToken"}) {
+            assertThat(errors(task(resource))).as(resource).isEmpty();
+        }
+        String unknown = "arn:aws:states:us-east-1:123456789012:dynamodb:query";
+        assertThat(errors(task(unknown))).containsExactly(notRecognized(unknown));
+    }
+
     @Test
     void parse_arnOfAnotherService_isNotRecognized() {
         for (String resource : new String[] {"arn:aws:s3:::bucket", "arn:aws:sns:us-east-1:123456789012:topic",
