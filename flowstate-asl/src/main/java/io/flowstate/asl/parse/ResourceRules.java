@@ -60,8 +60,8 @@ final class ResourceRules {
                 }
                 // "The ::: portion ... denotes empty region and account-id fields which are unnecessary because
                 // both are inferred" (connect-to-resource.html): unnecessary, not forbidden. Definitions exported
-                // from deployed machines name integrations with them filled in (arn:aws:states:us-east-1:
-                // 123456789012:aws-sdk:s3:getObject), and AWS runs those in the execution's own region.
+                // from deployed machines name integrations with them filled in (the workflows collection's
+                // script-generator: arn:aws:states:us-east-1:<account>:aws-sdk:s3:getObject); no recording yet.
                 yield SDK.matcher(arn[5]).matches() || OptimizedIntegrations.offers(arn[5]);
             }
             default -> false;
