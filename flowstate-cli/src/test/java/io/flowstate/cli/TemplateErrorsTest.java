@@ -42,10 +42,10 @@ class TemplateErrorsTest {
                 Arguments.of("unknown Ref", machine("DefinitionString: !Ref Nope"),
                         "Resources.MyMachine.Properties.DefinitionString: Ref to 'Nope': the template has no parameter or resource of that name"),
                 Arguments.of("unsupported attribute", machine("DefinitionString: " + PASS + "\n"
-                        + "      DefinitionSubstitutions: {Stream: !GetAtt Table.StreamArn}\n"
+                        + "      DefinitionSubstitutions: {Stream: !GetAtt Table.LatestStreamLabel}\n"
                         + "  Table: {Type: AWS::DynamoDB::Table}"),
-                        "Resources.MyMachine.Properties.DefinitionSubstitutions.Stream: Fn::GetAtt Table.StreamArn: "
-                                + "attribute StreamArn of AWS::DynamoDB::Table is not supported"),
+                        "Resources.MyMachine.Properties.DefinitionSubstitutions.Stream: Fn::GetAtt Table.LatestStreamLabel: "
+                                + "attribute LatestStreamLabel of AWS::DynamoDB::Table is not supported"),
                 Arguments.of("unsupported resource type", machine("DefinitionString: !Sub '${Box}'\n"
                         + "  Box: {Type: AWS::EC2::Instance}"),
                         "Resources.MyMachine.Properties.DefinitionString.Fn::Sub: Ref Box: AWS::EC2::Instance resources are not supported"),

@@ -75,16 +75,17 @@ public record IntegrationResource(Kind kind, String service, String action, Patt
                 rest.substring(colon + 1), pattern, arn);
     }
 
-    /** {@code "arn:<partition>:states:::"} when the ARN starts with it. */
+    /**
+     * {@code "arn:<partition>:states:<region>:<account>:"} when the ARN starts with it: the region and account are
+     * usually empty ({@code :::}) but may be filled in. An activity ARN has the same prefix and is no integration.
+     */
     private static Optional<String> statesPrefix(String arn) {
-        if (!arn.startsWith("arn:")) {
+        String[] parts = arn.split(":", 6);
+        if (parts.length < 6 || !parts[0].equals("arn") || !parts[2].equals("states")
+                || parts[5].startsWith("activity:")) {
             return Optional.empty();
         }
-        int end = arn.indexOf(":states:::");
-        if (end < 0 || arn.indexOf(':', 4) != end) {
-            return Optional.empty();
-        }
-        return Optional.of(arn.substring(0, end + ":states:::".length()));
+        return Optional.of(arn.substring(0, arn.length() - parts[5].length()));
     }
 
     private static IntegrationResource other(String arn) {

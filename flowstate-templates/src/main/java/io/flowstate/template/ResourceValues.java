@@ -11,8 +11,11 @@ import java.util.Map;
  * (lower-cased for S3 buckets, whose names must be); CloudFormation would add the stack name and a random
  * suffix, which no local run can know.
  *
- * <p>Ref: Lambda function, DynamoDB table, S3 bucket, EventBridge bus, IAM role: the name; SQS queue: the URL;
- * SNS topic, state machine: the ARN. GetAtt: listed in {@link #attribute}.
+ * <p>Ref: Lambda function, DynamoDB table (SAM's SimpleTable too), S3 bucket, EventBridge bus and connection,
+ * IAM role, Kinesis stream, log group, ECS cluster, Glue job, CodeBuild project, Firehose stream, SSM parameter:
+ * the name; SQS queue: the URL; SNS topic, state machine, activity, Secrets Manager secret, ECS task definition,
+ * Batch job queue and job definition: the ARN. GetAtt: listed in {@link #attribute}. Parts AWS generates at
+ * random (a connection's or secret's suffix, a stream's timestamp) are fixed placeholders of the right shape.
  */
 final class ResourceValues {
     /** Each supported type's name property. */
@@ -26,7 +29,27 @@ final class ResourceValues {
             Map.entry("AWS::Serverless::StateMachine", "Name"),
             Map.entry("AWS::S3::Bucket", "BucketName"),
             Map.entry("AWS::Events::EventBus", "Name"),
-            Map.entry("AWS::IAM::Role", "RoleName"));
+            Map.entry("AWS::IAM::Role", "RoleName"),
+            // Common in the sample templates' DefinitionSubstitutions (SAM tables, activities, HTTP Task
+            // connections, ECS and Batch jobs, streams): without them those templates could not run at all.
+            Map.entry("AWS::Serverless::SimpleTable", "TableName"),
+            Map.entry("AWS::StepFunctions::Activity", "Name"),
+            Map.entry("AWS::Events::Connection", "Name"),
+            Map.entry("AWS::Events::ApiDestination", "Name"),
+            Map.entry("AWS::Kinesis::Stream", "Name"),
+            Map.entry("AWS::KinesisFirehose::DeliveryStream", "DeliveryStreamName"),
+            Map.entry("AWS::Logs::LogGroup", "LogGroupName"),
+            Map.entry("AWS::ECS::Cluster", "ClusterName"),
+            Map.entry("AWS::ECS::TaskDefinition", "Family"),
+            Map.entry("AWS::Glue::Job", "Name"),
+            Map.entry("AWS::CodeBuild::Project", "Name"),
+            Map.entry("AWS::SecretsManager::Secret", "Name"),
+            Map.entry("AWS::SSM::Parameter", "Name"),
+            Map.entry("AWS::Batch::JobQueue", "JobQueueName"),
+            Map.entry("AWS::Batch::JobDefinition", "JobDefinitionName"));
+
+    /** Stands for the part of an ARN AWS generates at random (connections, API destinations). */
+    private static final String GENERATED_ID = "00000000-0000-0000-0000-000000000000";
 
     private final Template template;
     private final Stack stack;
@@ -47,6 +70,11 @@ final class ResourceValues {
             case "AWS::SNS::Topic" -> stack.arn("sns", name);
             case "AWS::StepFunctions::StateMachine", "AWS::Serverless::StateMachine" ->
                     stack.arn("states", "stateMachine:" + name);
+            case "AWS::StepFunctions::Activity" -> stack.arn("states", "activity:" + name);
+            case "AWS::SecretsManager::Secret" -> secretArn(name);
+            case "AWS::ECS::TaskDefinition" -> stack.arn("ecs", "task-definition/" + name + ":1");
+            case "AWS::Batch::JobQueue" -> stack.arn("batch", "job-queue/" + name);
+            case "AWS::Batch::JobDefinition" -> stack.arn("batch", "job-definition/" + name + ":1");
             default -> name;
         };
     }
@@ -63,7 +91,24 @@ final class ResourceValues {
             case "AWS::SQS::Queue.QueueUrl" -> queueUrl(name);
             case "AWS::SNS::Topic.TopicArn" -> stack.arn("sns", name);
             case "AWS::SNS::Topic.TopicName" -> name;
-            case "AWS::DynamoDB::Table.Arn" -> stack.arn("dynamodb", "table/" + name);
+            case "AWS::DynamoDB::Table.Arn", "AWS::Serverless::SimpleTable.Arn" ->
+                    stack.arn("dynamodb", "table/" + name);
+            case "AWS::DynamoDB::Table.StreamArn", "AWS::Serverless::SimpleTable.StreamArn" ->
+                    stack.arn("dynamodb", "table/" + name + "/stream/2024-01-01T00:00:00.000");
+            case "AWS::StepFunctions::Activity.Arn" -> stack.arn("states", "activity:" + name);
+            case "AWS::StepFunctions::Activity.Name", "AWS::Kinesis::Stream.Name" -> name;
+            case "AWS::Events::Connection.Arn" -> stack.arn("events", "connection/" + name + "/" + GENERATED_ID);
+            case "AWS::Events::Connection.SecretArn" ->
+                    stack.arn("secretsmanager", "secret:events!connection/" + name + "/" + GENERATED_ID);
+            case "AWS::Events::ApiDestination.Arn" ->
+                    stack.arn("events", "api-destination/" + name + "/" + GENERATED_ID);
+            case "AWS::Kinesis::Stream.Arn" -> stack.arn("kinesis", "stream/" + name);
+            case "AWS::KinesisFirehose::DeliveryStream.Arn" -> stack.arn("firehose", "deliverystream/" + name);
+            case "AWS::Logs::LogGroup.Arn" -> stack.arn("logs", "log-group:" + name + ":*");
+            case "AWS::ECS::Cluster.Arn" -> stack.arn("ecs", "cluster/" + name);
+            case "AWS::ECS::TaskDefinition.TaskDefinitionArn" -> stack.arn("ecs", "task-definition/" + name + ":1");
+            case "AWS::CodeBuild::Project.Arn" -> stack.arn("codebuild", "project/" + name);
+            case "AWS::Batch::JobQueue.JobQueueArn" -> stack.arn("batch", "job-queue/" + name);
             case "AWS::StepFunctions::StateMachine.Arn", "AWS::Serverless::StateMachine.Arn" ->
                     stack.arn("states", "stateMachine:" + name);
             case "AWS::StepFunctions::StateMachine.Name", "AWS::Serverless::StateMachine.Name" -> name;
@@ -98,6 +143,11 @@ final class ResourceValues {
     /** A FIFO queue's generated name ends in {@code .fifo}, as AWS requires. */
     private boolean isFifo(String id) {
         return template.resource(id).path("Properties").path("FifoQueue").asText().equals("true");
+    }
+
+    /** Secrets Manager appends a hyphen and six random characters to a secret's name in its ARN. */
+    private String secretArn(String name) {
+        return stack.arn("secretsmanager", "secret:" + name + "-AbCdEf");
     }
 
     private String queueUrl(String name) {

@@ -37,6 +37,16 @@ class ResolverTest {
               Bucket: {Type: AWS::S3::Bucket}
               Bus: {Type: AWS::Events::EventBus, Properties: {Name: orders-bus}}
               Role: {Type: AWS::IAM::Role, Properties: {RoleName: runner, Path: /service-role/}}
+              SimpleTable: {Type: AWS::Serverless::SimpleTable}
+              Activity: {Type: AWS::StepFunctions::Activity, Properties: {Name: approve}}
+              Connection: {Type: AWS::Events::Connection, Properties: {Name: partner}}
+              Stream: {Type: AWS::Kinesis::Stream}
+              Logs: {Type: AWS::Logs::LogGroup, Properties: {LogGroupName: /sfn/logs}}
+              Cluster: {Type: AWS::ECS::Cluster}
+              TaskDef: {Type: AWS::ECS::TaskDefinition, Properties: {Family: worker}}
+              Secret: {Type: AWS::SecretsManager::Secret, Properties: {Name: api-key}}
+              Job: {Type: AWS::Glue::Job, Properties: {Name: etl}}
+              JobQueue: {Type: AWS::Batch::JobQueue}
             """;
 
     private final Resolver resolver = resolver(new Stack("eu-west-1", "111122223333", "demo"));
@@ -63,6 +73,16 @@ class ResolverTest {
             "Bucket, bucket",
             "Bus, orders-bus",
             "Role, runner",
+            "SimpleTable, SimpleTable",
+            "Activity, arn:aws:states:eu-west-1:111122223333:activity:approve",
+            "Connection, partner",
+            "Stream, Stream",
+            "Logs, /sfn/logs",
+            "Cluster, Cluster",
+            "TaskDef, arn:aws:ecs:eu-west-1:111122223333:task-definition/worker:1",
+            "Secret, arn:aws:secretsmanager:eu-west-1:111122223333:secret:api-key-AbCdEf",
+            "Job, etl",
+            "JobQueue, arn:aws:batch:eu-west-1:111122223333:job-queue/JobQueue",
             "Stage, dev",
             "Count, 3",
             "AWS::StackName, demo",
@@ -90,7 +110,16 @@ class ResolverTest {
             "Bucket.WebsiteURL, http://bucket.s3-website-eu-west-1.amazonaws.com",
             "Bus.Arn, arn:aws:events:eu-west-1:111122223333:event-bus/orders-bus",
             "Bus.Name, orders-bus",
-            "Role.Arn, arn:aws:iam::111122223333:role/service-role/runner"})
+            "Role.Arn, arn:aws:iam::111122223333:role/service-role/runner",
+            "SimpleTable.Arn, arn:aws:dynamodb:eu-west-1:111122223333:table/SimpleTable",
+            "Table.StreamArn, arn:aws:dynamodb:eu-west-1:111122223333:table/orders/stream/2024-01-01T00:00:00.000",
+            "Activity.Arn, arn:aws:states:eu-west-1:111122223333:activity:approve",
+            "Activity.Name, approve",
+            "Connection.Arn, arn:aws:events:eu-west-1:111122223333:connection/partner/00000000-0000-0000-0000-000000000000",
+            "Stream.Arn, arn:aws:kinesis:eu-west-1:111122223333:stream/Stream",
+            "Logs.Arn, arn:aws:logs:eu-west-1:111122223333:log-group:/sfn/logs:*",
+            "Cluster.Arn, arn:aws:ecs:eu-west-1:111122223333:cluster/Cluster",
+            "TaskDef.TaskDefinitionArn, arn:aws:ecs:eu-west-1:111122223333:task-definition/worker:1"})
     void getAtt_eachSupportedAttribute_returnsDocumentedValue(String attribute, String expected) {
         assertThat(eval("!GetAtt " + attribute).textValue()).isEqualTo(expected);
     }

@@ -23,7 +23,8 @@ final class OptimizedIntegrations {
             Map.entry("batch", Set.of("submitJob")),
             Map.entry("ecs", Set.of("runTask")),
             Map.entry("glue", Set.of("startJobRun")),
-            Map.entry("glue-databrew", Set.of("startJobRun")),
+            // Glue DataBrew's service name in the ARN is "databrew" (connect-databrew.html), not "glue-databrew".
+            Map.entry("databrew", Set.of("startJobRun")),
             Map.entry("apigateway", Set.of("invoke")),
             Map.entry("http", Set.of("invoke")),
             // Not in AWS's table (Distributed Map's ItemReader and ResultWriter name these); accepted as before.
@@ -31,6 +32,9 @@ final class OptimizedIntegrations {
             Map.entry("athena", Set.of("startQueryExecution", "stopQueryExecution", "getQueryExecution",
                     "getQueryResults")),
             Map.entry("bedrock", Set.of("invokeModel", "createModelCustomizationJob")),
+            // "Invoke Amazon Bedrock AgentCore harness with Step Functions" (connect-bedrockagentcore.html):
+            // InvokeHarness, Request Response only (no .sync, no .waitForTaskToken).
+            Map.entry("bedrockagentcore", Set.of("invokeHarness")),
             Map.entry("codebuild", Set.of("startBuild", "stopBuild", "batchDeleteBuilds", "batchGetReports",
                     "startBuildBatch", "stopBuildBatch", "retryBuildBatch", "deleteBuildBatch")),
             Map.entry("eks", Set.of("createCluster", "deleteCluster", "createFargateProfile",
@@ -47,7 +51,7 @@ final class OptimizedIntegrations {
             Map.entry("mediaconvert", Set.of("createJob")));
 
     private static final Set<String> RUN_A_JOB = Set.of("athena", "batch", "bedrock", "codebuild", "ecs", "eks",
-            "elasticmapreduce", "emr-containers", "emr-serverless", "glue", "glue-databrew", "mediaconvert",
+            "elasticmapreduce", "emr-containers", "emr-serverless", "glue", "databrew", "mediaconvert",
             "sagemaker", "states");
     private static final Set<String> WAIT_FOR_CALLBACK = Set.of("apigateway", "bedrock", "ecs", "eks", "events",
             "lambda", "sns", "sqs", "states");

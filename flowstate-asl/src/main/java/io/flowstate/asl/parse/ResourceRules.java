@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * actual Lambda function resource." So a Resource is one of:
  * <ul>
  *   <li>an optimized integration {@code arn:<partition>:states:::<service>:<action>[.sync|.sync:2|.waitForTaskToken]}
- *       that AWS offers with that pattern ({@link OptimizedIntegrations});</li>
+ *       that AWS offers with that pattern ({@link OptimizedIntegrations}); the empty region and account may also
+ *       be filled in, as for SDK integrations;</li>
  *   <li>an AWS SDK integration {@code arn:<partition>:states:::aws-sdk:<service>:<action>}, optionally
  *       {@code .waitForTaskToken} ("Run a Job (.sync): Not supported" for SDK integrations);</li>
  *   <li>an activity {@code arn:<partition>:states:<region>:<account>:activity:<name>};</li>
@@ -54,11 +55,14 @@ final class ResourceRules {
         return switch (arn[2]) {
             case "lambda" -> regional && FUNCTION.matcher(arn[5]).matches();
             case "states" -> {
-                if (regional) {
-                    yield ACTIVITY.matcher(arn[5]).matches();
+                if (regional && ACTIVITY.matcher(arn[5]).matches()) {
+                    yield true;
                 }
-                yield arn[3].isEmpty() && arn[4].isEmpty()
-                        && (SDK.matcher(arn[5]).matches() || OptimizedIntegrations.offers(arn[5]));
+                // "The ::: portion ... denotes empty region and account-id fields which are unnecessary because
+                // both are inferred" (connect-to-resource.html): unnecessary, not forbidden. Definitions exported
+                // from deployed machines name integrations with them filled in (the workflows collection's
+                // script-generator: arn:aws:states:us-east-1:<account>:aws-sdk:s3:getObject); no recording yet.
+                yield SDK.matcher(arn[5]).matches() || OptimizedIntegrations.offers(arn[5]);
             }
             default -> false;
         };

@@ -48,6 +48,50 @@ class ResourceRulesTest {
         }
     }
 
+    /**
+     * "Start AWS Glue DataBrew jobs with Step Functions" (connect-databrew.html) names the integration
+     * {@code arn:aws:states:::databrew:startJobRun} (Request Response and {@code .sync}). The table once had the
+     * service as "glue-databrew", so every DataBrew sample was refused as an unrecognized resource.
+     */
+    @Test
+    void parse_dataBrewStartJobRun_isRecognizedUnderItsArnServiceName() {
+        assertThat(errors(task("arn:aws:states:::databrew:startJobRun"))).isEmpty();
+        assertThat(errors(task("arn:aws:states:::databrew:startJobRun.sync"))).isEmpty();
+        assertThat(errors(task("arn:aws:states:::glue-databrew:startJobRun")))
+                .containsExactly(notRecognized("arn:aws:states:::glue-databrew:startJobRun"));
+    }
+
+    /**
+     * "Invoke Amazon Bedrock AgentCore harness with Step Functions" (connect-bedrockagentcore.html): the optimized
+     * integration {@code arn:aws:states:::bedrockagentcore:invokeHarness} supports "only the Request Response
+     * integration pattern"; Run a Job and Wait for Callback are not supported. It was missing from the table.
+     */
+    @Test
+    void parse_bedrockAgentCoreInvokeHarness_isRecognizedAsRequestResponseOnly() {
+        assertThat(errors(task("arn:aws:states:::bedrockagentcore:invokeHarness"))).isEmpty();
+        for (String resource : new String[] {"arn:aws:states:::bedrockagentcore:invokeHarness.sync",
+                "arn:aws:states:::bedrockagentcore:invokeHarness.waitForTaskToken"}) {
+            assertThat(errors(task(resource))).as(resource).containsExactly(notRecognized(resource));
+        }
+    }
+
+    /**
+     * "Discover service integration patterns" (connect-to-resource.html): the {@code :::} "denotes empty region and
+     * account-id fields which are unnecessary because both are inferred". Definitions exported from deployed
+     * machines (the workflows collection's script-generator) fill them in; they were refused as unrecognized.
+     */
+    @Test
+    void parse_integrationWithRegionAndAccount_isRecognized() {
+        for (String resource : new String[] {"arn:aws:states:us-east-1:123456789012:aws-sdk:s3:getObject",
+                "arn:aws:states:us-east-1:123456789012:aws-sdk:transcribe:startTranscriptionJob",
+                "arn:aws:states:us-east-1:123456789012:lambda:invoke",
+                "arn:aws:states:eu-west-1::sqs:sendMessage.waitForTaskToken"}) {
+            assertThat(errors(task(resource))).as(resource).isEmpty();
+        }
+        String unknown = "arn:aws:states:us-east-1:123456789012:dynamodb:query";
+        assertThat(errors(task(unknown))).containsExactly(notRecognized(unknown));
+    }
+
     @Test
     void parse_arnOfAnotherService_isNotRecognized() {
         for (String resource : new String[] {"arn:aws:s3:::bucket", "arn:aws:sns:us-east-1:123456789012:topic",

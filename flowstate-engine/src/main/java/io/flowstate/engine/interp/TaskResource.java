@@ -33,9 +33,9 @@ record TaskResource(Kind kind, String resourceType, String resource) {
         if (parts.length >= 7 && parts[2].equals("states") && parts[5].equals("activity")) {
             return new TaskResource(Kind.ACTIVITY, "activity", arn);
         }
-        if (arn.startsWith("arn:") && parts.length >= 6 && parts[2].equals("states") && parts[3].isEmpty()
-                && parts[4].isEmpty()) {
-            String rest = arn.substring(arn.indexOf(":::") + 3);
+        // Integrations are arn:<partition>:states:::<service>:<action>; the region and account may be filled in.
+        if (arn.startsWith("arn:") && parts.length >= 6 && parts[2].equals("states")) {
+            String rest = arn.split(":", 6)[5];
             // The last colon splits type from resource, except in the .sync:2 suffix.
             int colon = rest.endsWith(".sync:2") ? rest.lastIndexOf(':', rest.length() - ".sync:2".length())
                     : rest.lastIndexOf(':');
