@@ -70,7 +70,7 @@ public final class HistoryJson {
             case EventDetails.StateExited s -> {
                 d.put("name", s.name());
                 payload(d, "output", s.output(), type, payloads);
-                s.assignedVariables().ifPresent(vars -> {
+                s.assignedVariables().filter(vars -> payloads != PayloadWriter.OMITTED).ifPresent(vars -> {
                     ObjectNode assigned = d.putObject("assignedVariables");
                     for (Map.Entry<String, JsonNode> v : vars.entrySet()) {
                         assigned.put(v.getKey(), Json.write(v.getValue()));
@@ -82,7 +82,9 @@ public final class HistoryJson {
                 d.put("resourceType", t.resourceType());
                 d.put("resource", t.resource());
                 d.put("region", t.region());
-                d.put("parameters", payloads.write(type, t.parameters()));
+                if (payloads != PayloadWriter.OMITTED) {
+                    d.put("parameters", payloads.write(type, t.parameters()));
+                }
                 t.timeoutInSeconds().ifPresent(v -> d.put("timeoutInSeconds", v));
                 t.heartbeatInSeconds().ifPresent(v -> d.put("heartbeatInSeconds", v));
                 t.roleArn().ifPresent(v -> d.putObject("taskCredentials").put("roleArn", v));
@@ -130,6 +132,9 @@ public final class HistoryJson {
     }
 
     private static void payload(ObjectNode d, String field, JsonNode value, EventType type, PayloadWriter payloads) {
+        if (payloads == PayloadWriter.OMITTED) {
+            return;
+        }
         d.put(field, payloads.write(type, value));
         d.putObject(field + "Details").put("truncated", false);
     }

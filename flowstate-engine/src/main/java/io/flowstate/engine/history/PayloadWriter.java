@@ -21,6 +21,13 @@ public interface PayloadWriter {
     PayloadWriter COMPACT = Json::write;
 
     /**
+     * Leaves the payloads out: {@link HistoryJson#details} given this writer writes no payload field (input,
+     * output, parameters, assigned variables) nor its {@code *Details}, as an execution log without
+     * {@code includeExecutionData} shows the events. It writes nothing when asked directly.
+     */
+    PayloadWriter OMITTED = payload -> "";
+
+    /**
      * A writer for an execution that is no longer in memory, knowing only the client's input text. A running
      * execution's writer tells an untouched input apart by identity; this one goes by value, and so only where
      * the recordings show AWS keeping the text: the execution's and states' input, and the items of a Parallel

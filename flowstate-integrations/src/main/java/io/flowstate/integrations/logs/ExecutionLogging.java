@@ -80,7 +80,8 @@ public final class ExecutionLogging implements HistoryListener {
 
     /** The execution's log stream: the machine's name, the minute it started, and a digest of its ARN. */
     static String stream(ExecutionInfo info) {
+        String hex = Integer.toHexString(info.executionArn().hashCode()); // String.format costs a microsecond
         return "states/" + info.stateMachineName() + "/" + MINUTE.format(info.startTime()) + "/"
-                + String.format("%08x", info.executionArn().hashCode());
+                + "0".repeat(8 - hex.length()) + hex;
     }
 }

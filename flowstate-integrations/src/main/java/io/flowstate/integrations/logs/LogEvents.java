@@ -5,7 +5,6 @@ import io.flowstate.asl.json.TreeWriter;
 import io.flowstate.engine.history.HistoryEvent;
 import io.flowstate.engine.history.HistoryJson;
 import io.flowstate.engine.history.PayloadWriter;
-import java.util.List;
 
 /**
  * The messages AWS writes to a log group for history events: one JSON object per event, with {@code id},
@@ -15,25 +14,13 @@ import java.util.List;
  * their {@code *Details} are left out.
  */
 public final class LogEvents {
-    /** The payload fields includeExecutionData governs. */
-    private static final List<String> DATA = List.of("input", "output", "parameters", "assignedVariables");
-
-    /** Renders no payload: for messages that leave payloads out anyway. */
-    private static final PayloadWriter NO_PAYLOADS = payload -> "";
-
     private LogEvents() {}
 
     /** The log message of {@code e}. */
     public static String message(HistoryEvent e, String executionArn, int redriveCount, boolean includeData,
             PayloadWriter payloads) {
-        // Without execution data the payloads are dropped below: not rendering them is most of the cost saved.
-        ObjectNode details = HistoryJson.details(e, includeData ? payloads : NO_PAYLOADS);
-        if (!includeData) {
-            for (String f : DATA) {
-                details.remove(f);
-                details.remove(f + "Details");
-            }
-        }
+        // Without execution data the payloads are not rendered at all: that is most of the cost saved.
+        ObjectNode details = HistoryJson.details(e, includeData ? payloads : PayloadWriter.OMITTED);
         // Written straight as text: building a tree around the details and serialising it cost more than the rest
         // of a logged execution (AWS's field order; the numbers are strings).
         StringBuilder out = new StringBuilder(256);
