@@ -48,7 +48,8 @@ public final class Engine implements AutoCloseable {
     private final Runner runner;
     /** The executions this engine runs (the runner's). */
     private final Map<String, LiveExecution> live;
-    private final RecentPayloads recentPayloads = new RecentPayloads();
+    /** The exact payload writers of recently ended executions, for reading their history (each keeps its input). */
+    private final RecentEntries<PayloadWriter> recentPayloads = new RecentEntries<>(10_000);
     private final Cluster cluster;
 
     /** An engine keeping Standard and Express executions in one store. */

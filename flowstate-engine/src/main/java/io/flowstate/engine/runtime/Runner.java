@@ -37,15 +37,7 @@ final class Runner {
      * The ending summaries of the executions that ended last here, so that waiting for an execution that ended
      * while it was being started (a chain of Pass states) costs no query. Small: a waiter asks right away.
      */
-    final Map<String, ExecutionSummary> recentEnds = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(16, 0.75f, true) {
-                private static final long serialVersionUID = 1L;
-
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, ExecutionSummary> eldest) {
-                    return size() > 1_024;
-                }
-            });
+    final RecentEntries<ExecutionSummary> recentEnds = new RecentEntries<>(1_024);
     /** Tokens of the tasks this engine invoked: the cluster's table is only needed for the others' tokens. */
     private final Map<String, TaskRef> tokens = new ConcurrentHashMap<>();
     /** Told of each committed decision's events; volatile so that it may be set once the server is wired. */
