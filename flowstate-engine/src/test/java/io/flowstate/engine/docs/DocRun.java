@@ -64,7 +64,7 @@ final class DocRun {
         });
     }
 
-    /** Runs a definition, answering each task call with {@code tasks}. */
+    /** Runs a definition, answering each task call with {@code tasks} (null: the task never answers). */
     static DocRun run(String definition, String input, Function<Effect.InvokeTask, Answer> tasks) {
         return run(parse(definition), json(input), tasks);
     }
@@ -88,7 +88,11 @@ final class DocRun {
             Decision next = switch (effect) {
                 case Effect.InvokeTask call -> {
                     run.calls.add(call);
-                    yield switch (tasks.apply(call)) {
+                    Answer answer = tasks.apply(call);
+                    if (answer == null) {
+                        yield null;
+                    }
+                    yield switch (answer) {
                         case Answer.Result r -> Interpreter.advance(s.execution(),
                                 new Trigger.TaskSucceeded(call.taskId(), r.output()), now);
                         case Answer.Error e -> Interpreter.advance(s.execution(),

@@ -187,4 +187,25 @@ class ErrorHandlingDocsTest {
         assertThat(r.calls).hasSize(2);
         assertThat(r.output()).isEqualTo(json("['done']"));
     }
+
+    /** state-task.html: a task that outlives TimeoutSeconds fails with States.Timeout. */
+    @Test
+    void taskTimeoutSeconds_noAnswer_failsWithStatesTimeout() {
+        DocRun r = run(task("'TimeoutSeconds':5"), "{}", call -> null);
+
+        assertThat(r.waits).contains(Duration.ofSeconds(5));
+        assertThat(r.failure().error()).isEqualTo("States.Timeout");
+    }
+
+    /** state-task.html: TimeoutSecondsPath reads the timeout from the input; a Retry on States.Timeout retries. */
+    @Test
+    void taskTimeoutSecondsPath_retriedOnTimeout_thenCaught() {
+        DocRun r = run(task("'TimeoutSecondsPath':'$.timeout','Retry':[{'ErrorEquals':['States.Timeout'],"
+                + "'IntervalSeconds':1,'MaxAttempts':1}],'Catch':[{'ErrorEquals':['States.Timeout'],"
+                + "'Next':'EndState'}]"), "{'timeout':30}", call -> null);
+
+        assertThat(r.calls).hasSize(2);
+        assertThat(r.waits).containsExactly(Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(30));
+        assertThat(r.output()).isEqualTo(json("'end'"));
+    }
 }

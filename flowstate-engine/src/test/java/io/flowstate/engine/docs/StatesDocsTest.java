@@ -225,4 +225,47 @@ class StatesDocsTest {
         assertThat(r.output()).isEqualTo(json("[{'BatchInput':{'factCheck':'December 2022'},'Items':[{'id':1},{'id':2}]},"
                 + "{'BatchInput':{'factCheck':'December 2022'},'Items':[{'id':3}]}]"));
     }
+
+    /** An iteration that fails fails the inline Map with the iteration's error. */
+    @Test
+    void inlineMap_iterationFails_mapFailsWithItsError() {
+        DocRun r = run("{'StartAt':'M','States':{'M':{'Type':'Map','ItemProcessor':{'StartAt':'C','States':{"
+                + "'C':{'Type':'Choice','Choices':[{'Variable':'$','NumericEquals':2,'Next':'F'}],'Default':'OK'},"
+                + "'F':{'Type':'Fail','Error':'ItemError','Cause':'two'},'OK':{'Type':'Succeed'}}},'End':true}}}",
+                "[1,2,3]");
+
+        assertThat(r.failure().error()).isEqualTo("ItemError");
+    }
+
+    /** state-map-distributed.html: more failed items than ToleratedFailureCount fail the Map run. */
+    @Test
+    void distributedMap_moreFailuresThanTolerated_failsWithExceedToleratedFailureThreshold() {
+        DocRun r = run(distributedWithFailures("'ToleratedFailureCount':1"), "[1,2,3,2]");
+
+        assertThat(r.failure().error()).isEqualTo("States.ExceedToleratedFailureThreshold");
+    }
+
+    @Test
+    void distributedMap_failuresWithinTheTolerance_succeeds() {
+        DocRun r = run(distributedWithFailures("'ToleratedFailurePercentage':50"), "[1,2,3,2]");
+
+        assertThat(r.execution.status()).isEqualTo(io.flowstate.engine.interp.ExecutionStatus.SUCCEEDED);
+    }
+
+    private static String distributedWithFailures(String tolerance) {
+        return "{'StartAt':'M','States':{'M':{'Type':'Map'," + tolerance + ",'ItemProcessor':{'ProcessorConfig':{"
+                + "'Mode':'DISTRIBUTED','ExecutionType':'STANDARD'},'StartAt':'C','States':{"
+                + "'C':{'Type':'Choice','Choices':[{'Variable':'$','NumericEquals':2,'Next':'F'}],'Default':'OK'},"
+                + "'F':{'Type':'Fail','Error':'ItemError'},'OK':{'Type':'Succeed'}}},'End':true}}}";
+    }
+
+    /** MaxConcurrency 1 runs the items one at a time; the results keep the items' order. */
+    @Test
+    void inlineMapMaxConcurrencyOne_tasks_resultsInItemOrder() {
+        DocRun r = run("{'StartAt':'M','States':{'M':{'Type':'Map','MaxConcurrency':1,'ItemProcessor':{'StartAt':'T',"
+                + "'States':{'T':{'Type':'Task','Resource':'arn:aws:lambda:us-east-1:123456789012:function:f',"
+                + "'End':true}}},'End':true}}}", "['a','b','c']", call -> result("'done-" + call.input().asText() + "'"));
+
+        assertThat(r.output()).isEqualTo(json("['done-a','done-b','done-c']"));
+    }
 }
