@@ -137,6 +137,9 @@ class ChoiceDocsTest {
         "'IsBoolean':true|{'foo':'true'}|No",
         "'IsTimestamp':true|{'foo':'2016-08-18T17:33:00Z'}|Yes",
         "'IsTimestamp':true|{'foo':'2016-08-18 17:33:00'}|No",
+        "'IsTimestamp':true|{'foo':'2016-08-18t17:33:00Z'}|No",
+        "'IsTimestamp':true|{'foo':'2016-08-18T17:33:00z'}|No",
+        "'IsTimestamp':true|{'foo':'2016-08-18T17:33:00+02:00'}|Yes",
     })
     void typeTests_documentedTypes_matchOnlyTheirType(String test, String input, String expected) {
         assertThat(rule("'Variable':'$.foo'," + test, input)).isEqualTo(expected);
@@ -193,5 +196,14 @@ class ChoiceDocsTest {
                 + "'$.keep.n','NumericEquals':1,'Next':'D'}]},'D':{'Type':'Succeed'}}}", "{'keep':{'n':1},'drop':2}");
 
         assertThat(r.output().toString()).isEqualTo("{\"n\":1}");
+    }
+
+    /** "An uppercase T must separate the date and time portions. An uppercase Z must denote [no] offset." */
+    @Test
+    void timestampEquals_lowerCaseTAndZ_isNotATimestamp() {
+        assertThat(rule("'Variable':'$.foo','TimestampEquals':'2016-03-14T01:59:00Z'", "{'foo':'2016-03-14t01:59:00z'}"))
+                .isEqualTo("No");
+        assertThat(rule("'Variable':'$.foo','TimestampEquals':'2016-03-14T01:59:00Z'",
+                "{'foo':'2016-03-14T02:59:00+01:00'}")).isEqualTo("Yes");
     }
 }
