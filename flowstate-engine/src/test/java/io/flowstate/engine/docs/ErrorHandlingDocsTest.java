@@ -208,4 +208,25 @@ class ErrorHandlingDocsTest {
         assertThat(r.waits).containsExactly(Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(30));
         assertThat(r.output()).isEqualTo(json("'end'"));
     }
+
+    /** A catcher's ResultPath applies to the state's raw input; the state's OutputPath is not applied (recorded). */
+    @Test
+    void catchResultPath_stateWithInputAndOutputPath_errorJoinsTheRawInput() {
+        DocRun r = run(task("'InputPath':'$.payload','OutputPath':'$.result','Catch':[{'ErrorEquals':['States.ALL'],"
+                + "'ResultPath':'$.error','Next':'RecoveryState'}]"), "{'payload':{'n':1},'other':true}",
+                call -> error("Boom", "why"));
+
+        assertThat(r.calls.get(0).input()).isEqualTo(json("{'n':1}"));
+        assertThat(r.output()).isEqualTo(json("{'payload':{'n':1},'other':true,'error':{'Error':'Boom','Cause':'why'}}"));
+    }
+
+    /** Only the first retrier that matches counts: once it is used up, a later States.ALL retrier is not tried. */
+    @Test
+    void retry_matchingRetrierUsedUp_laterRetriersAreNotTried() {
+        DocRun r = run(task("'Retry':[{'ErrorEquals':['A'],'MaxAttempts':1},{'ErrorEquals':['States.ALL'],"
+                + "'MaxAttempts':5}]"), "{}", failing("A", "A", "A"));
+
+        assertThat(r.calls).hasSize(2);
+        assertThat(r.failure().error()).isEqualTo("A");
+    }
 }
