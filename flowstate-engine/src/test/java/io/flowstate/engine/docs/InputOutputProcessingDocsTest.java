@@ -90,11 +90,11 @@ class InputOutputProcessingDocsTest {
     /** input-output-inputpath-params.html, "Example: Flattening an array of arrays" with {@code $[*][*]}. */
     @Test
     void resultSelector_parallelResults_flattenedWithWildcards() {
-        DocRun r = run("{'StartAt':'P','States':{'P':{'Type':'Parallel','ResultSelector':{'flattened.$':'$[*][*]'},"
+        DocRun r = run("{'StartAt':'P','States':{'P':{'Type':'Parallel','ResultSelector':{'flattenArray.$':'$[*][*]'},"
                 + "'Branches':[{'StartAt':'A','States':{'A':{'Type':'Pass','Result':[{'a':1},{'a':2}],'End':true}}},"
                 + "{'StartAt':'B','States':{'B':{'Type':'Pass','Result':[{'b':3}],'End':true}}}],'End':true}}}", "{}");
 
-        assertThat(r.output()).isEqualTo(json("{'flattened':[{'a':1},{'a':2},{'b':3}]}"));
+        assertThat(r.output()).isEqualTo(json("{'flattenArray':[{'a':1},{'a':2},{'b':3}]}"));
     }
 
     /** input-output-resultpath.html: without ResultPath (or {@code "$"}) the result replaces the input. */
