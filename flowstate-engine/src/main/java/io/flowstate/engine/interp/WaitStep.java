@@ -99,9 +99,9 @@ final class WaitStep {
         };
     }
 
-    /** AWS accepts RFC 3339 date-times with an offset or {@code Z} (upper case, as T), seconds required. */
+    /** AWS accepts RFC 3339 date-times with an offset or {@code Z}, seconds required. */
     static java.util.Optional<Instant> parse(String text) {
-        if (text.length() < 20 || text.charAt(10) != 'T' || text.indexOf('z') >= 0) {
+        if (text.length() < 20 || text.charAt(10) != 'T') {
             return java.util.Optional.empty();
         }
         try {
