@@ -142,12 +142,24 @@ final class Children {
         }
         owner.children = null;
         owner.phase = Fiber.Phase.ENTER;
-        if (g.distributed && s instanceof MapState m && ItemWrites.afterFailure(r, owner, m, g, child.failure)) {
+        StateFailure failure = overThreshold(s) ? StateFailure.of(ErrorNames.EXCEEDS_TOLERATED_FAILURE_THRESHOLD,
+                "The specified tolerated failure threshold was exceeded") : child.failure;
+        if (g.distributed && s instanceof MapState m && ItemWrites.afterFailure(r, owner, m, g, failure)) {
             // The failed run's results are written first (Children with their statuses); the failure follows.
             return;
         }
-        failed(r, owner, s, g, child.failure);
+        failed(r, owner, s, g, failure);
         r.resume(owner);
+    }
+
+    /**
+     * Whether a Map that failed did so by going over the failure budget it declares: then it fails with
+     * {@code States.ExceedToleratedFailureThreshold} (AWS's error-handling page; recorded by TestState), not with
+     * the last item's error. A Map that declares neither field keeps failing with the item's own error.
+     */
+    private static boolean overThreshold(State s) {
+        return s instanceof MapState m
+                && (m.toleratedFailureCount().isPresent() || m.toleratedFailurePercentage().isPresent());
     }
 
     /**

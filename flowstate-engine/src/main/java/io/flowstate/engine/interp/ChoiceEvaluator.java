@@ -113,9 +113,12 @@ final class ChoiceEvaluator {
         return Pattern.compile(regex.toString(), Pattern.DOTALL).matcher(value).matches();
     }
 
-    /** An RFC 3339 timestamp (with offset or Z). */
+    /**
+     * An RFC 3339 timestamp (with offset or Z). The Choice page requires "an uppercase T" between date and time and
+     * "an uppercase Z" for no offset; Java's ISO parser would take lower case too, so those are refused first.
+     */
     static Optional<OffsetDateTime> timestamp(JsonNode v) {
-        if (!v.isTextual()) {
+        if (!v.isTextual() || v.textValue().indexOf('t') >= 0 || v.textValue().indexOf('z') >= 0) {
             return Optional.empty();
         }
         try {
