@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceAlreadyExist
  * call). Off the caller's thread: each stream has an ordered queue of batches, drained by one virtual thread at
  * a time, so that an execution's events arrive in order while the execution goes on. The stream is created
  * before its first batch. A failed call is logged and its batch dropped: logging never holds an execution up.
+ * Lines beyond the {@link Backlog} (CloudWatch Logs slower than the executions, or down) are dropped and counted.
  */
 public final class CloudWatchLogsWriter implements LogSink {
     /** PutLogEvents takes at most 10,000 events per call; smaller calls keep each request well under 1 MB. */
@@ -28,10 +29,17 @@ public final class CloudWatchLogsWriter implements LogSink {
     private final SdkClients clients;
     private final Map<String, Stream> streams = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicLong dropped = new java.util.concurrent.atomic.AtomicLong();
+    private final Backlog backlog;
 
     /** A writer calling CloudWatch Logs where {@code clients} route it. */
     public CloudWatchLogsWriter(SdkClients clients) {
+        this(clients, Backlog.DEFAULT_LIMIT);
+    }
+
+    /** A writer holding at most {@code backlogLimit} lines not written yet. */
+    CloudWatchLogsWriter(SdkClients clients, long backlogLimit) {
         this.clients = requireNonNull(clients, "clients is null");
+        this.backlog = new Backlog(backlogLimit);
     }
 
     /** The pending batches of one stream, and whether a thread drains them. */
@@ -58,7 +66,11 @@ public final class CloudWatchLogsWriter implements LogSink {
         String key = groupName + '\n' + streamName;
         Stream s = streams.computeIfAbsent(key, k -> new Stream(groupName, streamName));
         if (!lines.isEmpty()) {
-            s.pending.add(List.copyOf(lines));
+            if (backlog.admit(lines.size())) {
+                s.pending.add(List.copyOf(lines));
+            } else {
+                dropped.addAndGet(lines.size());
+            }
         }
         if (last) {
             s.pending.add(List.of()); // the marker: drop the stream's state once everything before it is written
@@ -78,6 +90,7 @@ public final class CloudWatchLogsWriter implements LogSink {
                         streams.remove(key, s);
                     } else {
                         put(s, batch);
+                        backlog.written(batch.size());
                     }
                 }
             } finally {

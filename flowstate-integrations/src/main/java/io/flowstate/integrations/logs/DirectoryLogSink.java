@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * file per log group ({@code DIR/<group>.jsonl}, slashes in the name as {@code _}), each line one log event's
  * message (the JSON object AWS writes, which names its execution). One background thread appends in the order
  * queued, so an execution's events stay in order and the execution never waits on the disk; the files stay open
- * and are flushed whenever the queue runs dry.
+ * and are flushed whenever the queue runs dry. Lines beyond the {@link Backlog} are dropped and counted.
  */
 public final class DirectoryLogSink implements LogSink, AutoCloseable {
     /** A group's lines, or (with {@code done}) a request to report once everything before it is written. */
@@ -32,12 +32,19 @@ public final class DirectoryLogSink implements LogSink, AutoCloseable {
     private final LinkedBlockingQueue<Batch> queue = new LinkedBlockingQueue<>();
     private final Map<String, Writer> open = new HashMap<>();
     private final AtomicLong dropped = new AtomicLong();
+    private final Backlog backlog;
     private final Thread appender;
     private volatile boolean closed;
 
     /** Writes under {@code dir}, created when missing. */
     public DirectoryLogSink(Path dir) {
+        this(dir, Backlog.DEFAULT_LIMIT);
+    }
+
+    /** Writes under {@code dir}, holding at most {@code backlogLimit} lines not written yet. */
+    DirectoryLogSink(Path dir, long backlogLimit) {
         this.dir = requireNonNull(dir, "dir is null");
+        this.backlog = new Backlog(backlogLimit);
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -53,9 +60,14 @@ public final class DirectoryLogSink implements LogSink, AutoCloseable {
 
     @Override
     public void write(String groupName, String streamName, List<LogLine> lines, boolean last) {
-        if (!lines.isEmpty() && !closed) {
-            queue.add(new Batch(groupName, List.copyOf(lines), null));
+        if (lines.isEmpty() || closed) {
+            return;
         }
+        if (!backlog.admit(lines.size())) {
+            dropped.addAndGet(lines.size());
+            return;
+        }
+        queue.add(new Batch(groupName, List.copyOf(lines), null));
     }
 
     private void append() {
@@ -86,7 +98,9 @@ public final class DirectoryLogSink implements LogSink, AutoCloseable {
                     w.write(l.message());
                     w.write('\n');
                 }
+                backlog.written(b.lines().size());
             } catch (IOException | UncheckedIOException e) {
+                backlog.written(b.lines().size());
                 dropped.addAndGet(b.lines().size());
                 open.remove(b.group());
                 System.getLogger(DirectoryLogSink.class.getName()).log(System.Logger.Level.WARNING,
