@@ -142,7 +142,7 @@ final class Children {
         }
         owner.children = null;
         owner.phase = Fiber.Phase.ENTER;
-        StateFailure failure = overThreshold(s) ? StateFailure.of(ErrorNames.EXCEEDS_TOLERATED_FAILURE_THRESHOLD,
+        StateFailure failure = overThreshold(s, g) ? StateFailure.of(ErrorNames.EXCEEDS_TOLERATED_FAILURE_THRESHOLD,
                 "The specified tolerated failure threshold was exceeded") : child.failure;
         if (g.distributed && s instanceof MapState m && ItemWrites.afterFailure(r, owner, m, g, failure)) {
             // The failed run's results are written first (Children with their statuses); the failure follows.
@@ -153,13 +153,16 @@ final class Children {
     }
 
     /**
-     * Whether a Map that failed did so by going over the failure budget it declares: then it fails with
-     * {@code States.ExceedToleratedFailureThreshold} (AWS's error-handling page; recorded by TestState), not with
-     * the last item's error. A Map that declares neither field keeps failing with the item's own error.
+     * Whether a Map that failed did so by going over its failure budget: then it fails with
+     * {@code States.ExceedToleratedFailureThreshold}, the error its {@code MapRunFailed} names, not with the last
+     * item's error. A Distributed Map always has a budget: AWS's "tolerated failure threshold" page says the
+     * default is zero, "which means the workflow fails if any one of its child workflow executions fails", and
+     * that Step Functions returns this error when the Map Run fails for exceeding it (TestState recordings show
+     * the error and its cause). An inline Map has none and fails with the item's own error.
      */
-    private static boolean overThreshold(State s) {
-        return s instanceof MapState m
-                && (m.toleratedFailureCount().isPresent() || m.toleratedFailurePercentage().isPresent());
+    private static boolean overThreshold(State s, ChildGroup g) {
+        return s instanceof MapState m && (g.distributed
+                || m.toleratedFailureCount().isPresent() || m.toleratedFailurePercentage().isPresent());
     }
 
     /**

@@ -245,6 +245,18 @@ class StatesDocsTest {
         assertThat(r.failure().error()).isEqualTo("States.ExceedToleratedFailureThreshold");
     }
 
+    /**
+     * maprun-fail-threshold.html: the tolerated percentage defaults to zero, "which means the workflow fails if any
+     * one of its child workflow executions fails", with the threshold's error, not the child's.
+     */
+    @Test
+    void distributedMap_noToleranceDeclared_oneFailedChildFailsWithExceedToleratedFailureThreshold() {
+        DocRun r = run(distributedWithFailures("'Comment':'no tolerance'"), "[1,2,3]");
+
+        assertThat(r.failure().error()).isEqualTo("States.ExceedToleratedFailureThreshold");
+        assertThat(r.failure().cause()).contains("The specified tolerated failure threshold was exceeded");
+    }
+
     @Test
     void distributedMap_failuresWithinTheTolerance_succeeds() {
         DocRun r = run(distributedWithFailures("'ToleratedFailurePercentage':50"), "[1,2,3,2]");

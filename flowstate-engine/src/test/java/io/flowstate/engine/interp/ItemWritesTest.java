@@ -73,7 +73,8 @@ class ItemWritesTest {
 
         assertThat(types(d.events())).startsWith("MapStateFailed");
         assertThat(s.execution().status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-        assertThat(s.execution().output().orElseThrow().path("Error").asText()).isEqualTo("Two");
+        assertThat(s.execution().output().orElseThrow().path("Error").asText())
+                .isEqualTo("States.ExceedToleratedFailureThreshold");
     }
 
     /** Whatever the writer answers, the state fails as its run did. */
@@ -85,7 +86,8 @@ class ItemWritesTest {
         Interpreter.advance(s.execution(), new Trigger.TaskFailed(write.taskId(), "States.ResultWriterFailed",
                 Optional.of("no bucket")), T0);
 
-        assertThat(s.execution().output().orElseThrow().path("Error").asText()).isEqualTo("Two");
+        assertThat(s.execution().output().orElseThrow().path("Error").asText())
+                .isEqualTo("States.ExceedToleratedFailureThreshold");
     }
 
     @Test
