@@ -39,6 +39,8 @@ public final class ExecutionTracing implements HistoryListener {
     static final AttributeKey<String> STATE_TYPE = AttributeKey.stringKey("aws.step_functions.state_type");
     static final AttributeKey<String> RESOURCE = AttributeKey.stringKey("aws.step_functions.resource");
     static final AttributeKey<String> ERROR = AttributeKey.stringKey("aws.step_functions.error");
+    /** Set on the span of an execution this process took over mid-way: its earlier states are not in the trace. */
+    static final AttributeKey<Boolean> RESUMED = AttributeKey.booleanKey("aws.step_functions.resumed");
 
     private final Tracer tracer;
     private final Map<String, SpanTree> open = new ConcurrentHashMap<>();
@@ -57,26 +59,15 @@ public final class ExecutionTracing implements HistoryListener {
     private void event(ExecutionInfo info, HistoryEvent e) {
         String type = e.type().awsName();
         if (type.equals("ExecutionStarted") || type.equals("ExecutionRedriven")) {
-            SpanBuilder builder = tracer.spanBuilder("Execution " + info.stateMachineName());
-            // StartExecution's X-Ray traceHeader names the caller's span: the execution continues that trace.
-            Optional<TraceContext> caller = info.traceHeader().flatMap(TraceContext::fromXray);
-            if (caller.isPresent()) {
-                builder.setParent(Context.root().with(Span.wrap(SpanContext.createFromRemoteParent(
-                        caller.get().traceId(), caller.get().spanId(),
-                        caller.get().sampled() ? TraceFlags.getSampled() : TraceFlags.getDefault(),
-                        TraceState.getDefault()))));
-            } else {
-                builder.setNoParent();
-            }
-            Span span = builder.setStartTimestamp(nanos(e.timestamp()), TimeUnit.NANOSECONDS)
-                    .setAttribute(EXECUTION_ARN, info.executionArn())
-                    .setAttribute(STATE_MACHINE_ARN, info.stateMachineArn()).startSpan();
-            open.put(info.executionArn(), new SpanTree(span, e.id()));
+            open.put(info.executionArn(), begin(info, e.timestamp(), e.id(), false));
             return;
         }
         SpanTree tree = open.get(info.executionArn());
         if (tree == null) {
-            return; // started before this listener (a resumed execution): not traced
+            // Started before this process (resumed after a restart, or by another node before a failover): traced
+            // from here on, in a span from its start time; the states it entered before are not in it.
+            tree = begin(info, info.startTime(), -1, true);
+            open.put(info.executionArn(), tree);
         }
         SpanTree.Node at = tree.at(e.previousEventId());
         if (type.startsWith("Execution")) {
@@ -106,6 +97,30 @@ public final class ExecutionTracing implements HistoryListener {
             }
             tree.set(e.id(), at);
         }
+    }
+
+    /**
+     * The execution's span, started at {@code at}: StartExecution's X-Ray traceHeader names the caller's span, and
+     * the execution continues that trace under it.
+     */
+    private SpanTree begin(ExecutionInfo info, Instant at, long startedEventId, boolean resumed) {
+        SpanBuilder builder = tracer.spanBuilder("Execution " + info.stateMachineName());
+        Optional<TraceContext> caller = info.traceHeader().flatMap(TraceContext::fromXray);
+        if (caller.isPresent()) {
+            builder.setParent(Context.root().with(Span.wrap(SpanContext.createFromRemoteParent(
+                    caller.get().traceId(), caller.get().spanId(),
+                    caller.get().sampled() ? TraceFlags.getSampled() : TraceFlags.getDefault(),
+                    TraceState.getDefault()))));
+        } else {
+            builder.setNoParent();
+        }
+        builder.setStartTimestamp(nanos(at), TimeUnit.NANOSECONDS)
+                .setAttribute(EXECUTION_ARN, info.executionArn())
+                .setAttribute(STATE_MACHINE_ARN, info.stateMachineArn());
+        if (resumed) {
+            builder.setAttribute(RESUMED, true);
+        }
+        return new SpanTree(builder.startSpan(), startedEventId);
     }
 
     /**

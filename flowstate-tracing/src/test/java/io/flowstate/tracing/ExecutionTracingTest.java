@@ -97,4 +97,38 @@ class ExecutionTracingTest {
         assertThat(span("Execution sm").getAttributes().get(ExecutionTracing.ERROR)).isEqualTo("SQS.AmazonSQSException");
         assertThat(span("Q").hasEnded()).isTrue();
     }
+
+    /** An execution resumed after a restart: its span runs from its start time and holds the states it runs now. */
+    @Test
+    void spans_executionResumedMidWay_tracedFromItsStartWithTheStatesAfter() {
+        ExecutionTracing tracing = new ExecutionTracing(provider.get("test"));
+        Instant start = Instant.parse("2026-12-07T10:00:00Z");
+        ExecutionInfo info = ExecutionInfo.of("us-east-1", "123456789012", "sm", "resumed",
+                "arn:aws:iam::123456789012:role/r", start, json("{}"));
+        Instant later = start.plusSeconds(60);
+        java.util.List<io.flowstate.engine.history.HistoryEvent> events = List.of(
+                event(4, 3, later, io.flowstate.engine.history.EventType.WAIT_STATE_EXITED,
+                        new io.flowstate.engine.history.EventDetails.StateExited("W", json("{}"), java.util.Optional.empty())),
+                event(5, 4, later, io.flowstate.engine.history.EventType.PASS_STATE_ENTERED,
+                        new io.flowstate.engine.history.EventDetails.StateEntered("P", json("{}"))),
+                event(6, 5, later.plusSeconds(1), io.flowstate.engine.history.EventType.PASS_STATE_EXITED,
+                        new io.flowstate.engine.history.EventDetails.StateExited("P", json("{}"), java.util.Optional.empty())),
+                event(7, 6, later.plusSeconds(1), io.flowstate.engine.history.EventType.EXECUTION_SUCCEEDED,
+                        new io.flowstate.engine.history.EventDetails.Output(json("{}"))));
+
+        tracing.appended(info, 0, events, io.flowstate.engine.history.PayloadWriter.COMPACT);
+
+        SpanData execution = span("Execution sm");
+        SpanData pass = span("P");
+        assertThat(execution.getStartEpochNanos()).isEqualTo(TimeUnit.SECONDS.toNanos(start.getEpochSecond()));
+        assertThat(execution.getEndEpochNanos()).isEqualTo(TimeUnit.SECONDS.toNanos(later.getEpochSecond() + 1));
+        assertThat(execution.getAttributes().get(ExecutionTracing.RESUMED)).isTrue();
+        assertThat(pass.getParentSpanId()).isEqualTo(execution.getSpanId());
+        assertThat(pass.getTraceId()).isEqualTo(execution.getTraceId());
+    }
+
+    private static io.flowstate.engine.history.HistoryEvent event(long id, long previous, Instant at,
+            io.flowstate.engine.history.EventType type, io.flowstate.engine.history.EventDetails details) {
+        return new io.flowstate.engine.history.HistoryEvent(id, previous, at, type, details);
+    }
 }
