@@ -31,7 +31,7 @@ final class ChildContexts {
         ChildGroup g = child.group;
         ObjectNode e = Json.object();
         e.put("Id", ChildExecutions.arn(g.mapRunArn, child.index));
-        e.set("Input", g.itemInputs[child.index]);
+        e.set("Input", g.itemInputs.get(child.index));
         e.put("StartTime", time.apply(child.createdAt != null ? child.createdAt : exec.info.startTime()));
         e.put("Name", ChildExecutions.name(g.mapRunArn, child.index));
         e.put("RoleArn", exec.info.roleArn());
@@ -52,7 +52,7 @@ final class ChildContexts {
         return m;
     }
 
-    private static boolean express(ChildGroup g) {
+    static boolean express(ChildGroup g) {
         MapState m = (MapState) g.owner.machine.state(g.owner.stateName);
         return m.processorConfig().executionType().map("EXPRESS"::equals).orElse(false);
     }

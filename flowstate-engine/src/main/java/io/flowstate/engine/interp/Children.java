@@ -38,19 +38,54 @@ final class Children {
         ChildGroup g = child.group;
         child.stoppedAt = r.now;
         Fiber owner = g.owner;
-        g.results[child.index] = child.output;
+        g.results.set(child.index, child.output);
         g.running.remove(child);
         g.remaining--;
         if (g.kind == ChildGroup.Kind.MAP) {
             if (!g.distributed) {
                 // (A child execution's events are on ids of its own.)
                 owner.cursor = Math.max(owner.cursor, child.cursor);
+            } else if (child.phase == Fiber.Phase.SUCCEEDED) {
+                ResultParts.succeeded(r, g, child);
             }
             startIterations(r, g);
         }
-        if (g.remaining == 0) {
+        if (settles(g)) {
             settled(r, g);
             r.resume(owner);
+        }
+    }
+
+    /**
+     * Whether every child of {@code g} ended and nothing is left to do before its owner goes on: no item left to
+     * read, no part of the results being written.
+     */
+    static boolean settles(ChildGroup g) {
+        return g.remaining == 0 && (g.stream == null || (!g.stream.pending() && g.stream.taskId < 0))
+                && (g.parts == null || g.parts.taskId < 0);
+    }
+
+    /**
+     * Stops a run that failed: its running children are aborted, and the reads and writes it has out are
+     * forgotten (their answers, if any come, are ignored).
+     */
+    static void stopRun(Run r, ChildGroup g) {
+        for (Fiber sibling : new ArrayList<>(g.running)) {
+            abort(r, sibling);
+        }
+        g.running.clear();
+        forgetIo(r, g);
+    }
+
+    /** Forgets the window read and the result part {@code g} has out. */
+    static void forgetIo(Run r, ChildGroup g) {
+        if (g.stream != null && g.stream.taskId >= 0) {
+            r.exec.tasks.remove(g.stream.taskId);
+            g.stream.taskId = -1;
+        }
+        if (g.parts != null && g.parts.taskId >= 0) {
+            r.exec.tasks.remove(g.parts.taskId);
+            g.parts.taskId = -1;
         }
     }
 
@@ -63,9 +98,11 @@ final class Children {
         if (!g.distributed) {
             owner.cursor = owner.log != null ? owner.log.lastId : r.exec.lastEventId;
         }
-        ArrayNode results = Json.nodes().arrayNode(g.results.length);
-        for (var v : g.results) {
-            results.add(v);
+        // A run writing its results in parts has let them go: its output is the writer's answer.
+        boolean kept = g.parts == null || !g.parts.sent;
+        ArrayNode results = Json.nodes().arrayNode(kept ? g.size() : 0);
+        for (int i = 0; kept && i < g.size(); i++) {
+            results.add(g.results.get(i));
         }
         r.exec.resultArray(results);
         State s = owner.machine.state(owner.stateName);
@@ -128,10 +165,7 @@ final class Children {
                 return;
             }
         }
-        for (Fiber sibling : new ArrayList<>(g.running)) {
-            abort(r, sibling);
-        }
-        g.running.clear();
+        stopRun(r, g);
         if (!child.silent || (child.log != null && !g.distributed)) {
             owner.cursor = child.cursor;
         }
@@ -182,9 +216,9 @@ final class Children {
 
     /** Starts Map iterations while the concurrency limit allows. */
     static void startIterations(Run r, ChildGroup g) {
-        while (g.nextToStart < g.itemInputs.length && (g.maxConcurrency == 0 || g.running.size() < g.maxConcurrency)) {
+        while (g.nextToStart < g.size() && (g.maxConcurrency == 0 || g.running.size() < g.maxConcurrency)) {
             int i = g.nextToStart++;
-            Fiber it = g.fibers[i];
+            Fiber it = g.fibers.get(i);
             if (it != null && it.phase == Fiber.Phase.SUCCEEDED) {
                 // Redriven: this iteration's result is kept, it does not run again.
                 continue;
@@ -194,11 +228,11 @@ final class Children {
                 MapState m = (MapState) owner.machine.state(owner.stateName);
                 // A Distributed Map's items are child executions: they do not see the parent's variables.
                 Scope scope = new Scope(g.distributed ? null : owner.scope);
-                it = new Fiber(m.itemProcessor(), owner, g, i, scope, g.itemInputs[i], owner.cursor);
+                it = new Fiber(m.itemProcessor(), owner, g, i, scope, g.itemInputs.get(i), owner.cursor);
                 it.silent = owner.silent || g.distributed;
                 it.log = g.distributed ? (r.exec.captureChildren ? new ChildLog() : null) : owner.log;
                 it.createdAt = r.now;
-                g.fibers[i] = it;
+                g.fibers.set(i, it);
             } else {
                 // Redriven: a failed or aborted iteration runs on from the state it did not finish.
                 Redrive.reset(it);
@@ -209,6 +243,12 @@ final class Children {
             it.stoppedAt = null;
             g.running.add(it);
             r.schedule(it);
+        }
+        // A streamed run reads on while fewer children are ready to start than it may run at once.
+        ItemStream st = g.stream;
+        if (st != null && st.more && st.taskId < 0
+                && g.size() - g.nextToStart < (g.maxConcurrency > 0 ? g.maxConcurrency : ItemStream.READY_UNLIMITED)) {
+            ItemReads.nextWindow(r, g);
         }
     }
 
@@ -221,6 +261,7 @@ final class Children {
             for (Fiber c : new ArrayList<>(f.children.running)) {
                 abort(r, c);
             }
+            forgetIo(r, f.children);
         }
         boolean waiting = f.phase == Fiber.Phase.AWAIT_TASK || f.phase == Fiber.Phase.AWAIT_TIMER
                 || f.phase == Fiber.Phase.AWAIT_RETRY || f.phase == Fiber.Phase.AWAIT_CHILDREN;
@@ -256,7 +297,7 @@ final class Children {
             b.silent = owner.silent;
             b.log = owner.log;
             b.announced = true;
-            g.fibers[i] = b;
+            g.fibers.set(i, b);
             fibers.add(b);
         }
         return fibers;

@@ -161,9 +161,9 @@ public final class Execution {
      */
     public java.util.Optional<List<HistoryEvent>> childHistory(String mapRunArn, int index) {
         for (ChildGroup g : mapRuns) {
-            if (g.mapRunArn.equals(mapRunArn) && index >= 0 && index < g.fibers.length && g.fibers[index] != null
-                    && g.fibers[index].log != null) {
-                return java.util.Optional.of(List.copyOf(g.fibers[index].log.events));
+            if (g.mapRunArn.equals(mapRunArn) && index >= 0 && index < g.size() && g.fibers.get(index) != null
+                    && g.fibers.get(index).log != null) {
+                return java.util.Optional.of(List.copyOf(g.fibers.get(index).log.events));
             }
         }
         return java.util.Optional.empty();

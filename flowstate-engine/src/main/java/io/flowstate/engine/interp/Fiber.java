@@ -42,6 +42,9 @@ final class Fiber {
     boolean taskSubmitted;
     /** What a Map state's ItemReader read for this entry (null until it answered). */
     JsonNode readItems;
+    /** The ItemReader's evaluated Parameters and ReaderConfig of this entry, for the windows after the first. */
+    JsonNode readerParams;
+    com.fasterxml.jackson.databind.node.ObjectNode readerConfig;
     /** Where this entry's ItemReader read its items ({@code $$.Map.Item.Source}); null until known. */
     String itemSource;
     /** The Map Run of this entry (an ItemReader's starts before the items are read; a ResultWriter names it). */
@@ -87,6 +90,21 @@ final class Fiber {
         this.stateName = machine.startAt();
         this.input = input;
         this.cursor = cursor;
+    }
+
+    /** The stand-in for released children ({@link ChildGroup#DONE}): succeeded, of no machine, holding nothing. */
+    static Fiber done() {
+        Fiber f = new Fiber();
+        f.phase = Phase.SUCCEEDED;
+        return f;
+    }
+
+    private Fiber() {
+        this.machine = null;
+        this.parent = null;
+        this.group = null;
+        this.index = -1;
+        this.scope = null;
     }
 
     boolean isDone() {

@@ -61,7 +61,13 @@ public final class Interpreter {
         switch (trigger) {
             case Trigger.TaskSucceeded t -> {
                 Fiber f = exec.tasks.remove(t.taskId());
-                if (f != null && f.phase == Fiber.Phase.AWAIT_TASK) {
+                if (f != null && runIo(f, t.taskId())) {
+                    if (f.children.stream != null && f.children.stream.taskId == t.taskId()) {
+                        ItemReads.window(r, f.children, t.output());
+                    } else {
+                        ResultParts.written(r, f.children, t.output());
+                    }
+                } else if (f != null && f.phase == Fiber.Phase.AWAIT_TASK) {
                     if (current(f) instanceof MapState m && f.writing) {
                         ItemWrites.written(r, f, m, t.output());
                     } else if (current(f) instanceof MapState m) {
@@ -74,7 +80,14 @@ public final class Interpreter {
             }
             case Trigger.TaskFailed t -> {
                 Fiber f = exec.tasks.remove(t.taskId());
-                if (f != null && f.phase == Fiber.Phase.AWAIT_TASK) {
+                if (f != null && runIo(f, t.taskId())) {
+                    StateFailure failure = new StateFailure(t.error(), t.cause());
+                    if (f.children.stream != null && f.children.stream.taskId == t.taskId()) {
+                        ItemReads.windowFailed(r, f.children, failure);
+                    } else {
+                        ResultParts.failed(r, f.children, failure);
+                    }
+                } else if (f != null && f.phase == Fiber.Phase.AWAIT_TASK) {
                     if (current(f) instanceof MapState m && f.writing) {
                         ItemWrites.failed(r, f, m, new StateFailure(t.error(), t.cause()));
                     } else if (current(f) instanceof MapState m) {
@@ -109,7 +122,14 @@ public final class Interpreter {
             case Trigger.StopChild s -> stopChild(r, s);
             case Trigger.TaskRefused t -> {
                 Fiber f = exec.tasks.remove(t.taskId());
-                if (f != null && f.phase == Fiber.Phase.AWAIT_TASK) {
+                if (f != null && runIo(f, t.taskId())) {
+                    StateFailure failure = StateFailure.of(ErrorNames.RUNTIME, t.message());
+                    if (f.children.stream != null && f.children.stream.taskId == t.taskId()) {
+                        ItemReads.windowFailed(r, f.children, failure);
+                    } else {
+                        ResultParts.failed(r, f.children, failure);
+                    }
+                } else if (f != null && f.phase == Fiber.Phase.AWAIT_TASK) {
                     r.failFiber(f, r.stateError(f, ErrorNames.RUNTIME, t.message()));
                 }
             }
@@ -136,9 +156,9 @@ public final class Interpreter {
 
     private static void stopChild(Run r, Trigger.StopChild s) {
         for (ChildGroup g : r.exec.mapRuns) {
-            if (g.mapRunArn.equals(s.mapRunArn()) && g.owner.children == g && s.index() >= 0 && s.index() < g.fibers.length
-                    && g.fibers[s.index()] != null && !g.fibers[s.index()].isDone()) {
-                Children.childStopped(r, g.fibers[s.index()], new StateFailure(s.error().orElse(""), s.cause()));
+            if (g.mapRunArn.equals(s.mapRunArn()) && g.owner.children == g && s.index() >= 0 && s.index() < g.size()
+                    && g.fibers.get(s.index()) != null && !g.fibers.get(s.index()).isDone()) {
+                Children.childStopped(r, g.fibers.get(s.index()), new StateFailure(s.error().orElse(""), s.cause()));
                 r.drain();
             }
         }
@@ -201,12 +221,20 @@ public final class Interpreter {
         r.cancelAll();
         // The Distributed Map children still running end with their parent.
         for (ChildGroup g : exec.mapRuns) {
-            for (Fiber f : g.fibers) {
+            for (int i = 0; i < g.size(); i++) {
+                Fiber f = g.fibers.get(i);
                 if (f != null && f.log != null && f.announced && !f.isDone()) {
                     r.emit(f, EventType.EXECUTION_ABORTED, new EventDetails.Failure(Optional.empty(), Optional.empty()));
                 }
             }
         }
+    }
+
+    /** Whether {@code taskId} is a window read or a result part of the run {@code f} waits on. */
+    private static boolean runIo(Fiber f, long taskId) {
+        ChildGroup g = f.children;
+        return f.phase == Fiber.Phase.AWAIT_CHILDREN && g != null
+                && ((g.stream != null && g.stream.taskId == taskId) || (g.parts != null && g.parts.taskId == taskId));
     }
 
     private static State current(Fiber f) {

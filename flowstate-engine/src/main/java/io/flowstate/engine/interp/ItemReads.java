@@ -51,12 +51,79 @@ final class ItemReads {
         r.emit(f, EventType.MAP_STATE_STARTED, new EventDetails.MapStateStarted(0));
         f.mapRunArn = MapStep.mapRunArn(r, s);
         r.emit(f, EventType.MAP_RUN_STARTED, new EventDetails.MapRunStarted(f.mapRunArn));
+        f.readerParams = params;
+        f.readerConfig = config;
         long taskId = r.exec.nextTaskId++;
         r.exec.tasks.put(taskId, f);
         f.pendingTaskId = taskId;
         f.phase = Fiber.Phase.AWAIT_TASK;
         r.effects.add(new Effect.InvokeTask(taskId, reader.path("Resource").asText(), params, s.name(), 0,
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(config)));
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(windowed(config, 0))));
+    }
+
+    /** The reader's configuration asking for the window of items from {@code start} ({@link ItemStream}). */
+    private static ObjectNode windowed(ObjectNode config, long start) {
+        ObjectNode c = config.deepCopy();
+        c.putObject("Window").put("Start", start).put("Size", ItemStream.WINDOW);
+        return c;
+    }
+
+    /** Asks the reader of the streamed run {@code g} for its next window; the run goes on meanwhile. */
+    static void nextWindow(Run r, ChildGroup g) {
+        ItemStream st = g.stream;
+        long taskId = r.exec.nextTaskId++;
+        r.exec.tasks.put(taskId, g.owner);
+        st.taskId = taskId;
+        r.effects.add(new Effect.InvokeTask(taskId, st.resource, st.params, g.owner.stateName, 0, Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.of(windowed(st.config, st.position))));
+    }
+
+    /**
+     * The reader answered the next window of the streamed run {@code g}: its items become children (through the
+     * ItemSelector and the ItemBatcher, as the first window's did) and start as the concurrency allows.
+     */
+    static void window(Run r, ChildGroup g, JsonNode answer) {
+        ItemStream st = g.stream;
+        st.taskId = -1;
+        Fiber f = g.owner;
+        MapState s = (MapState) f.machine.state(f.stateName);
+        if (!ItemStream.isWindow(answer) && !answer.isArray()) {
+            windowFailed(r, g, StateFailure.of(ErrorNames.ITEM_READER_FAILED,
+                    "Attempting to map over non-iterable node."));
+            return;
+        }
+        JsonNode items = answer.isArray() ? answer : answer.get("Items");
+        st.more = !answer.isArray() && answer.get("More").booleanValue();
+        try {
+            JsonNode[] selected = MapStep.select(r, f, s, f.effectiveInput, items, st.position, st.source);
+            st.position += items.size();
+            MapStep.NewChildren children = MapStep.batch(r, f, s, g.stream, selected);
+            g.add(children.inputs(), children.counts());
+        } catch (EvaluationException e) {
+            // As when the first window's items fail to evaluate: the state fails with the error.
+            Children.stopRun(r, g);
+            f.children = null;
+            f.phase = Fiber.Phase.ENTER;
+            r.failState(f, s, e);
+            r.resume(f);
+            return;
+        }
+        Children.startIterations(r, g);
+        if (Children.settles(g)) {
+            Children.settled(r, g);
+            r.resume(f);
+        }
+    }
+
+    /** A later window failed: the run fails (its children stop), then the state with the reader's error. */
+    static void windowFailed(Run r, ChildGroup g, StateFailure failure) {
+        g.stream.taskId = -1;
+        Fiber f = g.owner;
+        MapState s = (MapState) f.machine.state(f.stateName);
+        Children.stopRun(r, g);
+        f.children = null;
+        failed(r, f, s, failure);
+        r.resume(f);
     }
 
     /** The reader's {@code Parameters} (JSONPath) or {@code Arguments} (JSONata), evaluated. */
@@ -117,7 +184,7 @@ final class ItemReads {
         return v;
     }
 
-    /** The reader answered {@code items}: the Map starts over them. */
+    /** The reader answered {@code items} (all of them, or a first window): the Map starts over them. */
     static void read(Run r, Fiber f, MapState s, JsonNode items) {
         f.readItems = items;
         f.phase = Fiber.Phase.ENTER;
@@ -132,6 +199,8 @@ final class ItemReads {
     static void failed(Run r, Fiber f, MapState s, StateFailure failure) {
         f.phase = Fiber.Phase.ENTER;
         f.readItems = null;
+        f.readerParams = null;
+        f.readerConfig = null;
         r.emit(f, EventType.MAP_RUN_FAILED, EventDetails.Failure.of(failure.error(), failure.cause().orElse(null)));
         if (!ErrorHandling.retry(r, f, s, failure)) {
             r.emit(f, EventType.MAP_STATE_FAILED, EventDetails.NONE);

@@ -36,9 +36,12 @@ final class ItemWrites {
         if (s.resultWriter().isEmpty() || r.probe(f) != null || f.mapRunArn == null) {
             return false;
         }
-        ArrayNode results = Json.nodes().arrayNode(g.results.length);
-        for (JsonNode v : g.results) {
-            results.add(v == null ? Json.nodes().nullNode() : v);
+        ArrayNode results = Json.nodes().arrayNode();
+        if (g.parts == null || !g.parts.sent) {
+            for (int i = 0; i < g.size(); i++) {
+                JsonNode v = g.results.get(i);
+                results.add(v == null ? Json.nodes().nullNode() : v);
+            }
         }
         f.failedRun = g;
         f.runFailure = failure;
@@ -48,16 +51,13 @@ final class ItemWrites {
 
     private static void request(Run r, Fiber f, MapState s, JsonNode results, Optional<ChildGroup> group) {
         JsonNode writer = s.resultWriter().orElseThrow();
-        JsonNode source = writer.has("Parameters") ? writer.get("Parameters") : writer.path("Arguments");
-        // JSONata's Arguments are evaluated as an ItemReader's are (their {% %} strings, e.g. a bucket from input).
-        JsonNode params = !source.isObject() ? source : Run.jsonata(s)
-                ? ItemReads.jsonata(source, JsonataIo.bindings(r, f, f.input))
-                : PayloadTemplate.compile(source).evaluate(r.context(f, f.effectiveInput));
+        JsonNode params = params(r, f, s);
         ObjectNode config = Json.object();
         config.set("ResultWriter", writer.path("WriterConfig").isObject() ? writer.get("WriterConfig") : Json.object());
         config.put("MapRunArn", f.mapRunArn);
         config.set("Results", results);
         group.ifPresent(g -> config.set("Children", children(g)));
+        group.map(g -> g.parts).ifPresent(p -> config.set("Written", p.written));
         long taskId = r.exec.nextTaskId++;
         r.exec.tasks.put(taskId, f);
         f.pendingTaskId = taskId;
@@ -65,6 +65,24 @@ final class ItemWrites {
         f.writing = true;
         r.effects.add(new Effect.InvokeTask(taskId, writer.path("Resource").asText(), params.isObject() ? params
                 : Json.object(), s.name(), 0, Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(config)));
+    }
+
+    /** The writer's {@code Parameters} (JSONPath) or {@code Arguments} (JSONata), evaluated. */
+    private static JsonNode params(Run r, Fiber f, MapState s) {
+        JsonNode writer = s.resultWriter().orElseThrow();
+        JsonNode source = writer.has("Parameters") ? writer.get("Parameters") : writer.path("Arguments");
+        // JSONata's Arguments are evaluated as an ItemReader's are (their {% %} strings, e.g. a bucket from input).
+        return !source.isObject() ? source : Run.jsonata(s)
+                ? ItemReads.jsonata(source, JsonataIo.bindings(r, f, f.input))
+                : PayloadTemplate.compile(source).evaluate(r.context(f, f.effectiveInput));
+    }
+
+    /** The parts a run of {@code s} writes its results in as it goes ({@link ResultParts#applies}). */
+    static ResultParts parts(Run r, Fiber f, MapState s) {
+        JsonNode writer = s.resultWriter().orElseThrow();
+        JsonNode params = params(r, f, s);
+        return new ResultParts(writer.path("Resource").asText(), params.isObject() ? params : Json.object(),
+                writer.path("WriterConfig").isObject() ? writer.get("WriterConfig") : Json.object());
     }
 
     /** The run this entry of the Map started; empty for a run this execution does not track (in another run's child). */
@@ -81,35 +99,55 @@ final class ItemWrites {
      * What the writer reports of each child execution, in item order: {@code Index}, {@code Status} (SUCCEEDED,
      * FAILED, ABORTED, or PENDING for one never started), {@code Input} (the item as the child got it),
      * {@code Output} or {@code Error}/{@code Cause}, {@code StartDate}/{@code StopDate} (ISO-8601) and
-     * {@code RedriveCount}.
+     * {@code RedriveCount}. A run writing in parts ({@link ResultParts}) reports here only what no answered part
+     * wrote.
      */
     private static ArrayNode children(ChildGroup g) {
         ArrayNode out = Json.nodes().arrayNode();
-        for (int i = 0; i < g.results.length; i++) {
-            Fiber c = g.fibers[i];
-            ObjectNode child = out.addObject().put("Index", i);
-            String status = c == null ? "PENDING" : c.phase == Fiber.Phase.FAILED ? "FAILED"
-                    : c.phase == Fiber.Phase.SUCCEEDED ? "SUCCEEDED" : "ABORTED";
-            child.put("Status", status);
-            child.set("Input", g.itemInputs[i]);
-            if (c == null) {
+        if (g.parts != null) {
+            out.addAll(g.parts.unwritten());
+        }
+        for (int i = 0; i < g.size(); i++) {
+            if (g.parts != null && g.parts.recorded.get(i)) {
                 continue;
             }
-            if (c.phase == Fiber.Phase.SUCCEEDED) {
-                child.set("Output", g.results[i]);
-            } else if (c.failure != null) {
-                c.failure.errorName().ifPresent(e -> child.put("Error", e));
-                c.failure.cause().ifPresent(e -> child.put("Cause", e));
-            }
-            if (c.startedAt != null) {
-                child.put("StartDate", c.startedAt.toString());
-            }
-            if (c.stoppedAt != null) {
-                child.put("StopDate", c.stoppedAt.toString());
-            }
-            child.put("RedriveCount", c.redriveCount);
+            out.add(record(g, i, g.fibers.get(i)));
+        }
+        if (g.parts != null) {
+            // The parts' records came as children succeeded; the writer is given them in item order.
+            java.util.List<JsonNode> sorted = new java.util.ArrayList<>();
+            out.forEach(sorted::add);
+            sorted.sort(java.util.Comparator.comparingInt(n -> n.path("Index").asInt()));
+            out = Json.nodes().arrayNode();
+            out.addAll(sorted);
         }
         return out;
+    }
+
+    /** The writer's record of child {@code i} ({@code c}: its fiber, null when it never started). */
+    static ObjectNode record(ChildGroup g, int i, Fiber c) {
+        ObjectNode child = Json.object().put("Index", i);
+        String status = c == null ? "PENDING" : c.phase == Fiber.Phase.FAILED ? "FAILED"
+                : c.phase == Fiber.Phase.SUCCEEDED ? "SUCCEEDED" : "ABORTED";
+        child.put("Status", status);
+        child.set("Input", g.itemInputs.get(i));
+        if (c == null) {
+            return child;
+        }
+        if (c.phase == Fiber.Phase.SUCCEEDED) {
+            child.set("Output", c.output != null ? c.output : g.results.get(i));
+        } else if (c.failure != null) {
+            c.failure.errorName().ifPresent(e -> child.put("Error", e));
+            c.failure.cause().ifPresent(e -> child.put("Cause", e));
+        }
+        if (c.startedAt != null) {
+            child.put("StartDate", c.startedAt.toString());
+        }
+        if (c.stoppedAt != null) {
+            child.put("StopDate", c.stoppedAt.toString());
+        }
+        child.put("RedriveCount", c.redriveCount);
+        return child;
     }
 
     /** The writer answered: the state exits with its answer as the result, or fails as its run did. */

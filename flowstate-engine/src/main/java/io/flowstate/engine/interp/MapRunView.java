@@ -54,12 +54,19 @@ public record MapRunView(String mapRunArn, int maxConcurrency, double toleratedF
     static MapRunView of(Execution exec, ChildGroup g) {
         // The run is in flight while its Map state waits on it in a running execution.
         boolean running = g.owner.children == g && exec.status == ExecutionStatus.RUNNING;
-        List<Item> items = new ArrayList<>(g.fibers.length);
-        for (int i = 0; i < g.fibers.length; i++) {
-            Fiber f = g.fibers[i];
+        List<Item> items = new ArrayList<>(g.size());
+        for (int i = 0; i < g.size(); i++) {
+            Fiber f = g.fibers.get(i);
+            if (f == ChildGroup.DONE) {
+                // An Express child let go once it succeeded: counted, not described (AWS lists no Express child).
+                items.add(new Item(i, ItemStatus.SUCCEEDED, false, Optional.empty(), Optional.empty(), 0,
+                        com.fasterxml.jackson.databind.node.NullNode.getInstance(), Optional.empty(), Optional.empty(),
+                        Optional.empty(), g.items(i)));
+                continue;
+            }
             if (f == null) {
                 items.add(new Item(i, ItemStatus.PENDING, false, Optional.empty(), Optional.empty(), 0,
-                        g.itemInputs[i], Optional.empty(), Optional.empty(), Optional.empty(), g.items(i)));
+                        g.itemInputs.get(i), Optional.empty(), Optional.empty(), Optional.empty(), g.items(i)));
                 continue;
             }
             // A redriven run starts again, in index order, every child that did not succeed.
@@ -75,7 +82,7 @@ public record MapRunView(String mapRunArn, int maxConcurrency, double toleratedF
             boolean pendingRedrive = running && !restarted && status != ItemStatus.SUCCEEDED;
             items.add(new Item(i, status, pendingRedrive, Optional.ofNullable(f.startedAt),
                     status == ItemStatus.RUNNING ? Optional.empty() : Optional.ofNullable(f.stoppedAt), f.redriveCount,
-                    g.itemInputs[i], status == ItemStatus.SUCCEEDED ? Optional.ofNullable(f.output) : Optional.empty(),
+                    g.itemInputs.get(i), status == ItemStatus.SUCCEEDED ? Optional.ofNullable(f.output) : Optional.empty(),
                     failure(status, f).map(StateFailure::error), failure(status, f).flatMap(StateFailure::cause),
                     g.items(i)));
         }

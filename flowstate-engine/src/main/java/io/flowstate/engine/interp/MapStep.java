@@ -53,6 +53,12 @@ final class MapStep {
         boolean jsonata = Run.jsonata(s);
         JsonataBindings b = jsonata ? JsonataIo.bindings(r, f, f.input) : null;
         JsonNode items;
+        // A reader that reads in windows answered the first ({"Items", "More"}).
+        boolean more = false;
+        if (f.readItems != null && ItemStream.isWindow(f.readItems)) {
+            more = f.readItems.get("More").booleanValue();
+            f.readItems = f.readItems.get("Items");
+        }
         if (jsonata && s.items().isPresent()) {
             items = s.items().get().evaluate(b, "Items");
             if (!items.isArray()) {
@@ -90,34 +96,25 @@ final class MapStep {
                     "Map state input must be an array but was: " + Json.write(items));
         }
         int maxConcurrency = (int) integer(r, f, s.maxConcurrency(), effective, "MaxConcurrencyPath");
-        JsonataBindings bindings = b;
-        JsonNode[] inputs = new JsonNode[items.size()];
         // Where the items came from, for the ItemSelector's $$.Map.Item.Source.
         String source = s.itemReader().isEmpty() || s.itemSelector().isEmpty() ? STATE_DATA
                 : ItemReads.source(r, f, s, effective);
-        for (int i = 0; i < items.size(); i++) {
-            JsonNode item = items.get(i);
-            if (s.itemSelector().isEmpty()) {
-                inputs[i] = item;
-            } else if (jsonata) {
-                inputs[i] = JsonataIo.template(s.itemSelector().get(),
-                        bindings.withContext(itemContextObject(r, f, i, item, source)), "ItemSelector");
-            } else {
-                inputs[i] = s.itemSelector().get().compiled().orElseThrow()
-                        .evaluate(itemContext(r, f, effective, i, item, source));
-            }
-        }
+        JsonNode[] inputs = select(r, f, s, effective, items, 0, source);
         boolean read = f.readItems != null;
         if (!read) {
             r.emit(f, EventType.MAP_STATE_STARTED, new EventDetails.MapStateStarted(items.size()));
         }
+        // A reader that answered a first window of items reads on while the children run (ItemStream).
+        ItemStream stream = more ? new ItemStream(s.itemReader().orElseThrow().path("Resource").asText(),
+                f.readerParams, f.readerConfig, source, items.size()) : null;
         // The ItemSelector shapes each item, then the ItemBatcher groups them: a child per batch.
-        ItemBatches.Batches batches = ItemBatches.applies(s) ? ItemBatches.of(r, f, s, effective, inputs) : null;
-        JsonNode[] childInputs = batches != null ? batches.inputs() : inputs;
+        NewChildren children = batch(r, f, s, stream, inputs);
+        JsonNode[] childInputs = children.inputs();
         ChildGroup g = new ChildGroup(ChildGroup.Kind.MAP, f, childInputs.length, childInputs, maxConcurrency);
-        if (batches != null) {
-            g.batched(batches.itemCounts());
+        if (children.counts() != null) {
+            g.batched(children.counts());
         }
+        g.stream = stream;
         // AWS evaluates the tolerated-failure fields after MapStateStarted (their errors follow that event).
         if (s.toleratedFailureCount().isPresent()) {
             g.toleratedFailureCount = integer(r, f, s.toleratedFailureCount().get(), effective, "ToleratedFailureCountPath");
@@ -153,13 +150,21 @@ final class MapStep {
                 // A run inside another run's iteration belongs to a child execution, not to this one.
                 r.exec.mapRuns.add(g);
             }
+            if (probe == null && ResultParts.applies(s)) {
+                try {
+                    g.parts = ItemWrites.parts(r, f, s);
+                } catch (EvaluationException e) {
+                    // The writer's parameters fail where they always did: when the run's results are written.
+                    g.parts = null;
+                }
+            }
             if (!read) {
                 r.emit(f, EventType.MAP_RUN_STARTED, new EventDetails.MapRunStarted(g.mapRunArn));
             }
         }
         f.children = g;
         f.phase = Fiber.Phase.AWAIT_CHILDREN;
-        if (childInputs.length == 0) {
+        if (childInputs.length == 0 && stream == null) {
             if (g.distributed) {
                 if (read) {
                     r.emit(f, EventType.MAP_RUN_SUCCEEDED, EventDetails.NONE);
@@ -177,6 +182,64 @@ final class MapStep {
     }
 
     /**
+     * The children's inputs of {@code items}, the first at item index {@code first}: each item through the
+     * ItemSelector, if any.
+     */
+    static JsonNode[] select(Run r, Fiber f, MapState s, JsonNode effective, JsonNode items, long first,
+            String source) {
+        boolean jsonata = Run.jsonata(s);
+        JsonataBindings bindings = jsonata ? JsonataIo.bindings(r, f, f.input) : null;
+        JsonNode[] inputs = new JsonNode[items.size()];
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode item = items.get(i);
+            int index = (int) (first + i);
+            if (s.itemSelector().isEmpty()) {
+                inputs[i] = item;
+            } else if (jsonata) {
+                inputs[i] = JsonataIo.template(s.itemSelector().get(),
+                        bindings.withContext(itemContextObject(r, f, index, item, source)), "ItemSelector");
+            } else {
+                inputs[i] = s.itemSelector().get().compiled().orElseThrow()
+                        .evaluate(itemContext(r, f, effective, index, item, source));
+            }
+        }
+        return inputs;
+    }
+
+    /** New children: their inputs, and with an ItemBatcher how many items each batch holds (else null). */
+    record NewChildren(JsonNode[] inputs, int[] counts) {}
+
+    /**
+     * The children over {@code inputs}: one per input, or one per batch with an ItemBatcher. While a streamed
+     * run reads on, its last batch waits for the next window (it may not be full yet): its items are carried
+     * over, and batches come out as they would over all the items at once.
+     */
+    static NewChildren batch(Run r, Fiber f, MapState s, ItemStream stream, JsonNode[] inputs) {
+        if (!ItemBatches.applies(s)) {
+            return new NewChildren(inputs, null);
+        }
+        JsonNode[] all = inputs;
+        if (stream != null && !stream.carry.isEmpty()) {
+            all = new JsonNode[stream.carry.size() + inputs.length];
+            for (int i = 0; i < stream.carry.size(); i++) {
+                all[i] = stream.carry.get(i);
+            }
+            System.arraycopy(inputs, 0, all, stream.carry.size(), inputs.length);
+        }
+        ItemBatches.Batches b = ItemBatches.of(r, f, s, f.effectiveInput, all);
+        if (stream == null || !stream.more || b.inputs().length == 0) {
+            if (stream != null) {
+                stream.carry = java.util.List.of();
+            }
+            return new NewChildren(b.inputs(), b.itemCounts());
+        }
+        int keep = b.inputs().length - 1;
+        int carried = b.itemCounts()[keep];
+        stream.carry = java.util.List.of(java.util.Arrays.copyOfRange(all, all.length - carried, all.length));
+        return new NewChildren(java.util.Arrays.copyOf(b.inputs(), keep), java.util.Arrays.copyOf(b.itemCounts(), keep));
+    }
+
+    /**
      * Entered again by a redrive with the iterations of the attempt that did not succeed ({@link Redrive}): the
      * items, their inputs and the thresholds stay as evaluated then; only the unfinished iterations run.
      */
@@ -190,7 +253,7 @@ final class MapStep {
         }
         f.children = g;
         f.phase = Fiber.Phase.AWAIT_CHILDREN;
-        if (g.remaining == 0) {
+        if (Children.settles(g)) {
             Children.settled(r, g);
             return;
         }

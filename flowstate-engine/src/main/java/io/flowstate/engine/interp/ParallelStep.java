@@ -54,7 +54,8 @@ final class ParallelStep {
             Children.settled(r, g);
             return;
         }
-        for (Fiber b : g.fibers) {
+        for (int i = 0; i < g.size(); i++) {
+            Fiber b = g.fibers.get(i);
             if (b.phase != Fiber.Phase.SUCCEEDED) {
                 Redrive.reset(b);
                 b.cursor = f.cursor;

@@ -74,7 +74,8 @@ final class Redrive {
         g.failures = 0;
         g.nextToStart = 0;
         int remaining = 0;
-        for (Fiber child : g.fibers) {
+        for (int i = 0; i < g.size(); i++) {
+            Fiber child = g.fibers.get(i);
             if (child == null || child.phase != Fiber.Phase.SUCCEEDED) {
                 remaining++;
             }

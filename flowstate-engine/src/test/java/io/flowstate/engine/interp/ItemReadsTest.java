@@ -32,7 +32,7 @@ class ItemReadsTest {
         Effect.InvokeTask read = (Effect.InvokeTask) s.decision().effects().get(0);
         assertThat(read.resource()).isEqualTo("arn:aws:states:::s3:getObject");
         assertThat(read.input()).isEqualTo(json("{'Bucket':'bucket','Key':'k'}"));
-        assertThat(read.readerConfig().orElseThrow().toString()).isEqualTo("{\"InputType\":\"CSV\",\"MaxItems\":2}");
+        assertThat(read.readerConfig().orElseThrow().toString()).isEqualTo("{\"InputType\":\"CSV\",\"MaxItems\":2,\"Window\":{\"Start\":0,\"Size\":10000}}");
         assertThat(types(s.decision().events())).containsExactly("ExecutionStarted", "MapStateEntered",
                 "MapStateStarted", "MapRunStarted");
     }
