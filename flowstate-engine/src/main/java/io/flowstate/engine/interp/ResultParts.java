@@ -94,17 +94,27 @@ final class ResultParts {
         config.set("ResultWriter", p.writerConfig);
         config.put("MapRunArn", g.mapRunArn);
         config.put("Part", true);
-        config.set("Children", p.pending);
         ObjectNode index = config.putObject("FileIndex");
         STATUSES.forEach(s -> index.put(s, p.written.get(s).size()));
         // Once a part is out the run's results are the writer's alone: the state's output is its answer.
         p.sent = true;
-        p.inFlight = p.pending;
-        for (JsonNode record : p.inFlight) {
-            g.results.set(record.path("Index").asInt(), null);
+        // At most RECORDS a part: what came while the last part was out waits for the next.
+        ArrayNode part = Json.nodes().arrayNode();
+        ArrayNode rest = Json.nodes().arrayNode();
+        long restBytes = 0;
+        for (JsonNode record : p.pending) {
+            if (part.size() < RECORDS) {
+                part.add(record);
+                g.results.set(record.path("Index").asInt(), null);
+            } else {
+                rest.add(record);
+                restBytes += JsonSize.bytes(record);
+            }
         }
-        p.pending = Json.nodes().arrayNode();
-        p.pendingBytes = 0;
+        config.set("Children", part);
+        p.inFlight = part;
+        p.pending = rest;
+        p.pendingBytes = restBytes;
         long taskId = r.exec.nextTaskId++;
         r.exec.tasks.put(taskId, g.owner);
         p.taskId = taskId;
