@@ -40,6 +40,8 @@ public final class DistributedMapBench {
     public static final String NAME = "distributed-map-csv";
     /** The inline Map's line. */
     public static final String INLINE = "inline-map";
+    /** The line of the Distributed Map writing its results to a bucket. */
+    public static final String WRITTEN_NAME = "distributed-map-csv-written";
 
     private static final String DISTRIBUTED = ("{'StartAt':'Map','States':{'Map':{'Type':'Map','MaxConcurrency':1000,"
             + "'ItemReader':{'Resource':'arn:aws:states:::s3:getObject','ReaderConfig':{'InputType':'CSV',"
@@ -49,6 +51,13 @@ public final class DistributedMapBench {
             + "'StartAt':'P','States':{'P':{'Type':'Pass','End':true}}},"
             + "'ResultSelector':{'batches.$':'States.ArrayLength($)','lastId.$':'$[-1].Items[-1].id'},"
             + "'End':true}}}").replace('\'', '"');
+    /**
+     * The same run writing its results to a bucket ({@code ResultWriter}, as a run over a million rows must on AWS,
+     * whose state output is limited to 256 KiB): nothing of the run need stay in memory, items or results.
+     */
+    private static final String WRITTEN = DISTRIBUTED.replace("\"ResultSelector\":{\"batches.$\":\"States.ArrayLength($)\","
+            + "\"lastId.$\":\"$[-1].Items[-1].id\"}", "\"ResultWriter\":{\"Resource\":\"arn:aws:states:::s3:putObject\","
+            + "\"Parameters\":{\"Bucket\":\"output\",\"Prefix\":\"runs\"}}");
     private static final String INLINE_MAP = ("{'StartAt':'Map','States':{'Map':{'Type':'Map','MaxConcurrency':1000,"
             + "'ItemsPath':'$.rows','ItemProcessor':{'StartAt':'P','States':{'P':{'Type':'Pass','End':true}}},"
             + "'ResultSelector':{'items.$':'States.ArrayLength($)'},'End':true}}}").replace('\'', '"');
@@ -71,6 +80,7 @@ public final class DistributedMapBench {
         Path root = Files.createTempDirectory("flowstate-dmap-bench-");
         try {
             Files.createDirectories(root.resolve("input"));
+            Files.createDirectories(root.resolve("output"));
             writeCsv(root.resolve("input/rows.csv"), rows);
             Path small = root.resolve("input/small.csv");
             writeCsv(small, Math.max(1, rows / 10));
@@ -79,17 +89,27 @@ public final class DistributedMapBench {
             StateMachine smallDistributed = AslParser.parse(DISTRIBUTED.replace("rows.csv", "small.csv"))
                     .machine().orElseThrow();
             StateMachine inline = AslParser.parse(INLINE_MAP).machine().orElseThrow();
+            StateMachine written = AslParser.parse(WRITTEN).machine().orElseThrow();
+            if (WRITTEN.equals(DISTRIBUTED)) {
+                throw new IllegalStateException("the written run's definition did not get its ResultWriter");
+            }
             System.err.printf("bench: %s: warm-up at %d rows%n", NAME, Math.max(1, rows / 10));
             distributed(smallDistributed, buckets, Math.max(1, rows / 10));
+            written(AslParser.parse(WRITTEN.replace("rows.csv", "small.csv")).machine().orElseThrow(), buckets,
+                    root.resolve("output"), Math.max(1, rows / 10));
             inline(inline, buckets, Math.max(1, rows / 10));
             for (int r = 1; r <= rounds; r++) {
                 Measured d = distributed(distributed, buckets, rows);
+                Measured w = written(written, buckets, root.resolve("output"), rows);
                 Measured i = inline(inline, buckets, rows);
                 print(out, NAME, d);
+                print(out, WRITTEN_NAME, w);
                 print(out, INLINE, i);
                 System.err.printf("bench: round %d: distributed %.0f items/s (peak heap %d MiB, after GC %d MiB), "
+                        + "written %.0f items/s (peak heap %d MiB, after GC %d MiB), "
                         + "inline %.0f items/s (peak heap %d MiB, after GC %d MiB)%n", r, d.perSecond(),
-                        d.peakMiB, d.afterGcMiB, i.perSecond(), i.peakMiB, i.afterGcMiB);
+                        d.peakMiB, d.afterGcMiB, w.perSecond(), w.peakMiB, w.afterGcMiB, i.perSecond(), i.peakMiB,
+                        i.afterGcMiB);
             }
         } finally {
             try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
@@ -111,6 +131,27 @@ public final class DistributedMapBench {
         return measure(machine, tasks, Json.object(), 1, rows, output ->
                 output.path("batches").asLong() == (rows + 99) / 100
                 && output.path("lastId").asText().equals(Integer.toString(rows - 1)));
+    }
+
+    /**
+     * The run writing its results: timed to its end (the manifest written), then checked: every batch's record is
+     * in the result files, once.
+     */
+    private static Measured written(StateMachine machine, TaskHandler tasks, Path bucket, int rows) throws Exception {
+        Measured m = measure(machine, tasks, Json.object(), 1, rows,
+                output -> output.path("ResultWriterDetails").path("Key").asText().endsWith("manifest.json"));
+        long records = 0;
+        try (java.util.stream.Stream<Path> files = Files.walk(bucket)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().startsWith("SUCCEEDED_")).toList()) {
+                records += Json.mapper().readTree(f.toFile()).size();
+                Files.delete(f);
+            }
+        }
+        if (records != (rows + 99) / 100) {
+            throw new BenchFailure(WRITTEN_NAME + ": the result files hold " + records + " records, not "
+                    + (rows + 99) / 100);
+        }
+        return m;
     }
 
     /**
