@@ -46,7 +46,8 @@ abstract class ItemWindowsContract extends ItemReadersContract {
 
     /**
      * Reads windows of each size in order, each with one reader, and checks they concatenate to the whole read:
-     * every window but the last is full with More true, the last has More false.
+     * every window but the last is full with More true, the last has More false. A fresh reader's window in the
+     * middle, where no cursor is, gives the same items as the whole read there.
      */
     void assertWindowsEqualTheWholeRead(String resource, String params, String config, int... sizes) {
         JsonNode whole = success(read(resource, params, config));
@@ -65,6 +66,15 @@ abstract class ItemWindowsContract extends ItemReadersContract {
                     start += size;
                 }
                 assertThat(joined).as("windows of " + size).isEqualTo(whole);
+            }
+            try (ItemReaders fresh = new ItemReaders(buckets())) {
+                int start = Math.min(size, whole.size() - 1);
+                ArrayNode expected = Json.nodes().arrayNode();
+                for (int i = start; i < Math.min(whole.size(), start + size); i++) {
+                    expected.add(whole.get(i));
+                }
+                assertThat(success(window(fresh, resource, params, config, start, size)).get("Items"))
+                        .as("a window of " + size + " at " + start + " where no cursor is").isEqualTo(expected);
             }
         }
     }
