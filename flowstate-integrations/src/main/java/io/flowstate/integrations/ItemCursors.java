@@ -54,6 +54,7 @@ final class ItemCursors implements AutoCloseable {
     private final int capacity;
     /** In insertion order: a cursor is re-inserted after each window, so the first is the least recently used. */
     private final Map<Slot, Kept> kept = new LinkedHashMap<>();
+    private boolean closed;
 
     /**
      * Keeps at most {@code max} cursors, each at most {@code idle} without a window, each buffering at most
@@ -107,6 +108,10 @@ final class ItemCursors implements AutoCloseable {
     }
 
     private synchronized void keep(Key key, long position, ItemCursor cursor) {
+        if (closed) {
+            cursor.close(); // a window that was reading when these cursors were closed
+            return;
+        }
         Slot slot = new Slot(key, position);
         Kept previous = kept.remove(slot); // re-inserted below, so that it counts as the most recently used
         kept.put(slot, new Kept(cursor, clock.instant()));
@@ -136,9 +141,10 @@ final class ItemCursors implements AutoCloseable {
         return new ArrayList<>(kept.values().stream().map(Kept::cursor).toList());
     }
 
-    /** Closes every kept cursor. */
+    /** Closes every kept cursor, and each cursor a window still reads once that window ends. */
     @Override
     public synchronized void close() {
+        closed = true;
         kept.values().forEach(k -> k.cursor().close());
         kept.clear();
     }

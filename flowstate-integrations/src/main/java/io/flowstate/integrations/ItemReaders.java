@@ -29,14 +29,21 @@ import software.amazon.awssdk.core.exception.SdkException;
  * {@code "Window": {"Start": s, "Size": n}} ({@code s >= 0}, {@code n >= 1}) it is
  * {@code {"Items": [...], "More": boolean}}: the items at positions [s, s + n) of the sequence the same request
  * without {@code Window} answers (MaxItems bounds that whole sequence, so no window goes past it; fewer than
- * {@code n} items only in the last window), and {@code More} true iff items follow position s + n - 1. The engine
+ * {@code n} items only in the last window; none, with More false, at or past the end), and {@code More} true iff
+ * items follow position s + n - 1 (or a failure does: the window after it fails). A bad Window fails with
+ * {@code field Window needs a Start >= 0 and a Size >= 1}; MaxItems and the resource are checked first, as for a
+ * whole read. The engine
  * reads windows in order, each starting where the previous ended, until {@code More} is false; reading them so
  * costs one pass over the object, an open {@link ItemCursor} kept between windows ({@link ItemCursors}), and
  * memory bounded by the window and the cursor's buffer, not by the object. Any other start (a window read again,
  * or the first after a restart) is answered too, by reading from the beginning and dropping the items before it.
  * A failure while reading fails the window that reaches it, with the message the whole read would fail with;
- * windows before it have their items. The config must otherwise be the same for every window of a sequence (it
- * is part of the cursor's key, with the resource and parameters).
+ * windows before it have their items. The config must otherwise be the same for every window of a sequence: it
+ * is part of the cursor's key (without {@code Window}), with the resource ARN and the parameters. Readers ignore
+ * config fields they do not know, so a caller reading the same object for several runs at once may add one that
+ * names the run (a {@code MapRunArn}, say) to keep their cursors apart. At most 16 cursors are kept (the least
+ * recently used is closed) and one idle for 5 minutes is closed; a window whose cursor was closed reads from the
+ * beginning of the object again, dropping the items before its start.
  */
 final class ItemReaders implements AutoCloseable {
     private static final String FAILED = "States.ItemReaderFailed";
