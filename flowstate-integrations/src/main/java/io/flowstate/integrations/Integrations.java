@@ -108,6 +108,7 @@ public final class Integrations implements TaskHandler, AutoCloseable {
 
     @Override
     public void close() {
+        readers.close();
         roles.close();
         clients.close();
     }

@@ -45,20 +45,11 @@ final class ItemFiles {
 
     private static void json(InputStream in, JsonNode config, ItemSink sink) throws IOException {
         try (JsonParser p = Json.mapper().createParser(in)) {
+            JsonToken token = p.nextToken();
             if (config.has("ItemsPointer")) {
-                JsonNode doc = p.readValueAsTree();
-                JsonNode items = doc == null ? null : doc.at(JsonPointer.compile(config.get("ItemsPointer").asText()));
-                if (items == null || !items.isArray()) {
-                    throw new CsvItems.ReadFailure("Attempting to map over non-iterable node.");
-                }
-                for (JsonNode item : items) {
-                    if (!sink.add(item)) {
-                        return;
-                    }
-                }
-                return;
+                token = seek(p, token, JsonPointer.compile(config.get("ItemsPointer").asText()));
             }
-            if (p.nextToken() != JsonToken.START_ARRAY) {
+            if (token != JsonToken.START_ARRAY) {
                 throw new CsvItems.ReadFailure("Attempting to map over non-iterable node.");
             }
             while (!sink.full() && p.nextToken() != JsonToken.END_ARRAY) {
@@ -69,6 +60,39 @@ final class ItemFiles {
         } catch (IllegalArgumentException e) {
             throw new CsvItems.ReadFailure("ItemsPointer " + config.get("ItemsPointer") + " is not a JSON Pointer.");
         }
+    }
+
+    /**
+     * Moves {@code p} from {@code token} (the current value's first token) to the value {@code pointer} names,
+     * skipping the values beside the path unread into memory, so that the items array streams as a top-level one
+     * does however large the document; answers that value's first token, or null if there is no such value.
+     */
+    private static JsonToken seek(JsonParser p, JsonToken token, JsonPointer pointer) throws IOException {
+        JsonPointer rest = pointer;
+        while (!rest.matches()) {
+            JsonPointer next = null;
+            if (token == JsonToken.START_OBJECT) {
+                while (next == null && p.nextToken() == JsonToken.FIELD_NAME) {
+                    next = rest.matchProperty(p.currentName());
+                    token = p.nextToken();
+                    if (next == null) {
+                        p.skipChildren();
+                    }
+                }
+            } else if (token == JsonToken.START_ARRAY) {
+                for (int i = 0; next == null && (token = p.nextToken()) != JsonToken.END_ARRAY && token != null; i++) {
+                    next = rest.matchElement(i);
+                    if (next == null) {
+                        p.skipChildren();
+                    }
+                }
+            }
+            if (next == null) {
+                return null;
+            }
+            rest = next;
+        }
+        return token;
     }
 
     private static void jsonl(InputStream in, ItemSink sink) throws IOException {

@@ -24,15 +24,41 @@ import software.amazon.awssdk.core.exception.SdkException;
  * </ul>
  * {@code MaxItems} limits the items (0: all, at most 100,000,000) and reading stops there. Every failure is
  * {@code States.ItemReaderFailed}.
+ * <p>
+ * <b>Windows.</b> Without {@code Window} in the config the answer is the whole item array. With
+ * {@code "Window": {"Start": s, "Size": n}} ({@code s >= 0}, {@code n >= 1}) it is
+ * {@code {"Items": [...], "More": boolean}}: the items at positions [s, s + n) of the sequence the same request
+ * without {@code Window} answers (MaxItems bounds that whole sequence, so no window goes past it; fewer than
+ * {@code n} items only in the last window; none, with More false, at or past the end), and {@code More} true iff
+ * items follow position s + n - 1 (or a failure does: the window after it fails). A bad Window fails with
+ * {@code field Window needs a Start >= 0 and a Size >= 1}; MaxItems and the resource are checked first, as for a
+ * whole read. The engine
+ * reads windows in order, each starting where the previous ended, until {@code More} is false; reading them so
+ * costs one pass over the object, an open {@link ItemCursor} kept between windows ({@link ItemCursors}), and
+ * memory bounded by the window and the cursor's buffer, not by the object. Any other start (a window read again,
+ * or the first after a restart) is answered too, by reading from the beginning and dropping the items before it.
+ * A failure while reading fails the window that reaches it, with the message the whole read would fail with;
+ * windows before it have their items. The config must otherwise be the same for every window of a sequence: it
+ * is part of the cursor's key (without {@code Window}), with the resource ARN and the parameters. Readers ignore
+ * config fields they do not know, so a caller reading the same object for several runs at once may add one that
+ * names the run (a {@code MapRunArn}, say) to keep their cursors apart. At most 16 cursors are kept (the least
+ * recently used is closed) and one idle for 5 minutes is closed; a window whose cursor was closed reads from the
+ * beginning of the object again, dropping the items before its start.
  */
-final class ItemReaders {
+final class ItemReaders implements AutoCloseable {
     private static final String FAILED = "States.ItemReaderFailed";
     private static final long MAX_ITEMS = 100_000_000L;
 
     private final Buckets s3;
+    private final ItemCursors cursors;
 
     ItemReaders(Buckets s3) {
+        this(s3, ItemCursors.defaults());
+    }
+
+    ItemReaders(Buckets s3, ItemCursors cursors) {
         this.s3 = requireNonNull(s3, "s3 is null");
+        this.cursors = requireNonNull(cursors, "cursors is null");
     }
 
     TaskOutcome read(IntegrationResource r, JsonNode params, JsonNode config) {
@@ -41,16 +67,24 @@ final class ItemReaders {
             return TaskOutcome.Failure.of(FAILED, "field MaxItems must be positive");
         }
         long limit = max.isMissingNode() || max.longValue() == 0 ? MAX_ITEMS : Math.min(max.longValue(), MAX_ITEMS);
-        ItemSink sink = new ItemSink(limit);
-        try {
-            if (r.service().equals("s3") && r.action().equals("listObjectsV2")) {
+        boolean list = r.service().equals("s3") && r.action().equals("listObjectsV2");
+        if (!list && !(r.service().equals("s3") && r.action().equals("getObject"))) {
+            return TaskOutcome.Failure.of(FAILED, "The ItemReader resource " + r.arn() + " is not supported.");
+        }
+        ItemCursor.Source source = sink -> {
+            if (list) {
                 list(params, config, sink);
-            } else if (r.service().equals("s3") && r.action().equals("getObject")) {
-                get(params, config, sink);
             } else {
-                return TaskOutcome.Failure.of(FAILED, "The ItemReader resource " + r.arn() + " is not supported.");
+                get(params, config, sink);
             }
-            return new TaskOutcome.Success(sink.items());
+        };
+        try {
+            if (!config.has("Window")) {
+                ItemSink sink = new ItemSink(limit);
+                source.read(sink);
+                return new TaskOutcome.Success(sink.items());
+            }
+            return window(r, params, (ObjectNode) config, limit, source);
         } catch (SdkException e) {
             return TaskOutcome.Failure.of(FAILED, ServiceErrors.message(e));
         } catch (CsvItems.ReadFailure | IllegalArgumentException e) {
@@ -58,6 +92,30 @@ final class ItemReaders {
         } catch (IOException | UncheckedIOException e) {
             return TaskOutcome.Failure.of(FAILED, "Reading the S3 object failed: " + e.getMessage());
         }
+    }
+
+    private TaskOutcome window(IntegrationResource r, JsonNode params, ObjectNode config, long limit,
+            ItemCursor.Source source) throws IOException {
+        JsonNode start = config.path("Window").path("Start");
+        JsonNode size = config.path("Window").path("Size");
+        if (!start.isIntegralNumber() || start.longValue() < 0 || !size.isIntegralNumber() || !size.canConvertToInt()
+                || size.intValue() < 1) {
+            return TaskOutcome.Failure.of(FAILED, "field Window needs a Start >= 0 and a Size >= 1, not "
+                    + config.get("Window"));
+        }
+        ItemCursors.Key key = new ItemCursors.Key(r.arn(), Json.write(params),
+                Json.write(config.deepCopy().without("Window")));
+        ItemCursors.Window w = cursors.read(key, start.longValue(), size.intValue(), limit, source);
+        ObjectNode out = Json.object();
+        out.set("Items", w.items());
+        out.put("More", w.more());
+        return new TaskOutcome.Success(out);
+    }
+
+    /** Closes the cursors kept open between windows. */
+    @Override
+    public void close() {
+        cursors.close();
     }
 
     private void get(JsonNode params, JsonNode config, ItemSink sink) throws IOException {

@@ -10,14 +10,16 @@ import java.util.List;
 import java.util.function.BiConsumer;
 
 /**
- * The result files of one status ({@code SUCCEEDED_0.json}, {@code SUCCEEDED_1.json}, ...): records are added in
- * order and a file is cut before it would outgrow {@code maxBytes} (5 GB on AWS); a record larger than that gets a
- * file of its own. {@code OutputType} JSON writes each file as one JSON array, JSONL as one record per line (each line ending
- * in a line break).
+ * The result files of one status ({@code SUCCEEDED_0.json}, {@code SUCCEEDED_1.json}, ..., numbered from
+ * {@code firstIndex}, so that a run written in parts continues the numbering of the files written before): records
+ * are added in order and a file is cut before it would outgrow {@code maxBytes} (5 GB on AWS); a record larger than
+ * that gets a file of its own. {@code OutputType} JSON writes each file as one JSON array, JSONL as one record per
+ * line (each line ending in a line break).
  */
 final class ResultFiles {
     private final String folder;
     private final String status;
+    private final int firstIndex;
     private final boolean jsonl;
     private final long maxBytes;
     private final BiConsumer<String, byte[]> put;
@@ -26,9 +28,14 @@ final class ResultFiles {
     private long size;
 
     /** {@code put} writes one file: its key and bytes. */
-    ResultFiles(String folder, String status, boolean jsonl, long maxBytes, BiConsumer<String, byte[]> put) {
+    ResultFiles(String folder, String status, int firstIndex, boolean jsonl, long maxBytes,
+            BiConsumer<String, byte[]> put) {
+        if (firstIndex < 0) {
+            throw new IllegalArgumentException("firstIndex must be >= 0: " + firstIndex);
+        }
         this.folder = folder;
         this.status = status;
+        this.firstIndex = firstIndex;
         this.jsonl = jsonl;
         this.maxBytes = maxBytes;
         this.put = put;
@@ -46,7 +53,7 @@ final class ResultFiles {
         size = grown;
     }
 
-    /** Writes what is left; the manifest's entries ({@code Key}, {@code Size}) of every file written. */
+    /** Writes what is left; the manifest's entries ({@code Key}, {@code Size}) of every file this object wrote. */
     ArrayNode finish() {
         if (!pending.isEmpty()) {
             flush();
@@ -71,7 +78,7 @@ final class ResultFiles {
         if (!jsonl) {
             out.write(']');
         }
-        String key = folder + status + "_" + written.size() + ".json";
+        String key = folder + status + "_" + (firstIndex + written.size()) + ".json";
         byte[] body = out.toByteArray();
         put.accept(key, body);
         written.addObject().put("Key", key).put("Size", body.length);

@@ -11,6 +11,7 @@ import io.flowstate.integrations.s3.Buckets;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -23,7 +24,25 @@ import software.amazon.awssdk.core.exception.SdkException;
  * {@code Key} and {@code Size}), and answers what AWS's Map state returns:
  * {@code {"MapRunArn", "ResultWriterDetails": {"Bucket", "Key"}}}. A ResultWriter with only a {@code WriterConfig}
  * writes nothing: the state's result is the results as transformed (COMPACT by default). A failure is
- * {@code States.ResultWriterFailed}.
+ * {@code States.ResultWriterFailed}. An ABORTED child is written with the FAILED ones.
+ * <p>
+ * <b>Parts.</b> So that a run's results need not be held until its end, the engine may write them in parts, then
+ * finish with one final write; every write carries the same {@code ResultWriter} and {@code MapRunArn}, the
+ * resource and parameters (Bucket, Prefix) are checked as above, and the files go to the same folder.
+ * <ul>
+ *   <li>A <i>part</i> has {@code "Part": true}, its children's records in {@code Children}, and
+ *       {@code "FileIndex": {"FAILED": n, "PENDING": n, "SUCCEEDED": n}} (a missing status: 0), the number of
+ *       each status's first file, which is the count of files of that status the earlier parts wrote. It writes
+ *       those records in files numbered from there (cut at the file bound as always), writes no manifest, and
+ *       answers {@code {"ResultFiles": {"FAILED": [{"Key", "Size"}...], "PENDING": [...], "SUCCEEDED": [...]}}},
+ *       the files it wrote (an empty array for a status it wrote none of). The keys depend only on the request,
+ *       so a part written again (after a crash) overwrites the same files.</li>
+ *   <li>The <i>final</i> write (no {@code Part}) may carry {@code "Written": {"FAILED": [...], "PENDING": [...],
+ *       "SUCCEEDED": [...]}}, the parts' answers' entries concatenated per status in order. Its own
+ *       {@code Children} (possibly none) are numbered after the written files of their status (from the count
+ *       of entries), and the manifest's {@code ResultFiles} lists the written entries first, then the new ones.
+ *       It answers as a write without parts does.</li>
+ * </ul>
  */
 final class ResultWriters {
     /** AWS cuts result files at 5 GB. */
@@ -58,6 +77,11 @@ final class ResultWriters {
         if (bucket.isEmpty()) {
             return TaskOutcome.Failure.of(FAILED, "The ResultWriter needs a Bucket.");
         }
+        boolean part = config.path("Part").asBoolean(false);
+        Optional<String> invalid = invalidParts(config, part);
+        if (invalid.isPresent()) {
+            return TaskOutcome.Failure.of(FAILED, invalid.get());
+        }
         String transformation = writerConfig.path("Transformation").asText("NONE");
         boolean jsonl = writerConfig.path("OutputType").asText("JSON").equals("JSONL");
         String runId = arn.substring(arn.lastIndexOf(':') + 1);
@@ -66,7 +90,9 @@ final class ResultWriters {
         try {
             Map<String, ResultFiles> files = new TreeMap<>();
             for (String status : STATUSES) {
-                files.put(status, new ResultFiles(folder, status, jsonl, maxFileBytes,
+                int first = part ? config.path("FileIndex").path(status).asInt(0)
+                        : config.path("Written").path(status).size();
+                files.put(status, new ResultFiles(folder, status, first, jsonl, maxFileBytes,
                         (key, body) -> s3.put(bucket, key, body)));
             }
             for (JsonNode child : children(config)) {
@@ -74,11 +100,23 @@ final class ResultWriters {
                 ResultFiles to = files.get(status.equals("ABORTED") ? "FAILED" : status);
                 ResultRecords.of(child, transformation, arn).forEach(to::add);
             }
+            ObjectNode resultFiles = Json.object();
+            files.forEach((status, f) -> {
+                ArrayNode entries = resultFiles.putArray(status);
+                if (!part && config.path("Written").path(status) instanceof ArrayNode written) {
+                    entries.addAll(written);
+                }
+                entries.addAll(f.finish());
+            });
+            if (part) {
+                ObjectNode out = Json.object();
+                out.set("ResultFiles", resultFiles);
+                return new TaskOutcome.Success(out);
+            }
             ObjectNode manifest = Json.object();
             manifest.put("DestinationBucket", bucket);
             manifest.put("MapRunArn", arn);
-            ObjectNode resultFiles = manifest.putObject("ResultFiles");
-            files.forEach((status, f) -> resultFiles.set(status, f.finish()));
+            manifest.set("ResultFiles", resultFiles);
             s3.put(bucket, folder + "manifest.json", Json.write(manifest).getBytes(StandardCharsets.UTF_8));
         } catch (SdkException e) {
             return TaskOutcome.Failure.of(FAILED, ServiceErrors.message(e));
@@ -89,6 +127,24 @@ final class ResultWriters {
         out.put("MapRunArn", arn);
         out.putObject("ResultWriterDetails").put("Bucket", bucket).put("Key", folder + "manifest.json");
         return new TaskOutcome.Success(out);
+    }
+
+    /**
+     * What is wrong with a part's {@code FileIndex} (each a file number) or a final write's {@code Written} (each an
+     * array of entries); a missing status is fine.
+     */
+    private static Optional<String> invalidParts(JsonNode config, boolean part) {
+        String field = part ? "FileIndex" : "Written";
+        for (String status : STATUSES) {
+            JsonNode given = config.path(field).path(status);
+            boolean number = given.isIntegralNumber() && given.canConvertToInt() && given.intValue() >= 0;
+            boolean valid = given.isMissingNode() || (part ? number : given.isArray());
+            if (!valid) {
+                return Optional.of("field " + field + "." + status + " must be "
+                        + (part ? "a file number >= 0" : "an array of written files") + ", not " + given);
+            }
+        }
+        return Optional.empty();
     }
 
     /** WriterConfig without Resource: the results as the state's output, transformed. */

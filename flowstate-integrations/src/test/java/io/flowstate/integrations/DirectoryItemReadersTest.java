@@ -8,8 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The ItemReader contract on a local folder of buckets. */
-class DirectoryItemReadersTest extends ItemReadersContract {
+/** The ItemReader contract, whole and in windows, on a local folder of buckets. */
+class DirectoryItemReadersTest extends ItemWindowsContract {
     @TempDir
     static Path root;
 

@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The ResultWriter contract on a local folder of buckets. */
-class DirectoryResultWritersTest extends ResultWritersContract {
+/** The ResultWriter contract, whole and in parts, on a local folder of buckets. */
+class DirectoryResultWritersTest extends ResultPartsContract {
     @TempDir
     static Path root;
 

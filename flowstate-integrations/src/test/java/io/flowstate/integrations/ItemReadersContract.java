@@ -77,6 +77,26 @@ abstract class ItemReadersContract {
                 "{'InputType':'JSON','ItemsPointer':'/data/items'}"))).isEqualTo(json("['a','b']"));
     }
 
+    /**
+     * ItemsPointer streams too: the values beside the path are skipped unread, an array element on the path is found
+     * by index, and reading stops at MaxItems before the rest of the document (here not even JSON).
+     */
+    @Test
+    void getObjectJson_itemsPointerPastSiblings_streamsTheNestedArray() {
+        String b = bucket();
+        buckets().put(b, "doc.json", ("{\"meta\":{\"items\":[0],\"x\":[{}]},\"d\":[{\"items\":[9]},"
+                + "{\"n\":1,\"items\":[1,2,3]}],\"z\":{broken").getBytes(StandardCharsets.UTF_8));
+
+        assertThat(success(read("arn:aws:states:::s3:getObject", get(b, "doc.json"),
+                "{'InputType':'JSON','ItemsPointer':'/d/1/items','MaxItems':2}"))).isEqualTo(json("[1,2]"));
+        assertThat(failure(read("arn:aws:states:::s3:getObject", get(b, "doc.json"),
+                "{'InputType':'JSON','ItemsPointer':'/d/2/items'}")).cause())
+                .contains("Attempting to map over non-iterable node.");
+        assertThat(failure(read("arn:aws:states:::s3:getObject", get(b, "doc.json"),
+                "{'InputType':'JSON','ItemsPointer':'/meta/x/0'}")).cause())
+                .contains("Attempting to map over non-iterable node.");
+    }
+
     /** Recorded on AWS: map_item_reader_json_no_json_list_object. */
     @Test
     void getObjectJson_notAnArray_failsAsNonIterable() {

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.BeforeAll;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** The ItemReader contract on S3 through the SDK, against moto's server. */
-class MotoItemReadersTest extends ItemReadersContract {
+/** The ItemReader contract, whole and in windows, on S3 through the SDK, against moto's server. */
+class MotoItemReadersTest extends ItemWindowsContract {
     private static MotoServer moto;
     private static SdkClients clients;
     private static SdkBuckets buckets;

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.BeforeAll;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** The ResultWriter contract on S3 through the SDK, against moto's server. */
-class MotoResultWritersTest extends ResultWritersContract {
+/** The ResultWriter contract, whole and in parts, on S3 through the SDK, against moto's server. */
+class MotoResultWritersTest extends ResultPartsContract {
     private static MotoServer moto;
     private static SdkClients clients;
 
