@@ -58,12 +58,16 @@ final class ItemReads {
         f.pendingTaskId = taskId;
         f.phase = Fiber.Phase.AWAIT_TASK;
         r.effects.add(new Effect.InvokeTask(taskId, reader.path("Resource").asText(), params, s.name(), 0,
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(windowed(config, 0))));
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(windowed(config, 0, f.mapRunArn))));
     }
 
-    /** The reader's configuration asking for the window of items from {@code start} ({@link ItemStream}). */
-    private static ObjectNode windowed(ObjectNode config, long start) {
+    /**
+     * The reader's configuration asking for the window of items from {@code start} ({@link ItemStream}); the Map
+     * Run's ARN keeps the reads of two runs over the same object apart (a reader keeps each one's place).
+     */
+    private static ObjectNode windowed(ObjectNode config, long start, String mapRunArn) {
         ObjectNode c = config.deepCopy();
+        c.put("MapRunArn", mapRunArn);
         c.putObject("Window").put("Start", start).put("Size", ItemStream.WINDOW);
         return c;
     }
@@ -75,7 +79,7 @@ final class ItemReads {
         r.exec.tasks.put(taskId, g.owner);
         st.taskId = taskId;
         r.effects.add(new Effect.InvokeTask(taskId, st.resource, st.params, g.owner.stateName, 0, Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.of(windowed(st.config, st.position))));
+                Optional.empty(), Optional.empty(), Optional.of(windowed(st.config, st.position, g.mapRunArn))));
     }
 
     /**

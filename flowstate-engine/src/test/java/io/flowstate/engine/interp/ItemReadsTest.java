@@ -32,7 +32,8 @@ class ItemReadsTest {
         Effect.InvokeTask read = (Effect.InvokeTask) s.decision().effects().get(0);
         assertThat(read.resource()).isEqualTo("arn:aws:states:::s3:getObject");
         assertThat(read.input()).isEqualTo(json("{'Bucket':'bucket','Key':'k'}"));
-        assertThat(read.readerConfig().orElseThrow().toString()).isEqualTo("{\"InputType\":\"CSV\",\"MaxItems\":2,\"Window\":{\"Start\":0,\"Size\":10000}}");
+        assertThat(read.readerConfig().orElseThrow().toString()).matches("\\{\"InputType\":\"CSV\",\"MaxItems\":2,"
+                + "\"MapRunArn\":\"arn:aws:states:[^\"]+:mapRun:[^\"]+\",\"Window\":\\{\"Start\":0,\"Size\":10000}}");
         assertThat(types(s.decision().events())).containsExactly("ExecutionStarted", "MapStateEntered",
                 "MapStateStarted", "MapRunStarted");
     }
