@@ -72,7 +72,37 @@ public final class DistributedMapBench {
     public static void main(String[] args) throws Exception {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : ROWS;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        if (args.length > 2 && args[2].equals("written-only")) {
+            writtenOnly(rows, rounds, System.out);
+            return;
+        }
         run(rows, rounds, System.out);
+    }
+
+    /**
+     * Only the run writing its results, {@code rounds} times over {@code rows} rows: run in a small heap
+     * ({@code -Xmx256m}) over millions of rows, it shows the run's memory does not grow with the item count.
+     */
+    public static void writtenOnly(int rows, int rounds, PrintStream out) throws Exception {
+        Path root = Files.createTempDirectory("flowstate-dmap-bench-");
+        try {
+            Files.createDirectories(root.resolve("input"));
+            Files.createDirectories(root.resolve("output"));
+            writeCsv(root.resolve("input/rows.csv"), rows);
+            StateMachine written = AslParser.parse(WRITTEN).machine().orElseThrow();
+            for (int r = 1; r <= rounds; r++) {
+                Measured w = written(written, new LocalBuckets(root), root.resolve("output"), rows);
+                print(out, WRITTEN_NAME, w);
+                System.err.printf("bench: round %d: written %.0f items/s (peak heap %d MiB, after GC %d MiB, max heap "
+                        + "%d MiB)%n", r, w.perSecond(), w.peakMiB, w.afterGcMiB, Runtime.getRuntime().maxMemory() >> 20);
+            }
+        } finally {
+            try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
     }
 
     /** Writes the CSV, warms up at a tenth of {@code rows}, then measures {@code rounds} pairs. */
