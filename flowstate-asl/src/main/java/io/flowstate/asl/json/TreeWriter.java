@@ -101,7 +101,11 @@ public final class TreeWriter {
             case BOOLEAN -> out.append(n.booleanValue());
             case NULL -> out.append("null");
             case NUMBER -> number(n, out);
-            default -> out.append(jackson(n)); // binary, POJO, missing: never in payloads; Jackson decides
+            // Text that is JSON already (a journaled task result, written once for its events): as Jackson writes it.
+            case POJO -> out.append(n instanceof com.fasterxml.jackson.databind.node.POJONode p
+                    && p.getPojo() instanceof com.fasterxml.jackson.databind.util.RawValue raw
+                    && raw.rawValue() instanceof String text ? text : jackson(n));
+            default -> out.append(jackson(n)); // binary, missing: never in payloads; Jackson decides
         }
     }
 

@@ -44,6 +44,16 @@ class TreeWriterTest {
 
     /** Trees that share subtrees (as a ResultPath's output shares its input's) are written as Jackson writes each. */
     @Test
+    void text_rawJsonValue_isWhatJacksonWrites() throws Exception {
+        ObjectNode n = F.objectNode();
+        n.put("taskId", 7).putRawValue("output", new com.fasterxml.jackson.databind.util.RawValue("{\"a\":[1,\"x\"]}"));
+        n.putPOJO("other", java.util.List.of(1, 2));
+
+        assertThat(TreeWriter.plain().text(n)).isEqualTo(Json.mapper().writeValueAsString(n))
+                .isEqualTo("{\"taskId\":7,\"output\":{\"a\":[1,\"x\"]},\"other\":[1,2]}");
+    }
+
+    @Test
     void text_treesSharingSubtrees_eachIsWhatJacksonWrites() throws Exception {
         TreeWriter texts = TreeWriter.caching();
         JsonNode state = Json.parse("{\"order\":{\"id\":\"ord-000123\",\"customer\":\"ACME Corporation\",\"items\":3},"

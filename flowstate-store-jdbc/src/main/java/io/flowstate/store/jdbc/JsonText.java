@@ -6,7 +6,8 @@ import io.flowstate.asl.json.TreeWriter;
  * Compact JSON written straight into a {@link StringBuilder}: the stored envelope of events (ids, names,
  * timestamps around payload texts that are serialised already). Building a Jackson tree per event and
  * serialising it cost more than the payloads themselves once those were serialised only once per commit.
- * Strings are escaped as Jackson's generator escapes them, so the text is the one Jackson would write.
+ * String values are escaped as Jackson's generator escapes them, so the text is the one Jackson would write; field
+ * names are the codec's own identifiers, written as they are.
  *
  * <p>Callers nest {@link #begin}/{@link #beginObject} and {@link #end} properly; nothing checks it.
  */
@@ -79,8 +80,8 @@ final class JsonText {
             out.append(',');
         }
         hasField[depth] = true;
-        quoted(name);
-        out.append(':');
+        // Field names are the codec's own identifiers (never data), so they need no escaping.
+        out.append('"').append(name).append("\":");
     }
 
     private void quoted(String s) {

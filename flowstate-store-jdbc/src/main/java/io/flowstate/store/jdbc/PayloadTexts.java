@@ -28,7 +28,7 @@ final class PayloadTexts {
     String timestamp(Instant at) {
         if (!at.equals(lastInstant)) {
             lastInstant = at;
-            lastTimestamp = at.toString();
+            lastTimestamp = IsoInstant.text(at);
         }
         return lastTimestamp;
     }

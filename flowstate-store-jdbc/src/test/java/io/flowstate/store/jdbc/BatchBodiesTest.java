@@ -22,14 +22,29 @@ class BatchBodiesTest {
     }
 
     @Test
-    void pack_longRepetitiveBatch_isDeflatedAndReadsBackTheSame() {
+    void pack_longRepetitiveBatch_isCompressedAndReadsBackTheSame() {
         String batch = repetitiveBatch(40);
 
         byte[] stored = BatchBodies.pack(batch);
 
         assertThat(stored.length).isLessThan(batch.length() / 4);
-        assertThat(stored[0]).isEqualTo((byte) 0x78);
+        assertThat(stored[0]).isEqualTo(BatchBodies.LZ4);
         assertThat(BatchBodies.unpack(stored)).isEqualTo(batch);
+    }
+
+    /** Rows written by versions that deflated their batches still read. */
+    @Test
+    void unpack_zlibBodyOfAnEarlierVersion_readsBackTheText() {
+        String batch = repetitiveBatch(40);
+        java.util.zip.Deflater d = new java.util.zip.Deflater(java.util.zip.Deflater.BEST_SPEED);
+        d.setInput(batch.getBytes(StandardCharsets.UTF_8));
+        d.finish();
+        byte[] out = new byte[batch.length()];
+        int n = d.deflate(out);
+        d.end();
+
+        assertThat(out[0]).isEqualTo((byte) 0x78);
+        assertThat(BatchBodies.unpack(java.util.Arrays.copyOf(out, n))).isEqualTo(batch);
     }
 
     @Test
@@ -42,11 +57,11 @@ class BatchBodiesTest {
         assertThat(BatchBodies.unpack(stored)).isEqualTo(batch);
     }
 
-    /** Valid UTF-8 always deflates below its length at this size, so what is checked is that nothing grows. */
+    /** Random text does not compress, so what is checked is that nothing grows. */
     @Test
     void pack_randomText_isNeverLongerThanItsText() {
         Random random = new Random(7);
-        for (int length : new int[] {0, 1, BatchBodies.MIN_DEFLATED - 1, BatchBodies.MIN_DEFLATED, 5000}) {
+        for (int length : new int[] {0, 1, BatchBodies.MIN_COMPRESSED - 1, BatchBodies.MIN_COMPRESSED, 5000}) {
             StringBuilder b = new StringBuilder();
             while (b.length() < length) {
                 b.appendCodePoint(0x21 + random.nextInt(0x2000));
@@ -68,9 +83,24 @@ class BatchBodiesTest {
     }
 
     @Test
+    void unpack_truncatedLz4_throwsIllegalArgument() {
+        byte[] stored = BatchBodies.pack(repetitiveBatch(40));
+
+        assertThatThrownBy(() -> BatchBodies.unpack(java.util.Arrays.copyOf(stored, stored.length - 3)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a stored event batch");
+        assertThatThrownBy(() -> BatchBodies.unpack(new byte[] {'L', 0, 0})).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void unpack_neitherTextNorZlib_throwsIllegalArgument() {
-        byte[] deflated = BatchBodies.pack(repetitiveBatch(40));
-        byte[] truncated = java.util.Arrays.copyOf(deflated, deflated.length / 2);
+        String batch = repetitiveBatch(40);
+        java.util.zip.Deflater d = new java.util.zip.Deflater();
+        d.setInput(batch.getBytes(StandardCharsets.UTF_8));
+        d.finish();
+        byte[] out = new byte[batch.length()];
+        int n = d.deflate(out);
+        d.end();
+        byte[] truncated = java.util.Arrays.copyOf(out, n / 2);
 
         assertThatThrownBy(() -> BatchBodies.unpack(new byte[] {1, 2, 3})).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> BatchBodies.unpack(truncated)).isInstanceOf(IllegalArgumentException.class)

@@ -8,17 +8,17 @@ import org.junit.jupiter.api.Test;
 
 class JsonTextTest {
     @Test
-    void write_stringsNeedingEscapes_sameTextAsJackson() {
+    void write_valuesNeedingEscapes_sameTextAsJackson() {
         String awkward = "say \"hi\"\\ \n\t\u0001 é 😀 </script>";
         ObjectNode expected = Json.object();
         expected.put("id", 7L);
-        expected.put(awkward, awkward);
+        expected.put("awkward", awkward);
         ObjectNode inner = expected.putObject("details");
         inner.put("kind", "Failure");
         inner.set("payload", Json.object().put("a", 1));
         expected.put("after", "x");
 
-        String text = new JsonText(new StringBuilder()).begin().number("id", 7).string(awkward, awkward).beginObject("details")
+        String text = new JsonText(new StringBuilder()).begin().number("id", 7).string("awkward", awkward).beginObject("details")
                 .string("kind", "Failure").raw("payload", "{\"a\":1}").end().string("after", "x").end().toString();
 
         assertThat(text).isEqualTo(Json.write(expected));
