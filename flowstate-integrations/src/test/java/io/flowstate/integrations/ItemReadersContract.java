@@ -239,6 +239,19 @@ abstract class ItemReadersContract {
         assertThat(f.cause().orElseThrow()).startsWith("The S3 object is not a Parquet file: ");
     }
 
+    /** "ItemReader (Map)": "The VersionId field is not supported for InputType=Parquet." */
+    @Test
+    void getObjectParquet_versionId_failsAsNotSupported() {
+        String b = bucket();
+        buckets().put(b, "people.parquet", ParquetFiles.people(3));
+
+        TaskOutcome.Failure f = failure(read("arn:aws:states:::s3:getObject",
+                "{'Bucket':'" + b + "','Key':'people.parquet','VersionId':'v1'}", "{'InputType':'PARQUET'}"));
+
+        assertThat(f.error()).isEqualTo("States.ItemReaderFailed");
+        assertThat(f.cause().orElseThrow()).isEqualTo("The VersionId field is not supported for InputType PARQUET.");
+    }
+
     /** LOAD_AND_FLATTEN reads every listed Parquet object's rows, object after object. */
     @Test
     void listObjectsV2_loadAndFlattenParquet_rowsOfEveryObject() {

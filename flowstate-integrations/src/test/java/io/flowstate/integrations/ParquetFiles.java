@@ -86,7 +86,8 @@ final class ParquetFiles {
             Path dir = Files.createTempDirectory("parquet-test");
             Path file = dir.resolve("people.parquet");
             SimpleGroupFactory f = new SimpleGroupFactory(PEOPLE);
-            try (ParquetWriter<Group> w = builder(new LocalOutputFile(file)).withType(PEOPLE).withCompressionCodec(codec)
+            try (ParquetWriter<Group> w = builder(new LocalOutputFile(file)).withType(PEOPLE)
+                    .withCompressionCodec(codec)
                     .withCodecFactory(new ParquetTestCodecs())
                     .withRowGroupSize((long) rowGroupBytes).withPageSize(1024).withDictionaryPageSize(1024)
                     .withMinRowCountForPageSizeCheck(5).withMaxRowCountForPageSizeCheck(5)
@@ -110,17 +111,18 @@ final class ParquetFiles {
     }
 
     /**
-     * {@code ExampleParquetWriter.builder(OutputFile)} with a Hadoop-free configuration (and, set by the caller, codecs:
-     * the writer's defaults are Hadoop's). Both methods have overloads
-     * over Hadoop types, which javac would need on the class path to choose between; method handles pick them without,
-     * so these tests run with no Hadoop class at all, as Flowstate does.
+     * {@code ExampleParquetWriter.builder(OutputFile)} with a Hadoop-free configuration (and, set by the caller,
+     * codecs: the writer's defaults are Hadoop's). Both methods have overloads over Hadoop types, which javac would
+     * need on the class path to choose between; method handles pick them without, so these tests run with no Hadoop
+     * class at all, as Flowstate does.
      */
     private static ExampleParquetWriter.Builder builder(OutputFile out) {
         // Method handles, not Class.getMethod: that resolves every method's signature, Hadoop's types included.
         MethodHandles.Lookup lookup = MethodHandles.publicLookup();
         try {
-            ExampleParquetWriter.Builder b = (ExampleParquetWriter.Builder) lookup.findStatic(ExampleParquetWriter.class,
-                    "builder", MethodType.methodType(ExampleParquetWriter.Builder.class, OutputFile.class)).invoke(out);
+            ExampleParquetWriter.Builder b = (ExampleParquetWriter.Builder) lookup.findStatic(
+                    ExampleParquetWriter.class, "builder",
+                    MethodType.methodType(ExampleParquetWriter.Builder.class, OutputFile.class)).invoke(out);
             lookup.findVirtual(ParquetWriter.Builder.class, "withConf",
                     MethodType.methodType(ParquetWriter.Builder.class, ParquetConfiguration.class))
                     .invoke(b, new PlainParquetConfiguration());

@@ -108,6 +108,28 @@ class ParquetItemsTest {
                 .hasMessageStartingWith("The Parquet object could not be read: ");
     }
 
+    /**
+     * AWS's documented limits (256MB row groups, 5MB footers, 10 GB files) fail the read before any row; here they
+     * are scaled down to the test file, whose row groups are about 2 KiB and whose footer is a few KiB.
+     */
+    @Test
+    void read_pastALimit_failsNamingIt() {
+        byte[] file = ParquetFiles.people(200);
+        ItemSink sink = new ItemSink(1000);
+
+        assertThatThrownBy(() -> ParquetItems.read(new ByteArrayInputStream(file), sink,
+                new ParquetItems.Limits(file.length - 1, 1L << 30, 1L << 30)))
+                .isInstanceOf(CsvItems.ReadFailure.class).hasMessageContaining("larger than " + (file.length - 1));
+        assertThatThrownBy(() -> ParquetItems.read(new ByteArrayInputStream(file), sink,
+                new ParquetItems.Limits(1L << 30, 1L << 30, 100)))
+                .isInstanceOf(CsvItems.ReadFailure.class).hasMessageContaining("footer").hasMessageEndingWith(
+                        "the most is 100.");
+        assertThatThrownBy(() -> ParquetItems.read(new ByteArrayInputStream(file), sink,
+                new ParquetItems.Limits(1L << 30, 500, 1L << 30)))
+                .isInstanceOf(CsvItems.ReadFailure.class).hasMessageStartingWith("Row group 0 of the Parquet object is ");
+        assertThat(sink.items()).isEmpty();
+    }
+
     /** The temporary copy is deleted whether reading succeeds or fails. */
     @Test
     void read_anyOutcome_leavesNoTemporaryFile() throws IOException {
