@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.UUID;
 import org.apache.parquet.example.data.Group;
@@ -52,6 +53,9 @@ final class ParquetValues {
     private static final JsonNodeFactory NODES = Json.nodes();
     /** The Julian day of 1970-01-01, where INT96 timestamps count their days from. */
     private static final long JULIAN_EPOCH_DAY = 2_440_588L;
+    /** ISO-8601 always with seconds ({@code toString} drops zero seconds: {@code 13:45}), as Instant's text has. */
+    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ISO_LOCAL_TIME;
+    private static final DateTimeFormatter LOCAL_DATE_TIME = DateTimeFormatter.ISO_LOCAL_DATE_TIME;
 
     private ParquetValues() {}
 
@@ -151,7 +155,7 @@ final class ParquetValues {
             return NODES.textNode(LocalDate.ofEpochDay(v).toString());
         }
         if (a instanceof TimeLogicalTypeAnnotation) {
-            return NODES.textNode(LocalTime.ofNanoOfDay(v * 1_000_000L).toString());
+            return NODES.textNode(LOCAL_TIME.format(LocalTime.ofNanoOfDay(v * 1_000_000L)));
         }
         if (a instanceof IntLogicalTypeAnnotation n && !n.isSigned()) {
             return NODES.numberNode(Integer.toUnsignedLong(v));
@@ -166,12 +170,12 @@ final class ParquetValues {
         if (a instanceof TimestampLogicalTypeAnnotation ts) {
             Instant at = instant(v, ts.getUnit());
             return NODES.textNode(ts.isAdjustedToUTC() ? at.toString()
-                    : LocalDateTime.ofInstant(at, ZoneOffset.UTC).toString());
+                    : LOCAL_DATE_TIME.format(LocalDateTime.ofInstant(at, ZoneOffset.UTC)));
         }
         if (a instanceof TimeLogicalTypeAnnotation time) {
             long nanos = time.getUnit() == TimeUnit.MICROS ? v * 1_000L : time.getUnit() == TimeUnit.MILLIS
                     ? v * 1_000_000L : v;
-            return NODES.textNode(LocalTime.ofNanoOfDay(nanos).toString());
+            return NODES.textNode(LOCAL_TIME.format(LocalTime.ofNanoOfDay(nanos)));
         }
         if (a instanceof IntLogicalTypeAnnotation n && !n.isSigned() && v < 0) {
             return NODES.numberNode(new BigInteger(Long.toUnsignedString(v)));

@@ -142,7 +142,7 @@ final class ParquetFiles {
                 .append("big", fixed16(new BigDecimal("12345678901234567890.1234").unscaledValue().toByteArray()))
                 .append("born", (int) LocalDate.of(2000, 1, 1).plusDays(i).toEpochDay())
                 .append("seen", Instant.parse("2024-05-01T12:00:00Z").toEpochMilli() + i)
-                .append("local", 1_700_000_000_000_000L)
+                .append("local", 1_699_999_980_000_000L)
                 .append("legacy", int96(Instant.parse("2024-05-01T12:00:00.000000001Z")))
                 .append("uid", Binary.fromConstantByteArray(uuid(new UUID(1, i))))
                 .append("raw", Binary.fromConstantByteArray(new byte[] {1, 2, 3}));
