@@ -38,8 +38,8 @@ import org.apache.parquet.schema.MessageType;
  * name, in file order, row group after row group ({@link ParquetValues} says how each Parquet type becomes JSON).
  * <p>
  * Parquet's footer sits at the end of the file, so the object is first streamed into a temporary file (deleted
- * once read, whether or not reading succeeds) and read from there: the heap holds one row group's pages at a
- * time, never the object. Rows go into the sink one by one, so reading stops at {@code MaxItems} or when a window
+ * once read, whether or not reading succeeds) and read from there: the heap holds one row group's column chunks
+ * at a time (at most 256 MB uncompressed, AWS's limit), never the object. Rows go into the sink one by one, so reading stops at {@code MaxItems} or when a window
  * is full, without decoding the row groups after it. The file is read without Hadoop: a {@link LocalInputFile}
  * with a {@link PlainParquetConfiguration} and the pure-Java {@link ParquetCodecs} (UNCOMPRESSED, SNAPPY, GZIP, ZSTD,
  * LZ4_RAW; AWS documents GZIP, ZSTD and Snappy). A file that is not Parquet, or whose pages cannot be decoded, or
