@@ -20,7 +20,8 @@ import java.util.Optional;
 /**
  * The items of one S3 object, read as it streams in, by {@code ReaderConfig.InputType}: JSON (a top-level array, or
  * the array {@code ItemsPointer} points at, a JSON Pointer such as {@code /data/items}), JSONL (one item per
- * non-blank line) or CSV ({@code CSVDelimiter}, {@code CSVHeaderLocation}, {@code CSVHeaders}). Reading stops
+ * non-blank line), CSV ({@code CSVDelimiter}, {@code CSVHeaderLocation}, {@code CSVHeaders}) or PARQUET (one
+ * object per row, {@link ParquetItems}; the one type that is first copied to a temporary file). Reading stops
  * once the sink is full. Failures are {@link CsvItems.ReadFailure}s with AWS's messages.
  */
 final class ItemFiles {
@@ -38,7 +39,7 @@ final class ItemFiles {
             case "JSONL" -> jsonl(in, sink);
             case "CSV" -> CsvItems.read(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)),
                     delimiter(config), headers(config), sink);
-            case "PARQUET" -> throw new CsvItems.ReadFailure("Flowstate does not read Parquet objects (InputType PARQUET).");
+            case "PARQUET" -> ParquetItems.read(in, sink);
             default -> throw new CsvItems.ReadFailure("The ReaderConfig InputType " + inputType + " is not supported.");
         }
     }

@@ -16,8 +16,9 @@ import software.amazon.awssdk.core.exception.SdkException;
  * A Distributed Map's {@code ItemReader} over S3 ({@link Buckets}):
  * <ul>
  *   <li>{@code s3:getObject}: the object's items by {@code ReaderConfig.InputType} ({@link ItemFiles}: JSON with
- *       optional {@code ItemsPointer}, JSONL, CSV), or a manifest's ({@link Manifests}: {@code InputType: MANIFEST}
- *       or {@code ManifestType: S3_INVENTORY}, {@code ManifestType: ATHENA_DATA});</li>
+ *       optional {@code ItemsPointer}, JSONL, CSV, PARQUET without {@code VersionId}, as AWS documents), or a
+ *       manifest's ({@link Manifests}: {@code InputType: MANIFEST} or {@code ManifestType: S3_INVENTORY},
+ *       {@code ManifestType: ATHENA_DATA});</li>
  *   <li>{@code s3:listObjectsV2}: one item per object ({@code Etag}, {@code Key}, {@code LastModified} in epoch
  *       seconds, {@code Size}, {@code StorageClass}), every page read; with {@code Transformation:
  *       LOAD_AND_FLATTEN}, the items inside each listed object instead, read as {@code InputType} says.</li>
@@ -128,6 +129,10 @@ final class ItemReaders implements AutoCloseable {
         } else if (!manifest.isEmpty()) {
             throw new CsvItems.ReadFailure("The ReaderConfig ManifestType " + manifest + " is not supported.");
         } else {
+            if (type.equals("PARQUET") && params.has("VersionId")) {
+                // "ItemReader (Map)": "The VersionId field is not supported for InputType=Parquet."
+                throw new CsvItems.ReadFailure("The VersionId field is not supported for InputType PARQUET.");
+            }
             try (InputStream in = s3.get(params)) {
                 ItemFiles.read(in, type, config, sink);
             }

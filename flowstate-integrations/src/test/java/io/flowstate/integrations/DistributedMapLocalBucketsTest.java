@@ -47,6 +47,7 @@ class DistributedMapLocalBucketsTest {
         Files.createDirectories(dir.resolve("buckets/in"));
         Files.createDirectories(dir.resolve("buckets/out"));
         Files.writeString(dir.resolve("buckets/in/orders.csv"), "id;qty\n1;5\n2;0\n3;7\n");
+        Files.write(dir.resolve("buckets/in/people.parquet"), ParquetFiles.people(40));
         Files.writeString(dir.resolve("routes.yaml"), "routes:\n  - resource: 'arn:aws:states:::s3:*'\n"
                 + "    buckets: buckets\n");
         routes = RoutedTasks.of(RouteFile.read(dir.resolve("routes.yaml")), Map.of(), Region.US_EAST_1,
@@ -101,6 +102,32 @@ class DistributedMapLocalBucketsTest {
         assertThat(succeeded.get(1).path("Output").asText()).isEqualTo("{\"qty\":\"7\",\"id\":\"3\"}");
         assertThat(failed.get(0).path("Error").asText()).isEqualTo("EmptyOrder");
         assertThat(failed.get(0).path("Input").asText()).contains("\"id\":\"2\"");
+    }
+
+    /**
+     * A Parquet object's rows are the items, typed as their columns are (a number stays a number, a null a null),
+     * and MaxItems stops the reader inside the object.
+     */
+    @Test
+    void distributedMap_parquetInLocalBucket_rowsAreTypedItems() throws Exception {
+        String machine = sfn.createStateMachine(b -> b.name("people").roleArn("arn:aws:iam::123456789012:role/r")
+                .definition(("{'StartAt':'Map','States':{'Map':{'Type':'Map','Label':'People',"
+                        + "'ItemReader':{'Resource':'arn:aws:states:::s3:getObject','Parameters':{'Bucket':'in',"
+                        + "'Key':'people.parquet'},'ReaderConfig':{'InputType':'PARQUET','MaxItems':25}},"
+                        + "'ItemProcessor':{'ProcessorConfig':{'Mode':'DISTRIBUTED','ExecutionType':'EXPRESS'},"
+                        + "'StartAt':'Pick','States':{'Pick':{'Type':'Pass','Parameters':{'id.$':'$.id',"
+                        + "'name.$':'$.name','price.$':'$.price'},'End':true}}},'End':true}}}").replace('\'', '"')))
+                .stateMachineArn();
+
+        String run = sfn.startExecution(b -> b.stateMachineArn(machine)).executionArn();
+        DescribeExecutionResponse d = awaitEnd(run);
+
+        assertThat(d.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        JsonNode out = JsonText.tryParse(d.output()).orElseThrow();
+        assertThat(out).hasSize(25);
+        assertThat(out.get(24).path("id").intValue()).isEqualTo(24);
+        assertThat(out.get(0).path("price").decimalValue()).isEqualByComparingTo("12.30");
+        assertThat(out.get(2).path("name").isNull()).isTrue();
     }
 
     /**

@@ -200,6 +200,88 @@ abstract class ItemReadersContract {
                 .isEqualTo(json("[{'n':1},{'n':2}]"));
     }
 
+    /** A Parquet object: one item per row, keyed by column, in order across its row groups. */
+    @Test
+    void getObjectParquet_manyRowGroups_oneItemPerRow() {
+        String b = bucket();
+        buckets().put(b, "people.parquet", ParquetFiles.people(300));
+
+        var items = success(read("arn:aws:states:::s3:getObject", get(b, "people.parquet"), "{'InputType':'PARQUET'}"));
+
+        assertThat(items).hasSize(300);
+        assertThat(items.get(299).path("id").asInt()).isEqualTo(299);
+        assertThat(items.get(0).path("name").asText()).isEqualTo("person 0");
+        assertThat(items.get(0).path("born").asText()).isEqualTo("2000-01-01");
+        assertThat(items.get(2).path("name").isNull()).as("a null column").isTrue();
+    }
+
+    @Test
+    void getObjectParquet_maxItems_readsOnlyTheFirstRows() {
+        String b = bucket();
+        buckets().put(b, "people.parquet", ParquetFiles.people(300));
+
+        var items = success(read("arn:aws:states:::s3:getObject", get(b, "people.parquet"),
+                "{'InputType':'PARQUET','MaxItems':4}"));
+
+        assertThat(items).hasSize(4);
+        assertThat(items.get(3).path("id").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void getObjectParquet_notParquet_failsAsItemReaderFailed() {
+        String b = bucket();
+        buckets().put(b, "rows.csv", "id,name\n1,a\n".getBytes(StandardCharsets.UTF_8));
+
+        TaskOutcome.Failure f = failure(read("arn:aws:states:::s3:getObject", get(b, "rows.csv"),
+                "{'InputType':'PARQUET'}"));
+
+        assertThat(f.error()).isEqualTo("States.ItemReaderFailed");
+        assertThat(f.cause().orElseThrow()).startsWith("The S3 object is not a Parquet file: ");
+    }
+
+    /** "ItemReader (Map)": "The VersionId field is not supported for InputType=Parquet." */
+    @Test
+    void getObjectParquet_versionId_failsAsNotSupported() {
+        String b = bucket();
+        buckets().put(b, "people.parquet", ParquetFiles.people(3));
+
+        TaskOutcome.Failure f = failure(read("arn:aws:states:::s3:getObject",
+                "{'Bucket':'" + b + "','Key':'people.parquet','VersionId':'v1'}", "{'InputType':'PARQUET'}"));
+
+        assertThat(f.error()).isEqualTo("States.ItemReaderFailed");
+        assertThat(f.cause().orElseThrow()).isEqualTo("The VersionId field is not supported for InputType PARQUET.");
+    }
+
+    /** LOAD_AND_FLATTEN reads every listed Parquet object's rows, object after object. */
+    @Test
+    void listObjectsV2_loadAndFlattenParquet_rowsOfEveryObject() {
+        String b = bucket();
+        buckets().put(b, "data/1.parquet", ParquetFiles.people(5));
+        buckets().put(b, "data/2.parquet", ParquetFiles.people(3));
+
+        var items = success(read("arn:aws:states:::s3:listObjectsV2", "{'Bucket':'" + b + "','Prefix':'data/'}",
+                "{'InputType':'PARQUET','Transformation':'LOAD_AND_FLATTEN'}"));
+
+        assertThat(items).hasSize(8);
+        assertThat(items.get(5).path("id").asInt()).as("the second object's first row").isEqualTo(0);
+    }
+
+    /** An Athena UNLOAD to Parquet: the manifest lists the Parquet files, read with InputType PARQUET. */
+    @Test
+    void getObjectAthenaManifest_parquetFiles_rowsOfEveryListedFile() {
+        String b = bucket();
+        buckets().put(b, "unload/a", ParquetFiles.people(4));
+        buckets().put(b, "unload/b", ParquetFiles.people(2));
+        buckets().put(b, "unload/manifest.csv", ("s3://" + b + "/unload/a\ns3://" + b + "/unload/b\n")
+                .getBytes(StandardCharsets.UTF_8));
+
+        var items = success(read("arn:aws:states:::s3:getObject", get(b, "unload/manifest.csv"),
+                "{'ManifestType':'ATHENA_DATA','InputType':'PARQUET','MaxItems':5}"));
+
+        assertThat(items).hasSize(5);
+        assertThat(items.get(4).path("id").asInt()).isEqualTo(0);
+    }
+
     @Test
     void getObject_noSuchKey_failsAsItemReaderFailedWithS3sMessage() {
         String b = bucket();

@@ -111,6 +111,16 @@ abstract class ItemWindowsContract extends ItemReadersContract {
                 + "'CSVHeaders':['x','y'],'CSVDelimiter':'SEMICOLON','MaxItems':4}", 3);
     }
 
+    /** Parquet windows read on through the row groups; a window's end never falls on a row group's by design. */
+    @Test
+    void readWindows_parquet_concatenateToTheWholeRead() {
+        String b = bucket();
+        buckets().put(b, "a.parquet", ParquetFiles.people(120));
+
+        assertWindowsEqualTheWholeRead(GET, get(b, "a.parquet"), "{'InputType':'PARQUET'}", 1, 7, 50, 120, 200);
+        assertWindowsEqualTheWholeRead(GET, get(b, "a.parquet"), "{'InputType':'PARQUET','MaxItems':33}", 5, 33);
+    }
+
     @Test
     void readWindows_inventoryAndAthenaManifests_concatenateToTheWholeRead() throws IOException {
         String b = bucket();
