@@ -103,6 +103,38 @@ class MigrationsTest {
         assertThat(Migrations.recordedVersion(ds)).isEqualTo(Migrations.LATEST);
     }
 
+    /**
+     * V9 moved batches into a rowid table: a batch written before it (zlib-deflated, as V6 to V8 wrote long ones)
+     * reads the same.
+     */
+    @Test
+    void open_v8DatabaseWithDeflatedBatches_readsTheSameHistory() throws Exception {
+        Path file = dir.resolve("v8.db");
+        List<io.flowstate.engine.history.HistoryEvent> events = events(40);
+        org.sqlite.SQLiteDataSource ds = oldDatabase(file, "8", 40);
+        byte[] text = EventCodec.writeBatch(events, new PayloadTexts())
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.util.zip.Deflater d = new java.util.zip.Deflater(java.util.zip.Deflater.BEST_SPEED);
+        d.setInput(text);
+        d.finish();
+        byte[] deflated = new byte[text.length];
+        int n = d.deflate(deflated);
+        d.end();
+        try (java.sql.Connection c = ds.getConnection(); java.sql.PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO event_batches (execution_id, last_event_id, first_event_id, body) VALUES (7, ?, ?, ?)")) {
+            ps.setLong(1, 40);
+            ps.setLong(2, 1);
+            ps.setBytes(3, java.util.Arrays.copyOf(deflated, n));
+            ps.executeUpdate();
+        }
+
+        try (JdbcDatabase db = JdbcStores.sqliteDatabase(file)) {
+            assertThat(db.executions().history("arn:e:old", 0, 100)).isEqualTo(events);
+            assertThat(db.executions().history("arn:e:old", 38, 1)).containsExactly(events.get(38));
+        }
+        assertThat(Migrations.recordedVersion(ds)).isEqualTo(Migrations.LATEST);
+    }
+
     /** V8 made the version, alias and redrive count columns: filled from what older rows and journals hold. */
     @Test
     void open_v7DatabaseWithVersionAndRedrive_listsThemByTheNewFilters() throws java.sql.SQLException {

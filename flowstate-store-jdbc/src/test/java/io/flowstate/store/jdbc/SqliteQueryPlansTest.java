@@ -49,6 +49,15 @@ class SqliteQueryPlansTest {
     }
 
     @Test
+    void history_afterAnEvent_isOneIndexRangeOfTheExecutionsBatchesInOrder() throws SQLException {
+        String plan = plan("SELECT v.body FROM event_batches v JOIN executions e ON e.id = v.execution_id "
+                + "WHERE e.execution_arn = 'a' AND v.last_event_id > 5 ORDER BY v.last_event_id");
+
+        assertThat(plan).contains("USING INDEX sqlite_autoindex_event_batches_1 (execution_id=? AND last_event_id>?)")
+                .doesNotContain("TEMP B-TREE");
+    }
+
+    @Test
     void listExecutions_byMachine_isOneIndexRangeInOrder() throws SQLException {
         String plan = plan("SELECT " + SummaryReads.COLUMNS + " FROM executions WHERE state_machine_arn = 'm' AND start_ns <= 5 AND (start_ns < 5 OR id < 9) "
                 + "ORDER BY start_ns DESC, id DESC LIMIT 101");
