@@ -30,6 +30,8 @@ final class Transactions implements AutoCloseable {
     private volatile boolean closed;
     /** Started on the first write; written under this object's monitor. */
     private volatile Committer committer;
+    /** SQLite's checkpoints, off the writer's thread; started with the committer. */
+    private volatile Checkpoints checkpoints;
 
     Transactions(DataSource data, Dialect dialect) {
         this.data = requireNonNull(data, "data is null");
@@ -120,6 +122,7 @@ final class Transactions implements AutoCloseable {
             throw new IllegalStateException("the store is closed");
         }
         if (committer == null) {
+            checkpoints = new Checkpoints(data);
             committer = new Committer("flowstate-sqlite-committer", () -> !queue.isEmpty(), this::runGroup);
         }
         return committer;
@@ -172,6 +175,9 @@ final class Transactions implements AutoCloseable {
             long t0 = System.nanoTime();
             s.connection().commit();
             stats.committed(group.size(), System.nanoTime() - t0);
+            if (checkpoints != null) {
+                checkpoints.committed();
+            }
         } catch (SQLException | RuntimeException e) {
             rollback(s);
             if (group.size() == 1) {
@@ -208,6 +214,7 @@ final class Transactions implements AutoCloseable {
         if (writer == null) {
             Connection c = data.getConnection();
             try {
+                Checkpoints.configureWriter(c);
                 c.setAutoCommit(false);
             } catch (SQLException e) {
                 c.close();
@@ -261,6 +268,14 @@ final class Transactions implements AutoCloseable {
         }
         if (c != null) {
             c.stop();
+        }
+        Checkpoints k;
+        synchronized (this) {
+            k = checkpoints;
+            checkpoints = null;
+        }
+        if (k != null) {
+            k.close();
         }
         writeLock.lock();
         try {
