@@ -58,6 +58,14 @@ class SqliteQueryPlansTest {
     }
 
     @Test
+    void journal_ofAnExecution_isOneIndexRangeInOrder() throws SQLException {
+        String plan = plan("SELECT j.seq, j.trigger_json FROM journal j JOIN executions e ON e.id = j.execution_id "
+                + "WHERE e.execution_arn = 'a' ORDER BY j.seq");
+
+        assertThat(plan).contains("USING INDEX sqlite_autoindex_journal_1 (execution_id=?)").doesNotContain("TEMP B-TREE");
+    }
+
+    @Test
     void listExecutions_byMachine_isOneIndexRangeInOrder() throws SQLException {
         String plan = plan("SELECT " + SummaryReads.COLUMNS + " FROM executions WHERE state_machine_arn = 'm' AND start_ns <= 5 AND (start_ns < 5 OR id < 9) "
                 + "ORDER BY start_ns DESC, id DESC LIMIT 101");
