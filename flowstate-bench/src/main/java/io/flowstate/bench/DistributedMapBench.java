@@ -84,11 +84,8 @@ public final class DistributedMapBench {
      * ({@code -Xmx256m}) over millions of rows, it shows the run's memory does not grow with the item count.
      */
     public static void writtenOnly(int rows, int rounds, PrintStream out) throws Exception {
-        Path root = Files.createTempDirectory("flowstate-dmap-bench-");
+        Path root = buckets(rows);
         try {
-            Files.createDirectories(root.resolve("input"));
-            Files.createDirectories(root.resolve("output"));
-            writeCsv(root.resolve("input/rows.csv"), rows);
             StateMachine written = AslParser.parse(WRITTEN).machine().orElseThrow();
             for (int r = 1; r <= rounds; r++) {
                 Measured w = written(written, new LocalBuckets(root), root.resolve("output"), rows);
@@ -97,21 +94,14 @@ public final class DistributedMapBench {
                         + "%d MiB)%n", r, w.perSecond(), w.peakMiB, w.afterGcMiB, Runtime.getRuntime().maxMemory() >> 20);
             }
         } finally {
-            try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
-                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
+            deleteTree(root);
         }
     }
 
     /** Writes the CSV, warms up at a tenth of {@code rows}, then measures {@code rounds} pairs. */
     public static void run(int rows, int rounds, PrintStream out) throws Exception {
-        Path root = Files.createTempDirectory("flowstate-dmap-bench-");
+        Path root = buckets(rows);
         try {
-            Files.createDirectories(root.resolve("input"));
-            Files.createDirectories(root.resolve("output"));
-            writeCsv(root.resolve("input/rows.csv"), rows);
             Path small = root.resolve("input/small.csv");
             writeCsv(small, Math.max(1, rows / 10));
             TaskHandler buckets = new LocalBuckets(root);
@@ -142,11 +132,7 @@ public final class DistributedMapBench {
                         i.afterGcMiB);
             }
         } finally {
-            try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
-                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
+            deleteTree(root);
         }
     }
 
@@ -221,6 +207,23 @@ public final class DistributedMapBench {
             t1 = System.nanoTime();
         }
         return new Measured(items, (t1 - t0) / 1e9, heap.peakUsedBytes() >> 20, heap.peakAfterGcBytes() >> 20);
+    }
+
+    /** A folder of buckets ({@link LocalBuckets}): {@code input} holding {@code rows.csv} of {@code rows} rows, {@code output}. */
+    private static Path buckets(int rows) throws IOException {
+        Path root = Files.createTempDirectory("flowstate-dmap-bench-");
+        Files.createDirectories(root.resolve("input"));
+        Files.createDirectories(root.resolve("output"));
+        writeCsv(root.resolve("input/rows.csv"), rows);
+        return root;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     private static ObjectNode row(int i) {

@@ -13,11 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.DescribeMapRunResponse;
@@ -81,7 +79,7 @@ class DistributedMapCrashTest {
                     log.add("kill " + k + ": " + function.calls().size() + " calls so far; restart resumed "
                             + server.resumed() + " execution(s), ready in " + server.readyMillis() + " ms");
                 }
-                DescribeExecutionResponse done = awaitEnd(sfn, exec);
+                DescribeExecutionResponse done = ServerRuns.awaitEnd(sfn, exec, Duration.ofSeconds(60));
                 assertThat(done.status()).as("%s (seed %d)", done.cause(), seed).isEqualTo(ExecutionStatus.SUCCEEDED);
                 assertThat(Json.parse(done.output())).isEqualTo(expectedOutput());
                 checkChildren(sfn, exec);
@@ -155,22 +153,6 @@ class DistributedMapCrashTest {
         return calls.size() + " calls for " + ITEMS + " items; unanswered at each kill: "
                 + java.util.Arrays.toString(unanswered) + ", made again after it: "
                 + java.util.Arrays.toString(repeatedAfterKill);
-    }
-
-    private static DescribeExecutionResponse awaitEnd(SfnClient sfn, String exec) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (true) {
-            try {
-                DescribeExecutionResponse d = sfn.describeExecution(b -> b.executionArn(exec));
-                if (d.status() != ExecutionStatus.RUNNING) {
-                    return d;
-                }
-            } catch (SdkClientException e) {
-                assertThat(System.nanoTime()).as("server unreachable: %s", e.getMessage()).isLessThan(deadline);
-            }
-            assertThat(System.nanoTime()).as("the run did not end in 60 s").isLessThan(deadline);
-            Thread.sleep(200);
-        }
     }
 
     private Path routes(RecordingFunction function) throws Exception {

@@ -13,10 +13,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.DescribeMapRunResponse;
@@ -63,7 +61,7 @@ class DistributedMapStreamCrashTest {
                 server.kill();
                 server = ServerProcess.start(options);
             }
-            DescribeExecutionResponse done = awaitEnd(sfn, exec);
+            DescribeExecutionResponse done = ServerRuns.awaitEnd(sfn, exec, Duration.ofSeconds(120));
             assertThat(done.status()).as("%s (seed %d)", done.cause(), seed).isEqualTo(ExecutionStatus.SUCCEEDED);
             String mapRun = sfn.listMapRuns(b -> b.executionArn(exec)).mapRuns().get(0).mapRunArn();
             DescribeMapRunResponse run = sfn.describeMapRun(b -> b.mapRunArn(mapRun));
@@ -88,22 +86,6 @@ class DistributedMapStreamCrashTest {
             assertThat(rows).hasSize(ROWS);
         } finally {
             server.close();
-        }
-    }
-
-    private static DescribeExecutionResponse awaitEnd(SfnClient sfn, String exec) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (true) {
-            try {
-                DescribeExecutionResponse d = sfn.describeExecution(b -> b.executionArn(exec));
-                if (d.status() != ExecutionStatus.RUNNING) {
-                    return d;
-                }
-            } catch (SdkClientException e) {
-                assertThat(System.nanoTime()).as("server unreachable: %s", e.getMessage()).isLessThan(deadline);
-            }
-            assertThat(System.nanoTime()).as("the run did not end in 120 s").isLessThan(deadline);
-            Thread.sleep(200);
         }
     }
 

@@ -74,6 +74,29 @@ final class ServerRuns {
         return String.format("e%03d", i);
     }
 
+    /**
+     * Polls DescribeExecution until the execution is no longer RUNNING, within {@code limit}; a server that is
+     * unreachable for a while (restarting after a kill) is waited for.
+     */
+    static software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse awaitEnd(SfnClient sfn, String exec,
+            Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (true) {
+            try {
+                var d = sfn.describeExecution(b -> b.executionArn(exec));
+                if (d.status() != software.amazon.awssdk.services.sfn.model.ExecutionStatus.RUNNING) {
+                    return d;
+                }
+            } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
+                org.assertj.core.api.Assertions.assertThat(System.nanoTime()).as("server unreachable: %s", e.getMessage())
+                        .isLessThan(deadline);
+            }
+            org.assertj.core.api.Assertions.assertThat(System.nanoTime()).as("the run did not end in %s", limit)
+                    .isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             s.setReuseAddress(true);
