@@ -45,6 +45,8 @@ public final class JdbcExecutionStore implements ExecutionStore, AutoCloseable {
      */
     private volatile String owner;
     private final Definitions definitions = new Definitions();
+    /** Row ids of the RUNNING executions this store created or committed (see {@link #commit}). */
+    private final java.util.Map<String, Long> rowIds = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A store on {@code data}, whose schema is migrated already; {@code onClose} releases the data source. */
     public JdbcExecutionStore(DataSource data, Dialect dialect, Runnable onClose) {
@@ -78,7 +80,7 @@ public final class JdbcExecutionStore implements ExecutionStore, AutoCloseable {
         PayloadTexts texts = new PayloadTexts();
         SummaryOutcome outcome = SummaryOutcome.of(summary, texts);
         byte[] batch = BatchBodies.pack(EventCodec.writeBatch(events, texts));
-        boolean created = tx.write(s -> {
+        long createdId = tx.write(s -> {
             if (!definitionKnown) {
                 PreparedStatement def = s.prepare("INSERT INTO definitions (hash, text) VALUES (?, ?) ON CONFLICT (hash) DO NOTHING");
                 def.setString(1, definitionHash);
@@ -107,13 +109,17 @@ public final class JdbcExecutionStore implements ExecutionStore, AutoCloseable {
             ins.setString(17, start.info().stateMachineAliasArn().orElse(null));
             try (ResultSet rs = ins.executeQuery()) {
                 if (!rs.next()) {
-                    return false;
+                    return -1L;
                 }
                 id = rs.getLong(1);
             }
             insertEvents(s, id, events, batch);
-            return true;
+            return id;
         });
+        boolean created = createdId >= 0;
+        if (created) {
+            remember(summary, createdId);
+        }
         // Only now is the definition durable; a rolled-back insert must not be taken as stored.
         definitions.stored(definitionHash);
         return created;
@@ -126,18 +132,22 @@ public final class JdbcExecutionStore implements ExecutionStore, AutoCloseable {
         boolean versionOnly = summary.status() == ExecutionStatus.RUNNING && summary.stopDate().isEmpty()
                 && summary.output().isEmpty() && summary.error().isEmpty() && summary.cause().isEmpty()
                 && !(trigger.trigger() instanceof Trigger.Redrive);
+        // The row's id, when this store created or last committed the execution: found by its primary key, the
+        // row costs the writer no walk down the ARN index (a random page of it) per commit.
+        Long rowId = rowIds.get(summary.executionArn());
+        String key = rowId != null ? "WHERE id = ?" : "WHERE execution_arn = ?";
         String sql = versionOnly
                 ? "UPDATE executions SET last_event_id = ?, journal_length = journal_length + 1 "
-                        + "WHERE execution_arn = ? AND last_event_id = ? RETURNING id, journal_length"
+                        + key + " AND last_event_id = ? RETURNING id, journal_length"
                 : "UPDATE executions SET last_event_id = ?, journal_length = journal_length + 1, status = ?, "
                         + "stop_ns = ?, output = ?, error = ?, cause = ?"
                         + (trigger.trigger() instanceof Trigger.Redrive ? ", redrive_count = redrive_count + 1 " : " ")
-                        + "WHERE execution_arn = ? AND last_event_id = ? RETURNING id, journal_length";
+                        + key + " AND last_event_id = ? RETURNING id, journal_length";
         PayloadTexts texts = new PayloadTexts();
         SummaryOutcome outcome = SummaryOutcome.of(summary, texts);
         byte[] batch = BatchBodies.pack(EventCodec.writeBatch(events, texts));
         String triggerText = triggerText(trigger.trigger(), texts);
-        tx.write(s -> {
+        long committedId = tx.write(s -> {
             long id;
             long seq;
             // Several nodes: only the owner appends; a redrive makes the redriving node the owner.
@@ -156,7 +166,11 @@ public final class JdbcExecutionStore implements ExecutionStore, AutoCloseable {
             if (node != null && redrive) {
                 up.setString(i++, node);
             }
-            up.setString(i++, summary.executionArn());
+            if (rowId != null) {
+                up.setLong(i++, rowId);
+            } else {
+                up.setString(i++, summary.executionArn());
+            }
             up.setLong(i++, expectedLastEventId);
             if (node != null && !redrive) {
                 up.setString(i, node);
@@ -177,8 +191,18 @@ public final class JdbcExecutionStore implements ExecutionStore, AutoCloseable {
             j.setLong(4, EpochNanos.of(trigger.at()));
             j.setString(5, triggerText);
             j.executeUpdate();
-            return null;
+            return id;
         });
+        remember(summary, committedId);
+    }
+
+    /** Keeps the row id of a RUNNING execution for its next commits; forgets an ended one. */
+    private void remember(ExecutionSummary summary, long id) {
+        if (summary.status() == ExecutionStatus.RUNNING) {
+            rowIds.put(summary.executionArn(), id);
+        } else {
+            rowIds.remove(summary.executionArn());
+        }
     }
 
     /** Why the conditional update matched no row: another commit won, or there is no such execution. */
